@@ -1,0 +1,94 @@
+//! Templates, locale strings, the typst style file and fonts: embedded in the
+//! binary, and overridable file by file from a `--templates` folder.
+
+use std::borrow::Cow;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+
+/// The embedded template files, by their path under `templates/`.
+const TEMPLATES: &[(&str, &str)] = &[
+    ("report/en.md", include_str!("../templates/report/en.md")),
+    ("report/fr.md", include_str!("../templates/report/fr.md")),
+    ("locales/en.yaml", include_str!("../templates/locales/en.yaml")),
+    ("locales/fr.yaml", include_str!("../templates/locales/fr.yaml")),
+    ("un.typ", include_str!("../templates/un.typ")),
+];
+
+/// The embedded fonts (Liberation Serif, SIL Open Font License 1.1).
+pub const FONTS: &[&[u8]] = &[
+    include_bytes!("../fonts/LiberationSerif-Regular.ttf"),
+    include_bytes!("../fonts/LiberationSerif-Bold.ttf"),
+    include_bytes!("../fonts/LiberationSerif-Italic.ttf"),
+    include_bytes!("../fonts/LiberationSerif-BoldItalic.ttf"),
+];
+
+/// A template file's text and where it came from.
+#[derive(Debug, Clone)]
+pub struct Asset {
+    /// The text.
+    pub text: Cow<'static, str>,
+    /// The path to name in messages: the override file, or `templates/NAME`.
+    pub path: PathBuf,
+}
+
+/// Where templates are looked up: an override folder first, then the binary.
+#[derive(Debug, Clone, Default)]
+pub struct Assets {
+    dir: Option<PathBuf>,
+    font_dirs: Vec<PathBuf>,
+}
+
+impl Assets {
+    /// Embedded templates only.
+    pub fn embedded() -> Assets {
+        Assets::default()
+    }
+
+    /// Templates from `dir` where it has them, embedded ones otherwise.
+    pub fn with_dir(dir: Option<PathBuf>) -> Result<Assets> {
+        if let Some(d) = &dir {
+            if !d.is_dir() {
+                return Err(Error::new(
+                    crate::ErrorKind::Io,
+                    format!("the templates folder {} does not exist", d.display()),
+                )
+                .hint("give --templates a folder laid out like templates/ in the repository"));
+            }
+        }
+        Ok(Assets { dir, font_dirs: Vec::new() })
+    }
+
+    /// Adds folders whose .ttf/.otf fonts are offered to the typesetter.
+    pub fn with_font_dirs(mut self, dirs: Vec<PathBuf>) -> Assets {
+        self.font_dirs = dirs;
+        self
+    }
+
+    /// The extra font folders.
+    pub fn font_dirs(&self) -> &[PathBuf] {
+        &self.font_dirs
+    }
+
+    /// The template file `name` (a path under `templates/`), if it exists.
+    pub fn get(&self, name: &str) -> Result<Option<Asset>> {
+        if let Some(dir) = &self.dir {
+            let path = dir.join(name);
+            if path.is_file() {
+                let text = std::fs::read_to_string(&path).map_err(|e| Error::io("read", &path, &e))?;
+                return Ok(Some(Asset { text: Cow::Owned(text), path }));
+            }
+        }
+        Ok(TEMPLATES.iter().find(|(n, _)| *n == name).map(|(n, text)| Asset {
+            text: Cow::Borrowed(text),
+            path: Path::new("templates").join(n),
+        }))
+    }
+
+    /// Like [`Assets::get`], but a missing file is an error with `hint`.
+    pub fn require(&self, name: &str, hint: &str) -> Result<Asset> {
+        self.get(name)?.ok_or_else(|| {
+            Error::new(crate::ErrorKind::Template, format!("no template file `{name}`")).hint(hint.to_owned())
+        })
+    }
+}

@@ -1,0 +1,217 @@
+//! Consistency checks across the files of a project: numbering, footnote
+//! citations, progress entries that name real paragraphs.
+
+use crate::error::{Error, Result};
+use crate::load::SourceFile;
+use crate::model::{Progress, Resolution};
+use crate::project::Project;
+
+/// Runs every check on a loaded project; the first problem found is returned.
+pub fn project(project: &Project) -> Result<()> {
+    let (resolution, file) = &project.resolution;
+    check_resolution(resolution, file)?;
+    if let Some((progress, pfile)) = &project.progress {
+        check_progress(progress, pfile, resolution)?;
+    }
+    Ok(())
+}
+
+/// Checks a resolution on its own: paragraphs numbered 1..N, letters in order,
+/// every footnote cited and every citation defined.
+pub fn check_resolution(resolution: &Resolution, file: &SourceFile) -> Result<()> {
+    if resolution.operative.is_empty() {
+        return Err(Error::data("the resolution has no operative paragraph")
+            .at(file.key_location("operative", 0))
+            .hint("list the numbered paragraphs under `operative`"));
+    }
+    for (i, p) in resolution.operative.iter().enumerate() {
+        let expected = i as u32 + 1;
+        if p.number != expected {
+            return Err(Error::data(format!(
+                "operative paragraph {} follows paragraph {}; expected {expected}",
+                p.number, i
+            ))
+            .at(file.key_location("number", i))
+            .hint("number operative paragraphs 1, 2, 3 … without gaps or repeats"));
+        }
+    }
+    let lists = resolution
+        .preamble
+        .iter()
+        .map(|p| &p.subparagraphs)
+        .chain(resolution.operative.iter().map(|p| &p.subparagraphs));
+    let mut letter_index = 0;
+    for subs in lists {
+        for (i, s) in subs.iter().enumerate() {
+            let expected = letter(i);
+            if s.letter != expected {
+                return Err(Error::data(format!(
+                    "sub-paragraph `{}` is the {} of its list; expected `{expected}`",
+                    s.letter,
+                    ordinal(i + 1)
+                ))
+                .at(file.key_location("letter", letter_index))
+                .hint("letter sub-paragraphs a, b, c … in order"));
+            }
+            letter_index += 1;
+        }
+    }
+    let citations = resolution.citations();
+    for c in &citations {
+        if resolution.footnote(&c.marker).is_none() {
+            let markers: Vec<&str> = resolution.footnotes.iter().map(|f| f.marker.as_str()).collect();
+            return Err(Error::data(format!(
+                "{} cites footnote [^{}], which `footnotes` does not define",
+                c.place, c.marker
+            ))
+            .at(locate_text(file, &format!("[^{}]", c.marker)))
+            .hint(if markers.is_empty() {
+                "add the footnote under `footnotes`".to_owned()
+            } else {
+                format!("defined footnotes: {}", markers.join(", "))
+            }));
+        }
+    }
+    for (i, f) in resolution.footnotes.iter().enumerate() {
+        if !citations.iter().any(|c| c.marker == f.marker) {
+            return Err(Error::data(format!("footnote {} is never cited", f.marker))
+                .at(file.key_location("marker", i))
+                .hint(format!("cite it in the text as [^{}] where its marker stands", f.marker)));
+        }
+        if resolution.footnotes[..i].iter().any(|g| g.marker == f.marker) {
+            return Err(Error::data(format!("footnote {} is defined twice", f.marker))
+                .at(file.key_location("marker", i))
+                .hint("give each footnote its own marker"));
+        }
+    }
+    Ok(())
+}
+
+/// Checks progress data against its resolution.
+pub fn check_progress(progress: &Progress, file: &SourceFile, resolution: &Resolution) -> Result<()> {
+    if progress.resolution != resolution.number {
+        return Err(Error::data(format!(
+            "the progress data is about resolution {}, but the folder's resolution is {}",
+            progress.resolution, resolution.number
+        ))
+        .at(file.key_location("resolution", 0))
+        .hint(format!("set `resolution: \"{}\"`", resolution.number)));
+    }
+    let last = resolution.operative.len();
+    for (i, entry) in progress.paragraphs.iter().enumerate() {
+        let Some(paragraph) = resolution.paragraph(entry.paragraph) else {
+            return Err(Error::data(format!(
+                "progress entry {} is for operative paragraph {}, but resolution {} has paragraphs 1 to {last}",
+                i + 1,
+                entry.paragraph,
+                resolution.number
+            ))
+            .at(file.key_location("paragraph", i))
+            .hint(format!("use a paragraph number from 1 to {last}")));
+        };
+        if let Some(sub) = &entry.subparagraph {
+            if !paragraph.subparagraphs.iter().any(|s| &s.letter == sub) {
+                let letters: Vec<&str> = paragraph.subparagraphs.iter().map(|s| s.letter.as_str()).collect();
+                return Err(Error::data(format!(
+                    "progress entry {} is for sub-paragraph ({sub}) of paragraph {}, which has {}",
+                    i + 1,
+                    entry.paragraph,
+                    if letters.is_empty() { "no sub-paragraphs".to_owned() } else { format!("sub-paragraphs {}", letters.join(", ")) }
+                ))
+                .at(file.key_location("subparagraph", i))
+                .hint("remove `subparagraph` or use a letter the paragraph has"));
+            }
+        }
+        let twin = progress.paragraphs[..i]
+            .iter()
+            .any(|e| e.paragraph == entry.paragraph && e.subparagraph == entry.subparagraph);
+        if twin {
+            return Err(Error::data(format!("paragraph {} has two progress entries", entry.paragraph))
+                .at(file.key_location("paragraph", i))
+                .hint("merge the actions into one entry"));
+        }
+    }
+    Ok(())
+}
+
+/// The letter of the `i`-th (0-based) sub-paragraph: a … z, then aa, bb …
+pub fn letter(i: usize) -> String {
+    let c = (b'a' + (i % 26) as u8) as char;
+    std::iter::repeat_n(c, i / 26 + 1).collect()
+}
+
+fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (1, 11) | (2, 12) | (3, 13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+fn locate_text(file: &SourceFile, needle: &str) -> crate::error::Location {
+    match file.text.find(needle) {
+        Some(i) => crate::error::Location::span(&file.path, file.text.clone(), i..i + needle.len()),
+        None => file.location(1, 1),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn file(name: &str, text: &str) -> SourceFile {
+        SourceFile { path: name.into(), text: text.into() }
+    }
+
+    const RES: &str = "organ: economic-and-social-council\nnumber: \"2015/23\"\ndate: 2015-07-21\nlanguage: fr\ntitle: T\nformula: \"Le Conseil,\"\noperative:\n  - number: 1\n    lead: Prie\n    text: \"x[^1] ;\"\n  - number: 2\n    lead: Invite\n    text: y.\nfootnotes:\n  - marker: \"1\"\n    text: N.\n";
+
+    #[test]
+    fn a_consistent_resolution_passes() {
+        let f = file("r.yaml", RES);
+        let r: Resolution = f.parse().unwrap();
+        check_resolution(&r, &f).unwrap();
+    }
+
+    #[test]
+    fn progress_for_a_missing_paragraph_names_it_and_the_range() {
+        let f = file("r.yaml", RES);
+        let r: Resolution = f.parse().unwrap();
+        let pf = file(
+            "p.yaml",
+            "resolution: \"2015/23\"\nparagraphs:\n  - paragraph: 1\n    topic: a\n    status: completed\n  - paragraph: 12\n    topic: b\n    status: completed\n",
+        );
+        let p: Progress = pf.parse().unwrap();
+        let err = check_progress(&p, &pf, &r).unwrap_err();
+        assert!(err.message.contains("paragraph 12"), "{err}");
+        assert!(err.message.contains("1 to 2"), "{err}");
+        assert_eq!(err.location.unwrap().line, 6);
+    }
+
+    #[test]
+    fn an_undefined_footnote_is_an_error() {
+        let text = RES.replace("x[^1]", "x[^1] z[^9]");
+        let f = file("r.yaml", &text);
+        let r: Resolution = f.parse().unwrap();
+        let err = check_resolution(&r, &f).unwrap_err();
+        assert!(err.message.contains("[^9]"), "{err}");
+        assert_eq!(err.location.unwrap().line, 10);
+    }
+
+    #[test]
+    fn a_numbering_gap_is_an_error() {
+        let text = RES.replace("number: 2", "number: 3");
+        let f = file("r.yaml", &text);
+        let r: Resolution = f.parse().unwrap();
+        assert!(check_resolution(&r, &f).unwrap_err().message.contains("expected 2"));
+    }
+
+    #[test]
+    fn letters_run_on() {
+        assert_eq!(letter(0), "a");
+        assert_eq!(letter(25), "z");
+        assert_eq!(letter(26), "aa");
+    }
+}

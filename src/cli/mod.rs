@@ -1,0 +1,228 @@
+//! The command line: arguments, and what each command does with the library.
+
+use std::path::{Path, PathBuf};
+
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::assets::Assets;
+use crate::compose::Kind;
+use crate::error::{Error, ErrorKind, Result};
+use crate::model::Lang;
+use crate::output::write_atomic;
+use crate::project::Project;
+use crate::render::{available, Format, Renderer};
+
+const EXIT_CODES: &str = "\
+Exit codes:
+  0  success
+  1  internal error (a bug in resolute: please report it)
+  2  bad command-line arguments
+  3  invalid input data (syntax, unknown field, inconsistent numbering)
+  4  template error
+  5  typesetting error
+  6  a file could not be read or written";
+
+/// resolute renders UN resolution data into print-ready PDF and Word documents.
+#[derive(Debug, Parser)]
+#[command(name = "resolute", version, about, long_about = None, after_help = EXIT_CODES)]
+pub struct Cli {
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Render documents from a report folder or one report file.
+    ///
+    /// A report folder holds resolution.yaml, progress.yaml, trust-fund.yaml
+    /// and one report.<lang>.yaml per language (YAML, JSON or TOML).
+    ///
+    /// Examples:
+    ///   resolute render examples/ecosoc-2015-23 --out-dir out
+    ///   resolute render examples/ecosoc-2015-23 --kind report --lang fr -o out/report.fr.pdf
+    ///   resolute render examples/ecosoc-2015-23/report.en.yaml -o report.docx
+    #[command(verbatim_doc_comment, after_help = EXIT_CODES)]
+    Render(RenderArgs),
+    /// Check a report folder without rendering: syntax, fields, numbering,
+    /// footnotes, progress entries, templates.
+    #[command(after_help = EXIT_CODES)]
+    Check {
+        /// The report folder or report file.
+        target: PathBuf,
+        /// Use templates from this folder where it has them.
+        #[arg(long, value_name = "DIR")]
+        templates: Option<PathBuf>,
+    },
+    /// Print the JSON Schema of the data files.
+    Schema,
+}
+
+/// Arguments of `render`.
+#[derive(Debug, clap::Args)]
+pub struct RenderArgs {
+    /// The report folder, or a single report.<lang>.yaml in it.
+    pub target: PathBuf,
+    /// The kind of document.
+    #[arg(long, value_enum)]
+    pub kind: Option<KindArg>,
+    /// The language (ar, en, es, fr, ru, zh); with -o, needed when the folder
+    /// has reports in several languages.
+    #[arg(long)]
+    pub lang: Option<Lang>,
+    /// Write one document to FILE; the format comes from its extension.
+    #[arg(short, long, value_name = "FILE", conflicts_with = "out_dir")]
+    pub output: Option<PathBuf>,
+    /// Write every kind, language and format to DIR as <kind>.<lang>.<ext>.
+    #[arg(long, value_name = "DIR")]
+    pub out_dir: Option<PathBuf>,
+    /// Force the output format instead of reading it from -o's extension.
+    #[arg(long, value_enum)]
+    pub format: Option<FormatArg>,
+    /// Use templates from this folder where it has them (same layout as templates/).
+    #[arg(long, value_name = "DIR")]
+    pub templates: Option<PathBuf>,
+    /// Also offer the fonts in this folder to the typesetter (repeatable).
+    #[arg(long, value_name = "DIR")]
+    pub font_path: Vec<PathBuf>,
+}
+
+/// `--kind` values.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum KindArg {
+    /// The progress report of the Secretary-General.
+    Report,
+}
+
+impl From<KindArg> for Kind {
+    fn from(k: KindArg) -> Kind {
+        match k {
+            KindArg::Report => Kind::Report,
+        }
+    }
+}
+
+/// `--format` values.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum FormatArg {
+    /// PDF.
+    Pdf,
+    /// Word (DOCX).
+    Docx,
+}
+
+impl From<FormatArg> for Format {
+    fn from(f: FormatArg) -> Format {
+        match f {
+            FormatArg::Pdf => Format::Pdf,
+            FormatArg::Docx => Format::Docx,
+        }
+    }
+}
+
+/// Runs a parsed command line; what it prints goes to stdout.
+pub fn run(cli: Cli) -> Result<()> {
+    match cli.command {
+        Command::Schema => {
+            let text = serde_json::to_string_pretty(&crate::schema::all())
+                .map_err(|e| Error::new(ErrorKind::Internal, e.to_string()))?;
+            println!("{text}");
+            Ok(())
+        }
+        Command::Check { target, templates } => {
+            let project = Project::load(&target)?;
+            crate::check::project(&project)?;
+            let renderer = Renderer::new(Assets::with_dir(templates)?);
+            let pairs = available(&project);
+            for (kind, lang) in &pairs {
+                renderer.compose(&project, *kind, *lang)?;
+            }
+            let names: Vec<String> = pairs.iter().map(|(k, l)| format!("{}.{l}", k.name())).collect();
+            println!("{}: ok ({})", target.display(), names.join(", "));
+            Ok(())
+        }
+        Command::Render(args) => render(args),
+    }
+}
+
+fn render(args: RenderArgs) -> Result<()> {
+    let project = Project::load(&args.target)?;
+    crate::check::project(&project)?;
+    let assets = Assets::with_dir(args.templates.clone())?.with_font_dirs(args.font_path.clone());
+    let mut renderer = Renderer::new(assets);
+    let inputs = input_files(&project);
+    let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
+
+    if let Some(output) = &args.output {
+        let format = match args.format {
+            Some(f) => f.into(),
+            None => Format::from_path(output).ok_or_else(|| {
+                Error::new(ErrorKind::Io, format!("cannot tell the format of {} from its extension", output.display()))
+                    .hint("name the file .pdf or .docx, or pass --format pdf|docx")
+            })?,
+        };
+        let kind = args.kind.map(Kind::from).unwrap_or(Kind::Report);
+        let lang = match args.lang {
+            Some(l) => l,
+            None => only_language(&project)?,
+        };
+        let bytes = renderer.render(&project, kind, lang, format)?;
+        write_atomic(output, &bytes, &inputs)?;
+        eprintln!("wrote {}", output.display());
+        return Ok(());
+    }
+
+    let Some(out_dir) = &args.out_dir else {
+        return Err(Error::new(ErrorKind::Io, "no output given")
+            .hint("pass -o FILE for one document or --out-dir DIR for all of them"));
+    };
+    let formats: Vec<Format> = match args.format {
+        Some(f) => vec![f.into()],
+        None => Format::ALL.to_vec(),
+    };
+    let pairs: Vec<(Kind, Lang)> = available(&project)
+        .into_iter()
+        .filter(|(k, l)| args.kind.is_none_or(|a| Kind::from(a) == *k) && args.lang.is_none_or(|a| a == *l))
+        .collect();
+    if pairs.is_empty() {
+        return Err(Error::data(format!("{} has nothing to render", args.target.display()))
+            .hint("add a report.<lang>.yaml, or check --kind and --lang"));
+    }
+    // Render everything first, then write: a failure leaves no partial set.
+    let mut outputs = Vec::new();
+    for (kind, lang) in pairs {
+        let doc = renderer.compose(&project, kind, lang)?;
+        for format in &formats {
+            let bytes = renderer.lower(&doc, *format, &project.dir)?;
+            outputs.push((out_dir.join(format!("{}.{lang}.{format}", kind.name())), bytes));
+        }
+    }
+    for (path, bytes) in outputs {
+        write_atomic(&path, &bytes, &inputs)?;
+        eprintln!("wrote {}", path.display());
+    }
+    Ok(())
+}
+
+fn only_language(project: &Project) -> Result<Lang> {
+    let langs: Vec<Lang> = project.reports.keys().copied().collect();
+    match langs.as_slice() {
+        [one] => Ok(*one),
+        [] => Err(Error::data(format!("{} has no report.<lang>.yaml", project.dir.display()))
+            .hint("add one, such as report.en.yaml")),
+        many => Err(Error::new(ErrorKind::Data, "the folder has reports in several languages")
+            .hint(format!(
+                "choose one with --lang ({})",
+                many.iter().map(|l| l.to_string()).collect::<Vec<_>>().join(", ")
+            ))),
+    }
+}
+
+fn input_files(project: &Project) -> Vec<PathBuf> {
+    let mut out = vec![project.resolution.1.path.clone()];
+    out.extend(project.progress.iter().map(|p| p.1.path.clone()));
+    out.extend(project.fund.iter().map(|f| f.1.path.clone()));
+    out.extend(project.reports.values().map(|r| r.1.path.clone()));
+    out
+}

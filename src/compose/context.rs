@@ -1,0 +1,282 @@
+//! The values templates see: the project's data in one language, with dates,
+//! figures and labels already written out and totals computed.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use crate::compose::locale::Locale;
+use crate::model::{Lang, Progress, Report, Resolution, Status, TrustFund};
+
+/// Everything a report template can use.
+#[derive(Debug, Serialize)]
+pub struct ReportContext {
+    /// The language code.
+    pub lang: Lang,
+    /// True when any of the data is marked illustrative.
+    pub illustrative: bool,
+    /// The report's metadata, with dates written out.
+    pub report: ReportView,
+    /// The resolution.
+    pub resolution: ResolutionView,
+    /// Progress, one entry per tracked paragraph, in paragraph order.
+    pub paragraphs: Vec<ParagraphView>,
+    /// How many paragraphs have each status (statuses with none left out).
+    pub status_counts: Vec<StatusCount>,
+    /// The trust fund, when the project has one.
+    pub fund: Option<FundView>,
+}
+
+/// Report metadata for templates.
+#[derive(Debug, Serialize)]
+pub struct ReportView {
+    /// The symbol.
+    pub symbol: String,
+    /// The title.
+    pub title: String,
+    /// The date of issue, written out.
+    pub date: String,
+    /// The body the report goes to.
+    pub body: String,
+    /// "Twenty-sixth session".
+    pub session: String,
+    /// The place of the session.
+    pub place: String,
+    /// "22–26 May 2017".
+    pub dates: String,
+    /// The agenda item number.
+    pub agenda_item: u32,
+    /// The agenda item's title.
+    pub agenda_title: String,
+}
+
+/// The resolution for templates.
+#[derive(Debug, Serialize)]
+pub struct ResolutionView {
+    /// "2015/23".
+    pub number: String,
+    /// The title as adopted.
+    pub title: String,
+    /// The organ's name in this language.
+    pub organ: String,
+    /// The date of adoption, written out.
+    pub date: String,
+    /// How many operative paragraphs it has.
+    pub operative_count: usize,
+}
+
+/// One paragraph's progress for templates.
+#[derive(Debug, Serialize)]
+pub struct ParagraphView {
+    /// The paragraph number.
+    pub number: u32,
+    /// The sub-paragraph letter, when tracked separately.
+    pub subparagraph: Option<String>,
+    /// The lead verb as adopted.
+    pub lead: String,
+    /// What the paragraph asks, in a few words.
+    pub topic: String,
+    /// The status key.
+    pub status: Status,
+    /// The status label.
+    pub status_label: String,
+    /// Entities responsible.
+    pub entities: Vec<String>,
+    /// Actions taken.
+    pub actions: Vec<ActionView>,
+}
+
+/// One action for templates.
+#[derive(Debug, Serialize)]
+pub struct ActionView {
+    /// Who acted.
+    pub entity: String,
+    /// When, written out.
+    pub date: String,
+    /// What was done.
+    pub text: String,
+    /// References.
+    pub references: Vec<String>,
+}
+
+/// A status and how many paragraphs have it.
+#[derive(Debug, Serialize)]
+pub struct StatusCount {
+    /// The status key.
+    pub status: Status,
+    /// Its label.
+    pub label: String,
+    /// How many paragraphs.
+    pub count: usize,
+}
+
+/// The trust fund for templates: rows per donor and purpose, columns per
+/// year, every total computed here from the data.
+#[derive(Debug, Serialize)]
+pub struct FundView {
+    /// True when the figures are invented.
+    pub illustrative: bool,
+    /// The fund's name.
+    pub name: String,
+    /// The currency code.
+    pub currency: String,
+    /// The years, ascending.
+    pub years: Vec<i32>,
+    /// One row per donor, in order of first appearance.
+    pub contributions: Vec<FundRow>,
+    /// Contributions per year, and overall, as the last element.
+    pub contribution_totals: Vec<String>,
+    /// One row per purpose.
+    pub expenditures: Vec<FundRow>,
+    /// Expenditures per year, and overall, as the last element.
+    pub expenditure_totals: Vec<String>,
+    /// Total contributions.
+    pub total_contributions: String,
+    /// Total expenditures.
+    pub total_expenditures: String,
+    /// Contributions less expenditures (negative when overspent).
+    pub balance: String,
+}
+
+/// A row of the fund table.
+#[derive(Debug, Serialize)]
+pub struct FundRow {
+    /// The donor or purpose.
+    pub label: String,
+    /// The amount per year ("–" for none), then the row total.
+    pub amounts: Vec<String>,
+}
+
+/// Builds the context of a report in `lang`.
+pub fn report(
+    report: &Report,
+    resolution: &Resolution,
+    progress: Option<&Progress>,
+    fund: Option<&TrustFund>,
+    locale: &Locale,
+) -> ReportContext {
+    let lang = report.language;
+    let paragraphs: Vec<ParagraphView> = progress
+        .map(|p| {
+            let mut entries: Vec<_> = p.paragraphs.iter().collect();
+            entries.sort_by(|a, b| (a.paragraph, &a.subparagraph).cmp(&(b.paragraph, &b.subparagraph)));
+            entries
+                .into_iter()
+                .map(|e| ParagraphView {
+                    number: e.paragraph,
+                    subparagraph: e.subparagraph.clone(),
+                    lead: resolution.paragraph(e.paragraph).map(|p| p.lead.clone()).unwrap_or_default(),
+                    topic: e.topic.get(lang).to_owned(),
+                    status: e.status,
+                    status_label: locale.status(e.status).to_owned(),
+                    entities: e.entities.iter().map(|t| t.get(lang).to_owned()).collect(),
+                    actions: e
+                        .actions
+                        .iter()
+                        .map(|a| ActionView {
+                            entity: a.entity.get(lang).to_owned(),
+                            date: locale.date(a.date),
+                            text: a.text.get(lang).to_owned(),
+                            references: a.references.clone(),
+                        })
+                        .collect(),
+                })
+                .collect()
+        })
+        .unwrap_or_default();
+    let status_counts = Status::ALL
+        .into_iter()
+        .map(|s| StatusCount {
+            status: s,
+            label: locale.status(s).to_owned(),
+            count: paragraphs.iter().filter(|p| p.status == s).count(),
+        })
+        .filter(|c| c.count > 0)
+        .collect();
+    ReportContext {
+        lang,
+        illustrative: progress.is_some_and(|p| p.illustrative) || fund.is_some_and(|f| f.illustrative),
+        report: ReportView {
+            symbol: report.symbol.clone(),
+            title: report.title.clone(),
+            date: locale.date(report.date),
+            body: report.session.body.clone(),
+            session: report.session.name.clone(),
+            place: report.session.place.clone(),
+            dates: locale.date_range(report.session.start, report.session.end),
+            agenda_item: report.agenda.number,
+            agenda_title: report.agenda.title.clone(),
+        },
+        resolution: ResolutionView {
+            number: resolution.number.clone(),
+            title: crate::model::segments(&resolution.title)
+                .into_iter()
+                .filter_map(|s| match s {
+                    crate::model::Segment::Text(t) => Some(t),
+                    crate::model::Segment::Note(_) => None,
+                })
+                .collect(),
+            organ: locale.organ(resolution.organ).to_owned(),
+            date: locale.date(resolution.date),
+            operative_count: resolution.operative.len(),
+        },
+        paragraphs,
+        status_counts,
+        fund: fund.map(|f| fund_view(f, lang, locale)),
+    }
+}
+
+fn fund_view(fund: &TrustFund, lang: Lang, locale: &Locale) -> FundView {
+    let years = fund.years();
+    let rows = |items: Vec<(String, i32, u64)>| -> (Vec<FundRow>, Vec<String>) {
+        let mut order: Vec<String> = Vec::new();
+        let mut cells: BTreeMap<(String, i32), u64> = BTreeMap::new();
+        for (label, year, amount) in items {
+            if !order.contains(&label) {
+                order.push(label.clone());
+            }
+            *cells.entry((label, year)).or_default() += amount;
+        }
+        let figure = |n: u64| if n == 0 { "–".to_owned() } else { locale.figure(n) };
+        let rows = order
+            .iter()
+            .map(|label| {
+                let per_year: Vec<u64> =
+                    years.iter().map(|y| cells.get(&(label.clone(), *y)).copied().unwrap_or(0)).collect();
+                let total: u64 = per_year.iter().sum();
+                let mut amounts: Vec<String> = per_year.into_iter().map(figure).collect();
+                amounts.push(locale.figure(total));
+                FundRow { label: label.clone(), amounts }
+            })
+            .collect();
+        let mut totals: Vec<String> = years
+            .iter()
+            .map(|y| figure(cells.iter().filter(|((_, yy), _)| yy == y).map(|(_, a)| *a).sum()))
+            .collect();
+        totals.push(locale.figure(cells.values().sum()));
+        (rows, totals)
+    };
+    let (contributions, contribution_totals) =
+        rows(fund.contributions.iter().map(|c| (c.donor.get(lang).to_owned(), c.year, c.amount)).collect());
+    let (expenditures, expenditure_totals) =
+        rows(fund.expenditures.iter().map(|e| (e.purpose.get(lang).to_owned(), e.year, e.amount)).collect());
+    let (income, spent) = (fund.total_contributions(), fund.total_expenditures());
+    let balance = if income >= spent {
+        locale.figure(income - spent)
+    } else {
+        format!("−{}", locale.figure(spent - income))
+    };
+    FundView {
+        illustrative: fund.illustrative,
+        name: fund.name.get(lang).to_owned(),
+        currency: fund.currency.clone(),
+        years,
+        contributions,
+        contribution_totals,
+        expenditures,
+        expenditure_totals,
+        total_contributions: locale.figure(income),
+        total_expenditures: locale.figure(spent),
+        balance,
+    }
+}

@@ -1,0 +1,209 @@
+//! Locale strings: the fixed words of the UN layout in one language, read
+//! from `templates/locales/<lang>.yaml`.
+
+use std::collections::BTreeMap;
+
+use serde::Deserialize;
+
+use crate::assets::Assets;
+use crate::error::{Error, ErrorKind, Location, Result};
+use crate::load::SourceFile;
+use crate::model::{Date, Distribution, Lang, Organ, Status};
+
+/// The fixed words and formats of one language.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Locale {
+    /// "United Nations".
+    pub united_nations: String,
+    /// "Distr.: General" and the like, by distribution.
+    pub distribution: BTreeMap<String, String>,
+    /// "Original: {language}".
+    pub original: String,
+    /// Language names as they follow "Original:".
+    pub languages: BTreeMap<Lang, String>,
+    /// Organ names.
+    pub organs: BTreeMap<String, String>,
+    /// "Item {number} of the provisional agenda".
+    pub agenda_item_provisional: String,
+    /// "Item {number} of the agenda".
+    pub agenda_item: String,
+    /// "Report of the Secretary-General".
+    pub report_of_the_secretary_general: String,
+    /// "Summary".
+    pub summary: String,
+    /// "Contents".
+    pub contents: String,
+    /// "Page".
+    pub page: String,
+    /// Month names, January first.
+    pub months: Vec<String>,
+    /// "{day} {month} {year}".
+    pub date: String,
+    /// How the first day of a month is written ("1", "1er").
+    pub first_day: String,
+    /// "{day}–{end_day} {month} {year}".
+    pub date_range_same_month: String,
+    /// "{start} – {end}".
+    pub date_range: String,
+    /// "{place}, {dates}".
+    pub place_and_dates: String,
+    /// The thousands separator in figures.
+    pub thousands_separator: String,
+    /// How a sub-paragraph label is written: "({label})" or "{label})".
+    pub subparagraph: String,
+    /// Status labels, by status key.
+    pub statuses: BTreeMap<String, String>,
+}
+
+/// Fills `{name}` placeholders.
+pub fn fill(pattern: &str, values: &[(&str, &str)]) -> String {
+    let mut out = pattern.to_owned();
+    for (name, value) in values {
+        out = out.replace(&format!("{{{name}}}"), value);
+    }
+    out
+}
+
+impl Locale {
+    /// Loads the locale of `lang` from the templates.
+    pub fn load(assets: &Assets, lang: Lang) -> Result<Locale> {
+        let name = format!("locales/{lang}.yaml");
+        let asset = assets.get(&name)?.ok_or_else(|| {
+            Error::new(ErrorKind::Data, format!("resolute has no locale strings for `{lang}` yet"))
+                .hint(format!(
+                    "copy templates/locales/en.yaml to {name} in a --templates folder and translate it"
+                ))
+        })?;
+        let file = SourceFile { path: asset.path, text: asset.text.as_ref().into() };
+        let locale: Locale = file.parse()?;
+        locale.validate(&file)?;
+        Ok(locale)
+    }
+
+    fn validate(&self, file: &SourceFile) -> Result<()> {
+        let missing = |what: &str, key: &str| {
+            Error::new(ErrorKind::Template, format!("the locale has no {what} `{key}`"))
+                .at(Location::at(&file.path, Some(file.text.clone()), 1, 1))
+                .hint(format!("add `{key}` to the locale's `{what}` map"))
+        };
+        if self.months.len() != 12 {
+            return Err(Error::new(ErrorKind::Template, "the locale must list 12 months")
+                .at(file.key_location("months", 0)));
+        }
+        for s in Status::ALL {
+            if !self.statuses.contains_key(s.key()) {
+                return Err(missing("statuses", s.key()));
+            }
+        }
+        for d in [Distribution::General, Distribution::Limited, Distribution::Restricted] {
+            if !self.distribution.contains_key(d.key()) {
+                return Err(missing("distribution", d.key()));
+            }
+        }
+        for l in Lang::ALL {
+            if !self.languages.contains_key(&l) {
+                return Err(missing("languages", l.code()));
+            }
+        }
+        Ok(())
+    }
+
+    /// A date written out: "1 March 2017", "1er mars 2017".
+    pub fn date(&self, date: Date) -> String {
+        fill(
+            &self.date,
+            &[("day", &self.day(date.day)), ("month", self.month(date)), ("year", &date.year.to_string())],
+        )
+    }
+
+    fn day(&self, day: u8) -> String {
+        if day == 1 {
+            self.first_day.clone()
+        } else {
+            day.to_string()
+        }
+    }
+
+    fn month(&self, date: Date) -> &str {
+        &self.months[usize::from(date.month - 1)]
+    }
+
+    /// A span of dates: "22–26 May 2017", or both dates in full across months.
+    pub fn date_range(&self, start: Date, end: Date) -> String {
+        if start.year == end.year && start.month == end.month {
+            fill(
+                &self.date_range_same_month,
+                &[
+                    ("day", &self.day(start.day)),
+                    ("end_day", &self.day(end.day)),
+                    ("month", self.month(start)),
+                    ("year", &start.year.to_string()),
+                ],
+            )
+        } else {
+            fill(&self.date_range, &[("start", &self.date(start)), ("end", &self.date(end))])
+        }
+    }
+
+    /// A whole amount with thousands separators: "1,234,567".
+    pub fn figure(&self, amount: u64) -> String {
+        let digits = amount.to_string();
+        let mut out = String::new();
+        for (i, c) in digits.chars().enumerate() {
+            if i > 0 && (digits.len() - i) % 3 == 0 {
+                out.push_str(&self.thousands_separator);
+            }
+            out.push(c);
+        }
+        out
+    }
+
+    /// The label of a status.
+    pub fn status(&self, status: Status) -> &str {
+        self.statuses.get(status.key()).map_or(status.key(), String::as_str)
+    }
+
+    /// The name of an organ.
+    pub fn organ(&self, organ: Organ) -> &str {
+        self.organs.get(organ.key()).map_or(organ.key(), String::as_str)
+    }
+
+    /// A sub-paragraph label: "(a)" or "a)".
+    pub fn subparagraph(&self, label: &str) -> String {
+        fill(&self.subparagraph, &[("label", label)])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn locale(lang: Lang) -> Locale {
+        Locale::load(&Assets::embedded(), lang).unwrap()
+    }
+
+    #[test]
+    fn dates_in_english_and_french() {
+        let d: Date = "2017-03-01".parse().unwrap();
+        assert_eq!(locale(Lang::En).date(d), "1 March 2017");
+        assert_eq!(locale(Lang::Fr).date(d), "1er mars 2017");
+        let (a, b) = ("2017-05-22".parse().unwrap(), "2017-05-26".parse().unwrap());
+        assert_eq!(locale(Lang::En).date_range(a, b), "22–26 May 2017");
+        assert_eq!(locale(Lang::Fr).date_range(a, b), "22-26 mai 2017");
+    }
+
+    #[test]
+    fn figures_group_thousands() {
+        assert_eq!(locale(Lang::En).figure(1234567), "1,234,567");
+        assert_eq!(locale(Lang::En).figure(999), "999");
+        assert_eq!(locale(Lang::Fr).figure(25000), "25\u{202f}000");
+    }
+
+    #[test]
+    fn a_language_without_strings_is_a_clear_error() {
+        let err = Locale::load(&Assets::embedded(), Lang::Ru).unwrap_err();
+        assert!(err.message.contains("`ru`"), "{err}");
+        assert!(err.hint.unwrap().contains("locales/ru.yaml"));
+    }
+}

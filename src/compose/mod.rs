@@ -1,0 +1,198 @@
+//! Composing documents: templates write the narrative from the data, locale
+//! strings give the fixed words, and the result is one format-neutral
+//! [`Document`].
+
+pub mod context;
+pub mod locale;
+pub mod markdown;
+
+use std::path::Path;
+
+use minijinja::value::Serde;
+use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value};
+
+use crate::assets::Assets;
+use crate::doc::{Block, Document, FirstPage, Inline, Labels};
+use crate::error::{Error, ErrorKind, Location, Result};
+use crate::model::Lang;
+use crate::project::Project;
+
+pub use locale::Locale;
+
+/// The kinds of document resolute makes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Kind {
+    /// The progress report of the Secretary-General.
+    Report,
+}
+
+impl Kind {
+    /// Every kind.
+    pub const ALL: [Kind; 1] = [Kind::Report];
+
+    /// The name used on the command line and in output file names.
+    pub fn name(self) -> &'static str {
+        match self {
+            Kind::Report => "report",
+        }
+    }
+}
+
+/// Composes the report in `lang`.
+pub fn report(project: &Project, lang: Lang, assets: &Assets) -> Result<Document> {
+    let (report, report_file) = project.reports.get(&lang).ok_or_else(|| {
+        let have: Vec<String> = project.reports.keys().map(|l| l.to_string()).collect();
+        Error::data(format!("{} has no report in `{lang}`", project.dir.display())).hint(if have.is_empty() {
+            format!("add report.{lang}.yaml")
+        } else {
+            format!("languages available: {}; or add report.{lang}.yaml", have.join(", "))
+        })
+    })?;
+    let locale = Locale::load(assets, lang)?;
+    let resolution = &project.resolution.0;
+    let ctx = context::report(
+        report,
+        resolution,
+        project.progress.as_ref().map(|p| &p.0),
+        project.fund.as_ref().map(|f| &f.0),
+        &locale,
+    );
+    let name = format!("report/{lang}.md");
+    let template = assets.require(&name, &format!("add templates/{name} (copy report/en.md and translate it)"))?;
+    let markdown = render_markdown(&name, &template.text, &template.path, Value::from(Serde(&ctx)))?;
+    let body = markdown::blocks(&markdown, &locale, &template.path)?;
+
+    let agenda_pattern =
+        if report.agenda.provisional { &locale.agenda_item_provisional } else { &locale.agenda_item };
+    let first_page = FirstPage {
+        united_nations: locale.united_nations.clone(),
+        symbol: report.symbol.clone(),
+        organ: locale.organ(report.organ).to_owned(),
+        distribution: locale.distribution[report.distribution.key()].clone(),
+        date: locale.date(report.date),
+        original: locale::fill(&locale.original, &[("language", &locale.languages[&report.original])]),
+        session: vec![
+            report.session.body.clone(),
+            report.session.name.clone(),
+            locale::fill(
+                &locale.place_and_dates,
+                &[
+                    ("place", &report.session.place),
+                    ("dates", &locale.date_range(report.session.start, report.session.end)),
+                ],
+            ),
+        ],
+        agenda_line: locale::fill(agenda_pattern, &[("number", &report.agenda.number.to_string())]),
+        agenda_title: report.agenda.title.clone(),
+        agenda_note: report
+            .agenda
+            .symbol
+            .as_ref()
+            .filter(|_| report.agenda.provisional)
+            .map(|s| format!("{s}.")),
+        title: report.title.clone(),
+        subtitle: locale.report_of_the_secretary_general.clone(),
+        notice: report.notice.clone(),
+        job_number: report.job_number.clone(),
+    };
+    if report.summary.is_empty() {
+        return Err(Error::data("the report has no summary")
+            .at(report_file.key_location("summary", 0))
+            .hint("GA resolution 52/214 asks every report to open with a summary stating its mandate"));
+    }
+    let mut blocks = vec![
+        Block::Summary {
+            heading: locale.summary.clone(),
+            paragraphs: report.summary.iter().map(|p| vec![Inline::Text(p.clone())]).collect(),
+        },
+        Block::PageBreak,
+        Block::Contents,
+        Block::PageBreak,
+    ];
+    blocks.extend(body);
+    let mut doc = Document {
+        lang,
+        paper: report.paper,
+        landscape: false,
+        title: format!("{} — {}", report.symbol, report.title),
+        date: report.date,
+        running_head: Some(report.symbol.clone()),
+        first_page: Some(first_page),
+        labels: Labels { contents: locale.contents.clone(), page: locale.page.clone() },
+        blocks,
+    };
+    crate::typography::apply(&mut doc);
+    Ok(doc)
+}
+
+/// Renders a Markdown template; every `{{ value }}` is escaped so that data
+/// prints as it stands (pass `| safe` to write Markdown on purpose).
+pub fn render_markdown(name: &str, source: &str, path: &Path, ctx: Value) -> Result<String> {
+    let mut env = Environment::new();
+    env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
+    let syntax = minijinja::syntax::SyntaxConfig::builder()
+        .trim_blocks(true)
+        .lstrip_blocks(true)
+        .build()
+        .map_err(|e| Error::new(ErrorKind::Internal, e.to_string()))?;
+    env.set_syntax(syntax);
+    env.set_auto_escape_callback(|_| AutoEscape::Custom("markdown".into()));
+    env.set_formatter(|out, _state, value| {
+        if value.is_none() || value.is_undefined() {
+            return Ok(());
+        }
+        let text = value.to_string();
+        if value.is_safe() {
+            out.write_str(&text)?;
+        } else {
+            out.write_str(&markdown::escape(&text))?;
+        }
+        Ok(())
+    });
+    env.add_filter("upper_first", |value: String| {
+        let mut chars = value.chars();
+        match chars.next() {
+            Some(first) => first.to_uppercase().chain(chars).collect::<String>(),
+            None => String::new(),
+        }
+    });
+    env.add_filter("md", |value: Value| Value::from_safe_string(markdown::escape(&value.to_string())));
+    let source: std::sync::Arc<str> = source.into();
+    let template_error = |e: minijinja::Error| template_error(e, path, source.clone());
+    env.add_template_owned(name.to_owned(), source.to_string()).map_err(template_error)?;
+    let template = env.get_template(name).map_err(template_error)?;
+    template.render(ctx).map_err(template_error)
+}
+
+fn template_error(e: minijinja::Error, path: &Path, source: std::sync::Arc<str>) -> Error {
+    let mut message = match e.detail() {
+        Some(detail) => format!("template error: {detail}"),
+        None => format!("template error: {}", e.kind()),
+    };
+    if matches!(e.kind(), minijinja::ErrorKind::UndefinedError) {
+        message.push_str(" (a name the template uses is not in the data)");
+    }
+    let location = match (e.range(), e.line()) {
+        (Some(range), _) => Location::span(path, source, range),
+        (None, Some(line)) => Location::at(path, Some(source), line, 1),
+        (None, None) => Location::at(path, None, 1, 1),
+    };
+    Error::new(ErrorKind::Template, message)
+        .at(location)
+        .hint("check the template's syntax and the names it uses; `resolute schema` lists the data fields")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn data_is_escaped_and_errors_point_at_the_template_line() {
+        let ctx = Value::from(Serde(serde_json::json!({"x": "*a* [^1] #read()"})));
+        let md = render_markdown("t", "Say {{ x }}.", Path::new("t.md"), ctx.clone()).unwrap();
+        assert_eq!(md, "Say \\*a\\* \\[\\^1\\] \\#read\\(\\).");
+        let err = render_markdown("t", "line one\n{% if %}\n", Path::new("t.md"), ctx).unwrap_err();
+        assert_eq!(err.kind, ErrorKind::Template);
+        assert_eq!(err.location.unwrap().line, 2, "{}", err.render());
+    }
+}

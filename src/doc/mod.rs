@@ -1,0 +1,212 @@
+//! The format-neutral document that both backends lower: a first page, blocks,
+//! inlines, footnotes and tables. Numbers (chapters, sections, paragraphs,
+//! sub-paragraphs) are computed once, by compose, so the PDF and the DOCX
+//! print the same ones.
+
+use serde::Serialize;
+
+use crate::model::{Date, Lang, Paper};
+
+/// A composed document, ready for a backend.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Document {
+    /// The language of the text.
+    pub lang: Lang,
+    /// Paper size.
+    pub paper: Paper,
+    /// Landscape pages instead of portrait.
+    pub landscape: bool,
+    /// The title for the file's metadata.
+    pub title: String,
+    /// The date recorded as the file's creation date (for reproducible output).
+    pub date: Date,
+    /// The text of the running head (the symbol), on every page but the first.
+    pub running_head: Option<String>,
+    /// The masthead and first-page furniture of a parliamentary document.
+    pub first_page: Option<FirstPage>,
+    /// Fixed words the layout needs ("Contents", "Page").
+    pub labels: Labels,
+    /// The body.
+    pub blocks: Vec<Block>,
+}
+
+/// Fixed words used by the layout itself.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Labels {
+    /// The heading of the table of contents.
+    pub contents: String,
+    /// The column head over page numbers in the contents.
+    pub page: String,
+}
+
+/// The first page of a parliamentary document (UN-LAYOUT.md, "First page").
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct FirstPage {
+    /// "United Nations" / "Nations Unies".
+    pub united_nations: String,
+    /// The document symbol, e.g. `E/CN.15/2017/7`.
+    pub symbol: String,
+    /// The organ, e.g. "Economic and Social Council".
+    pub organ: String,
+    /// "Distr.: General".
+    pub distribution: String,
+    /// The date of issue, written out.
+    pub date: String,
+    /// "Original: English".
+    pub original: String,
+    /// The body, the session, the place and dates: one line each.
+    pub session: Vec<String>,
+    /// "Item 6 of the provisional agenda".
+    pub agenda_line: String,
+    /// The agenda item's title.
+    pub agenda_title: String,
+    /// The asterisk footnote citing the agenda ("E/CN.15/2017/1."), if any.
+    pub agenda_note: Option<String>,
+    /// The report's title.
+    pub title: String,
+    /// "Report of the Secretary-General".
+    pub subtitle: String,
+    /// A line under the title (for example, that figures are illustrative).
+    pub notice: Option<String>,
+    /// The job number at the foot of page 1.
+    pub job_number: Option<String>,
+}
+
+/// A block of the body.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", rename_all = "kebab-case")]
+pub enum Block {
+    /// A heading: level 1 is a chapter (I.), level 2 a section (A.), level 3
+    /// an unnumbered minor heading (a table's title, for instance).
+    Heading {
+        /// 1, 2 or 3.
+        level: u8,
+        /// "I.", "A.", or none.
+        number: Option<String>,
+        /// The heading text.
+        content: Vec<Inline>,
+    },
+    /// A paragraph of text, numbered or not.
+    Paragraph {
+        /// "1.", "2." … for numbered body paragraphs.
+        number: Option<String>,
+        /// The text.
+        content: Vec<Inline>,
+    },
+    /// A lettered sub-paragraph, indented under its paragraph.
+    SubParagraph {
+        /// "(a)" or "a)".
+        label: String,
+        /// The text.
+        content: Vec<Inline>,
+    },
+    /// The unnumbered summary of a report, under its heading.
+    Summary {
+        /// "Summary" / "Résumé".
+        heading: String,
+        /// Its paragraphs.
+        paragraphs: Vec<Vec<Inline>>,
+    },
+    /// The table of contents of headings of levels 1 and 2, with page numbers.
+    Contents,
+    /// A table.
+    Table(Table),
+    /// Start a new page.
+    PageBreak,
+}
+
+/// Inline content.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(tag = "type", content = "content", rename_all = "kebab-case")]
+pub enum Inline {
+    /// Literal text.
+    Text(String),
+    /// Italics (lead words, titles of publications).
+    Emph(Vec<Inline>),
+    /// Bold.
+    Strong(Vec<Inline>),
+    /// A footnote, placed where it is cited; numbered by the backend in order.
+    Note(Vec<Inline>),
+}
+
+/// A table with header rows that repeat on every page it spans.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Table {
+    /// Relative column widths.
+    pub widths: Vec<f32>,
+    /// Alignment of each column.
+    pub align: Vec<Align>,
+    /// Header rows, repeated when the table breaks across pages.
+    pub header: Vec<Vec<Cell>>,
+    /// Body rows.
+    pub rows: Vec<Row>,
+}
+
+/// A table row.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Row {
+    /// Its cells.
+    pub cells: Vec<Cell>,
+    /// A totals row, set in bold with a rule above.
+    pub total: bool,
+}
+
+/// A table cell.
+pub type Cell = Vec<Inline>;
+
+/// Horizontal alignment of a table column.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Align {
+    /// Left.
+    Left,
+    /// Centre.
+    Center,
+    /// Right, for figures.
+    Right,
+}
+
+impl Inline {
+    /// The plain text of inlines, footnotes left out.
+    pub fn plain(inlines: &[Inline]) -> String {
+        let mut out = String::new();
+        for inline in inlines {
+            match inline {
+                Inline::Text(t) => out.push_str(t),
+                Inline::Emph(c) | Inline::Strong(c) => out.push_str(&Inline::plain(c)),
+                Inline::Note(_) => {}
+            }
+        }
+        out
+    }
+}
+
+impl Document {
+    /// Every footnote's text, in the order of citation.
+    pub fn footnotes(&self) -> Vec<String> {
+        fn walk(inlines: &[Inline], out: &mut Vec<String>) {
+            for inline in inlines {
+                match inline {
+                    Inline::Note(c) => out.push(Inline::plain(c)),
+                    Inline::Emph(c) | Inline::Strong(c) => walk(c, out),
+                    Inline::Text(_) => {}
+                }
+            }
+        }
+        let mut out = Vec::new();
+        for block in &self.blocks {
+            match block {
+                Block::Heading { content, .. }
+                | Block::Paragraph { content, .. }
+                | Block::SubParagraph { content, .. } => walk(content, &mut out),
+                Block::Summary { paragraphs, .. } => paragraphs.iter().for_each(|p| walk(p, &mut out)),
+                Block::Table(t) => {
+                    t.header.iter().flatten().for_each(|c| walk(c, &mut out));
+                    t.rows.iter().flat_map(|r| &r.cells).for_each(|c| walk(c, &mut out));
+                }
+                Block::Contents | Block::PageBreak => {}
+            }
+        }
+        out
+    }
+}

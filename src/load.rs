@@ -1,0 +1,245 @@
+//! Reading data files (YAML, JSON or TOML) into the model, with errors that
+//! point at the file, line and column.
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use serde::de::DeserializeOwned;
+
+use crate::error::{nearest, Error, Location, Result};
+
+/// The formats data files may be written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    /// YAML (`.yaml`, `.yml`).
+    Yaml,
+    /// JSON (`.json`).
+    Json,
+    /// TOML (`.toml`).
+    Toml,
+}
+
+impl Format {
+    /// The format of a file, from its extension.
+    pub fn of(path: &Path) -> Option<Format> {
+        match path.extension()?.to_str()? {
+            "yaml" | "yml" => Some(Format::Yaml),
+            "json" => Some(Format::Json),
+            "toml" => Some(Format::Toml),
+            _ => None,
+        }
+    }
+
+    /// The extensions data files may have, in the order they are looked for.
+    pub const EXTENSIONS: [&'static str; 4] = ["yaml", "yml", "json", "toml"];
+}
+
+/// A data file's text, kept for error messages after parsing.
+#[derive(Debug, Clone)]
+pub struct SourceFile {
+    /// The path as given.
+    pub path: PathBuf,
+    /// The whole text.
+    pub text: Arc<str>,
+}
+
+impl SourceFile {
+    /// Reads a file as UTF-8 text.
+    pub fn read(path: &Path) -> Result<SourceFile> {
+        let bytes = std::fs::read(path).map_err(|e| Error::io("read", path, &e))?;
+        let text = String::from_utf8(bytes).map_err(|e| {
+            let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
+            let text: Arc<str> = String::from_utf8_lossy(valid).into();
+            let len = text.len();
+            Error::data("the file is not valid UTF-8 text")
+                .at(Location::span(path, text, len..len))
+                .hint("save the file as UTF-8")
+        })?;
+        Ok(SourceFile { path: path.to_owned(), text: text.into() })
+    }
+
+    /// The location of a 1-based line and column in this file.
+    pub fn location(&self, line: usize, column: usize) -> Location {
+        Location::at(&self.path, Some(self.text.clone()), line, column)
+    }
+
+    /// The location of the `occurrence`-th (0-based) appearance of `key` as a
+    /// mapping key, in any of the three formats; the start of the file if absent.
+    pub fn key_location(&self, key: &str, occurrence: usize) -> Location {
+        let (line, column) = find_key(&self.text, key, occurrence).unwrap_or((1, 1));
+        self.location(line, column)
+    }
+
+    /// Parses the text as `T`, in the format the extension names.
+    pub fn parse<T: DeserializeOwned>(&self) -> Result<T> {
+        match Format::of(&self.path) {
+            Some(Format::Yaml) => self.parse_yaml(),
+            Some(Format::Json) => serde_json::from_str(&self.text).map_err(|e| {
+                let loc = self.location(e.line(), e.column());
+                self.with_suggestion(Error::data(strip_position(&e.to_string())).at(loc))
+            }),
+            Some(Format::Toml) => toml::from_str(&self.text).map_err(|e| {
+                let loc = match e.span() {
+                    Some(span) => Location::span(&self.path, self.text.clone(), span),
+                    None => self.location(1, 1),
+                };
+                self.with_suggestion(Error::data(e.message().trim().to_owned()).at(loc))
+            }),
+            None => Err(Error::data(format!(
+                "{} is not a YAML, JSON or TOML file",
+                self.path.display()
+            ))
+            .hint("name data files with .yaml, .json or .toml")),
+        }
+    }
+
+    fn parse_yaml<T: DeserializeOwned>(&self) -> Result<T> {
+        serde_saphyr::from_str(&self.text).map_err(|e| {
+            let inner = e.without_snippet();
+            let loc = match inner.location() {
+                Some(l) => self.location(l.line() as usize, l.column() as usize),
+                None => self.location(1, 1),
+            };
+            let message = match inner {
+                serde_saphyr::Error::SerdeUnknownField { field, expected, .. } => {
+                    unknown_field_message(field, expected)
+                }
+                other => strip_position(&other.to_string()),
+            };
+            self.with_suggestion(Error::data(message).at(loc))
+        })
+    }
+
+    /// Turns "unknown field `x`, expected one of `a`, `b`" into a hint.
+    fn with_suggestion(&self, err: Error) -> Error {
+        let Some((field, expected)) = parse_unknown_field(&err.message) else {
+            return err;
+        };
+        let hint = match nearest(&field, expected.iter().map(String::as_str)) {
+            Some(best) => format!("did you mean `{best}`? valid fields here: {}", expected.join(", ")),
+            None => format!("valid fields here: {}", expected.join(", ")),
+        };
+        err.hint(hint)
+    }
+}
+
+fn unknown_field_message(field: &str, expected: &[&str]) -> String {
+    let list: Vec<String> = expected.iter().map(|e| format!("`{e}`")).collect();
+    format!("unknown field `{field}`, expected one of {}", list.join(", "))
+}
+
+/// Reads the field name and the expected names out of serde's unknown-field
+/// message, which every serde format shares.
+fn parse_unknown_field(message: &str) -> Option<(String, Vec<String>)> {
+    let rest = message.strip_prefix("unknown field `")?;
+    let (field, rest) = rest.split_once('`')?;
+    let expected = rest
+        .split('`')
+        .skip(1)
+        .step_by(2)
+        .map(str::to_owned)
+        .collect::<Vec<_>>();
+    Some((field.to_owned(), expected))
+}
+
+/// Drops a trailing " at line L column C" that some formats append.
+fn strip_position(message: &str) -> String {
+    let cut = message.rfind(" at line ").filter(|&i| message[i..].contains(" column "));
+    match cut {
+        Some(i) => message[..i].to_owned(),
+        None => message.to_owned(),
+    }
+}
+
+/// Finds a mapping key written as `key:` (YAML), `"key":` (JSON) or `key =` (TOML).
+fn find_key(text: &str, key: &str, occurrence: usize) -> Option<(usize, usize)> {
+    let mut seen = 0;
+    for (lineno, line) in text.lines().enumerate() {
+        let mut search = 0;
+        while let Some(pos) = line[search..].find(key) {
+            let start = search + pos;
+            let end = start + key.len();
+            search = end;
+            let before = line[..start].trim_end_matches(['"', '\'']);
+            let before_ok = before
+                .chars()
+                .next_back()
+                .is_none_or(|c| c.is_whitespace() || c == '{' || c == ',' || c == '-');
+            let after = line[end..].trim_start_matches(['"', '\'']).trim_start();
+            let after_ok = after.starts_with(':') || after.starts_with('=');
+            if before_ok && after_ok {
+                if seen == occurrence {
+                    let column = line[..start].chars().count() + 1;
+                    return Some((lineno + 1, column));
+                }
+                seen += 1;
+            }
+        }
+    }
+    None
+}
+
+/// Loads `T` from a file.
+pub fn load<T: DeserializeOwned>(path: &Path) -> Result<(T, SourceFile)> {
+    let file = SourceFile::read(path)?;
+    let value = file.parse()?;
+    Ok((value, file))
+}
+
+/// The data file in `dir` named `stem` with any of the accepted extensions.
+pub fn find_data_file(dir: &Path, stem: &str) -> Option<PathBuf> {
+    Format::EXTENSIONS
+        .iter()
+        .map(|ext| dir.join(format!("{stem}.{ext}")))
+        .find(|p| p.is_file())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Deserialize;
+
+    #[derive(Debug, Deserialize)]
+    #[serde(deny_unknown_fields)]
+    #[allow(dead_code)]
+    struct Small {
+        paragraph: u32,
+        status: String,
+    }
+
+    fn parse(name: &str, text: &str) -> Result<Small> {
+        SourceFile { path: name.into(), text: text.into() }.parse()
+    }
+
+    #[test]
+    fn unknown_field_in_each_format_names_place_and_suggests() {
+        for (name, text, line) in [
+            ("a.yaml", "paragraph: 1\nstatuss: x\n", 2),
+            ("a.json", "{\n \"paragraph\": 1,\n \"statuss\": \"x\"\n}", 3),
+            ("a.toml", "paragraph = 1\nstatuss = \"x\"\n", 2),
+        ] {
+            let err = parse(name, text).unwrap_err();
+            let loc = err.location.as_ref().expect("location");
+            assert_eq!(loc.line, line, "{name}: {err}");
+            assert!(err.message.contains("statuss"), "{name}: {err}");
+            assert!(err.hint.as_deref().unwrap_or("").contains("did you mean `status`"), "{name}: {err}");
+        }
+    }
+
+    #[test]
+    fn syntax_errors_carry_positions() {
+        let err = parse("b.yaml", "paragraph: [1\nstatus: x\n").unwrap_err();
+        assert!(err.location.is_some(), "{err}");
+        let err = parse("b.json", "{\"paragraph\": 1,,}").unwrap_err();
+        assert_eq!(err.location.unwrap().column, 17);
+    }
+
+    #[test]
+    fn finds_keys_in_all_formats() {
+        let yaml = "- paragraph: 1\n- paragraph: 12\n";
+        assert_eq!(find_key(yaml, "paragraph", 1), Some((2, 3)));
+        let json = "[{\"paragraph\": 1}, {\"paragraph\": 2}]";
+        assert_eq!(find_key(json, "paragraph", 1), Some((1, 21)));
+        assert_eq!(find_key("subparagraph: a", "paragraph", 0), None);
+    }
+}

@@ -1,0 +1,227 @@
+//! A resolution as adopted: preamble, operative part, footnotes.
+//!
+//! Footnote markers are written inline in the text as `[^1]`, where `1` is the
+//! `marker` of an entry in `footnotes`; a footnote may be cited more than once.
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+
+use super::{Date, Lang, Organ};
+
+/// A resolution of a UN organ.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Resolution {
+    /// The organ that adopted it.
+    pub organ: Organ,
+    /// Its number as printed: `2015/23` (ECOSOC), `74/176` (General Assembly), `1445 (2002)`.
+    pub number: String,
+    /// The date of adoption.
+    pub date: Date,
+    /// The language of this text.
+    pub language: Lang,
+    /// The title, without the number.
+    pub title: String,
+    /// The enacting formula, e.g. "Le Conseil économique et social,".
+    pub formula: String,
+    /// Preambular paragraphs, in order.
+    #[serde(default)]
+    pub preamble: Vec<PreambularParagraph>,
+    /// Operative paragraphs, in order.
+    pub operative: Vec<OperativeParagraph>,
+    /// Footnotes, each cited in the text by `[^marker]`.
+    #[serde(default)]
+    pub footnotes: Vec<Footnote>,
+    /// The closing meeting line, e.g. "45e séance plénière" and the date.
+    #[serde(default)]
+    pub meeting: Option<Meeting>,
+    /// Where this text comes from (document symbol, Official Records reference).
+    #[serde(default)]
+    pub source: Option<String>,
+}
+
+/// A preambular paragraph: italic lead words, then the rest.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct PreambularParagraph {
+    /// The opening words printed in italics ("Conscient", "Recalling").
+    pub lead: String,
+    /// The text after the lead words.
+    pub text: String,
+    /// Lettered sub-paragraphs that follow it.
+    #[serde(default)]
+    pub subparagraphs: Vec<SubParagraph>,
+}
+
+/// A numbered operative paragraph.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OperativeParagraph {
+    /// Its number, 1, 2, 3 …
+    pub number: u32,
+    /// The lead verb in italics ("Souligne de nouveau", "Requests").
+    pub lead: String,
+    /// The text after the lead verb.
+    pub text: String,
+    /// Lettered sub-paragraphs.
+    #[serde(default)]
+    pub subparagraphs: Vec<SubParagraph>,
+    /// A short form of the provision, for tables.
+    #[serde(default)]
+    pub short: Option<String>,
+}
+
+/// A lettered sub-paragraph, (a) or a).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SubParagraph {
+    /// Its letter: `a`, `b` …
+    pub letter: String,
+    /// Opening words in italics, if any.
+    #[serde(default)]
+    pub lead: Option<String>,
+    /// The text.
+    pub text: String,
+}
+
+/// A footnote of the resolution.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Footnote {
+    /// The marker cited in the text as `[^marker]`, usually its number.
+    pub marker: String,
+    /// The footnote text.
+    pub text: String,
+}
+
+/// The meeting at which the resolution was adopted.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Meeting {
+    /// The meeting as printed: "45e séance plénière", "45th plenary meeting".
+    pub name: String,
+    /// The date of the meeting.
+    pub date: Date,
+}
+
+/// A place in a text where a footnote is cited.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Citation {
+    /// The footnote marker.
+    pub marker: String,
+    /// Where: "preambular paragraph 2 (a)", "operative paragraph 1".
+    pub place: String,
+}
+
+/// A run of text split at footnote markers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Segment<'a> {
+    /// Plain text.
+    Text(&'a str),
+    /// A footnote marker `[^m]`, holding `m`.
+    Note(&'a str),
+}
+
+/// Splits `text` at its footnote markers `[^m]`. Anything else, including a
+/// lone `[^` without a closing bracket, is plain text.
+pub fn segments(text: &str) -> Vec<Segment<'_>> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some(start) = rest.find("[^") {
+        let after = &rest[start + 2..];
+        let Some(end) = after.find(']') else { break };
+        let marker = &after[..end];
+        if marker.is_empty() || marker.chars().any(|c| c.is_whitespace() || c == '[') {
+            out.push(Segment::Text(&rest[..start + 2]));
+            rest = after;
+            continue;
+        }
+        if start > 0 {
+            out.push(Segment::Text(&rest[..start]));
+        }
+        out.push(Segment::Note(marker));
+        rest = &after[end + 1..];
+    }
+    if !rest.is_empty() {
+        out.push(Segment::Text(rest));
+    }
+    // Merge neighbouring text pieces left by rejected markers.
+    let mut merged: Vec<Segment<'_>> = Vec::new();
+    for seg in out {
+        match (merged.last_mut(), seg) {
+            (Some(Segment::Text(prev)), Segment::Text(next))
+                if prev.as_ptr() as usize + prev.len() == next.as_ptr() as usize =>
+            {
+                let start = prev.as_ptr() as usize - text.as_ptr() as usize;
+                *prev = &text[start..start + prev.len() + next.len()];
+            }
+            (_, seg) => merged.push(seg),
+        }
+    }
+    merged
+}
+
+impl Resolution {
+    /// Every footnote citation in the text, in reading order.
+    pub fn citations(&self) -> Vec<Citation> {
+        let mut out = Vec::new();
+        let mut scan = |place: String, text: &str| {
+            for seg in segments(text) {
+                if let Segment::Note(m) = seg {
+                    out.push(Citation { marker: m.to_owned(), place: place.clone() });
+                }
+            }
+        };
+        scan("title".into(), &self.title);
+        for (i, p) in self.preamble.iter().enumerate() {
+            scan(format!("preambular paragraph {}", i + 1), &p.text);
+            for s in &p.subparagraphs {
+                scan(format!("preambular paragraph {} ({})", i + 1, s.letter), &s.text);
+            }
+        }
+        for p in &self.operative {
+            scan(format!("operative paragraph {}", p.number), &p.text);
+            for s in &p.subparagraphs {
+                scan(format!("operative paragraph {} ({})", p.number, s.letter), &s.text);
+            }
+        }
+        out
+    }
+
+    /// The operative paragraph with this number.
+    pub fn paragraph(&self, number: u32) -> Option<&OperativeParagraph> {
+        self.operative.iter().find(|p| p.number == number)
+    }
+
+    /// The footnote with this marker.
+    pub fn footnote(&self, marker: &str) -> Option<&Footnote> {
+        self.footnotes.iter().find(|f| f.marker == marker)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn splits_at_markers() {
+        assert_eq!(
+            segments("organisée[^1] et des enfants[^2],"),
+            vec![
+                Segment::Text("organisée"),
+                Segment::Note("1"),
+                Segment::Text(" et des enfants"),
+                Segment::Note("2"),
+                Segment::Text(","),
+            ]
+        );
+    }
+
+    #[test]
+    fn leaves_non_markers_alone() {
+        assert_eq!(segments("a [^ b] c"), vec![Segment::Text("a [^ b] c")]);
+        assert_eq!(segments("x [^"), vec![Segment::Text("x [^")]);
+        assert_eq!(segments("]<lbl>@ref"), vec![Segment::Text("]<lbl>@ref")]);
+        assert_eq!(segments(""), vec![]);
+    }
+}

@@ -1,0 +1,128 @@
+//! The sandboxed typst `World`: the style file, the document as JSON and the
+//! bundled fonts are in memory; the report's own folder is readable; nothing
+//! else is — no other path, no package, no clock.
+
+use std::collections::HashMap;
+use std::path::{Path, PathBuf};
+
+use typst::diag::{FileError, FileResult};
+use typst::foundations::{Bytes, Datetime, Duration};
+use typst::syntax::{FileId, RootedPath, Source, VirtualPath, VirtualRoot};
+use typst::text::{Font, FontBook};
+use typst::utils::LazyHash;
+use typst::{Library, World};
+
+use super::Fonts;
+
+/// The path of the main source in the virtual file system.
+pub const MAIN: &str = "/main.typ";
+/// The path of the style file.
+pub const STYLE: &str = "/un.typ";
+/// The path of the document data.
+pub const DATA: &str = "/doc.json";
+
+/// One compilation's world.
+pub struct SandboxWorld<'a> {
+    library: &'a LazyHash<Library>,
+    fonts: &'a Fonts,
+    main: FileId,
+    sources: HashMap<FileId, Source>,
+    files: HashMap<FileId, Bytes>,
+    root: Option<PathBuf>,
+    today: Datetime,
+}
+
+/// The file id of a path in the project root.
+pub fn file_id(path: &str) -> FileId {
+    let vpath = VirtualPath::new(path).expect("a fixed absolute path is valid");
+    RootedPath::new(VirtualRoot::Project, vpath).intern()
+}
+
+impl<'a> SandboxWorld<'a> {
+    /// A world whose main file imports `style` and lays out `data`.
+    pub fn new(
+        library: &'a LazyHash<Library>,
+        fonts: &'a Fonts,
+        style: &str,
+        data: Vec<u8>,
+        root: Option<&Path>,
+        today: Datetime,
+    ) -> Self {
+        let main = file_id(MAIN);
+        let style_id = file_id(STYLE);
+        let main_text = format!("#import \"{STYLE}\": un-document\n#un-document(json(\"{DATA}\"))\n");
+        let mut sources = HashMap::new();
+        sources.insert(main, Source::new(main, main_text));
+        sources.insert(style_id, Source::new(style_id, style.to_owned()));
+        let mut files = HashMap::new();
+        files.insert(file_id(DATA), Bytes::new(data));
+        SandboxWorld {
+            library,
+            fonts,
+            main,
+            sources,
+            files,
+            root: root.and_then(|r| r.canonicalize().ok()),
+            today,
+        }
+    }
+
+    /// Reads a file of the report folder, refusing anything outside it.
+    fn read_from_root(&self, id: FileId) -> FileResult<Vec<u8>> {
+        let rooted = id.get();
+        if !matches!(rooted.root(), VirtualRoot::Project) {
+            return Err(FileError::Other(Some("packages are not available to resolute documents".into())));
+        }
+        let Some(root) = &self.root else {
+            return Err(FileError::AccessDenied);
+        };
+        let vpath = rooted.vpath();
+        let path = vpath.realize(root).map_err(FileError::Realize)?;
+        let real = path.canonicalize().map_err(|e| FileError::from_io(e, &path))?;
+        if !real.starts_with(root) {
+            return Err(FileError::AccessDenied);
+        }
+        std::fs::read(&real).map_err(|e| FileError::from_io(e, &real))
+    }
+}
+
+impl World for SandboxWorld<'_> {
+    fn library(&self) -> &LazyHash<Library> {
+        self.library
+    }
+
+    fn book(&self) -> &LazyHash<FontBook> {
+        &self.fonts.book
+    }
+
+    fn main(&self) -> FileId {
+        self.main
+    }
+
+    fn source(&self, id: FileId) -> FileResult<Source> {
+        if let Some(source) = self.sources.get(&id) {
+            return Ok(source.clone());
+        }
+        let bytes = self.read_from_root(id)?;
+        let text = String::from_utf8(bytes).map_err(|_| FileError::InvalidUtf8)?;
+        Ok(Source::new(id, text))
+    }
+
+    fn file(&self, id: FileId) -> FileResult<Bytes> {
+        if let Some(bytes) = self.files.get(&id) {
+            return Ok(bytes.clone());
+        }
+        if let Some(source) = self.sources.get(&id) {
+            return Ok(Bytes::from_string(source.clone()));
+        }
+        self.read_from_root(id).map(Bytes::new)
+    }
+
+    fn font(&self, index: usize) -> Option<Font> {
+        self.fonts.fonts.get(index).cloned()
+    }
+
+    fn today(&self, _offset: Option<Duration>) -> Option<Datetime> {
+        Some(self.today)
+    }
+}

@@ -1,0 +1,99 @@
+//! A report folder: the resolution, its progress data, the trust fund and one
+//! report file per language.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+use crate::error::{Error, Result};
+use crate::load::{find_data_file, load, Format, SourceFile};
+use crate::model::{Lang, Progress, Report, Resolution, TrustFund};
+
+/// Everything read from a report folder.
+#[derive(Debug, Clone)]
+pub struct Project {
+    /// The folder.
+    pub dir: PathBuf,
+    /// The resolution and its file.
+    pub resolution: (Resolution, SourceFile),
+    /// Progress data, if the folder has `progress.*`.
+    pub progress: Option<(Progress, SourceFile)>,
+    /// The trust fund, if the folder has `trust-fund.*`.
+    pub fund: Option<(TrustFund, SourceFile)>,
+    /// Report metadata by language, from `report.<lang>.*`.
+    pub reports: BTreeMap<Lang, (Report, SourceFile)>,
+}
+
+impl Project {
+    /// Loads a folder, or the folder of a single report file (then only that
+    /// report is loaded).
+    pub fn load(target: &Path) -> Result<Project> {
+        let (dir, only) = if target.is_dir() {
+            (target.to_owned(), None)
+        } else if target.is_file() {
+            let dir = target.parent().map(Path::to_owned).unwrap_or_default();
+            let dir = if dir.as_os_str().is_empty() { PathBuf::from(".") } else { dir };
+            (dir, Some(target.to_owned()))
+        } else {
+            return Err(Error::new(
+                crate::ErrorKind::Io,
+                format!("{} does not exist", target.display()),
+            )
+            .hint("give a report folder (such as examples/ecosoc-2015-23) or a report.<lang>.yaml file"));
+        };
+
+        let resolution_path = find_data_file(&dir, "resolution").ok_or_else(|| {
+            Error::data(format!("{} has no resolution file", dir.display()))
+                .hint("add resolution.yaml (or .json, .toml); `resolute schema` describes it")
+        })?;
+        let resolution = load::<Resolution>(&resolution_path)?;
+        let progress = find_data_file(&dir, "progress").map(|p| load::<Progress>(&p)).transpose()?;
+        let fund = find_data_file(&dir, "trust-fund").map(|p| load::<TrustFund>(&p)).transpose()?;
+
+        let report_paths = match only {
+            Some(p) => vec![p],
+            None => report_files(&dir)?,
+        };
+        let mut reports = BTreeMap::new();
+        for path in report_paths {
+            let (report, file) = load::<Report>(&path)?;
+            if let Some(lang) = lang_in_name(&path) {
+                if lang != report.language {
+                    return Err(Error::data(format!(
+                        "the file name says `{lang}` but the report's language is `{}`",
+                        report.language
+                    ))
+                    .at(file.key_location("language", 0))
+                    .hint("name report files report.<language>.yaml, matching their `language` field"));
+                }
+            }
+            if reports.contains_key(&report.language) {
+                return Err(Error::data(format!("two report files are in `{}`", report.language))
+                    .at(file.key_location("language", 0))
+                    .hint("keep one report file per language"));
+            }
+            reports.insert(report.language, (report, file));
+        }
+        Ok(Project { dir, resolution, progress, fund, reports })
+    }
+}
+
+/// The `report.<lang>.<ext>` files of a folder, sorted by name.
+fn report_files(dir: &Path) -> Result<Vec<PathBuf>> {
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io("read the folder", dir, &e))?;
+    let mut out: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| {
+            p.is_file()
+                && Format::of(p).is_some()
+                && p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("report."))
+        })
+        .collect();
+    out.sort();
+    Ok(out)
+}
+
+/// The language code in a file name such as `report.fr.yaml`.
+fn lang_in_name(path: &Path) -> Option<Lang> {
+    let stem = path.file_stem()?.to_str()?;
+    stem.rsplit('.').next()?.parse().ok()
+}
