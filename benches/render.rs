@@ -1,1 +1,69 @@
-fn main() {}
+//! Rendering the worked example's report: medians over repeated runs, each
+//! compared with a baseline measured in the same run (composing the document
+//! from the data, which every output needs).
+//!
+//! Run with `cargo bench --bench render`. The machines are shared and noisy:
+//! read the ratios rather than the absolute times.
+
+use std::path::Path;
+use std::time::{Duration, Instant};
+
+use resolute::assets::Assets;
+use resolute::compose::Kind;
+use resolute::model::Lang;
+use resolute::project::Project;
+use resolute::render::{Format, Renderer};
+
+const RUNS: usize = 21;
+
+fn median(mut f: impl FnMut()) -> Duration {
+    f(); // warm-up: fonts loaded, files in the page cache
+    let mut times: Vec<Duration> = (0..RUNS)
+        .map(|_| {
+            let start = Instant::now();
+            f();
+            start.elapsed()
+        })
+        .collect();
+    times.sort();
+    times[RUNS / 2]
+}
+
+fn main() {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/ecosoc-2015-23");
+    let project = Project::load(&dir).expect("the example loads");
+    let mut renderer = Renderer::new(Assets::embedded());
+    let doc = renderer
+        .compose(&project, Kind::Report, Lang::En)
+        .expect("compose");
+
+    let baseline = median(|| {
+        let p = Project::load(&dir).unwrap();
+        resolute::check::project(&p).unwrap();
+        renderer.compose(&p, Kind::Report, Lang::En).unwrap();
+    });
+    let pdf_cold = median(|| {
+        resolute::pdf::clear_cache();
+        renderer.lower(&doc, Format::Pdf, &dir).unwrap();
+    });
+    let pdf_warm = median(|| {
+        renderer.lower(&doc, Format::Pdf, &dir).unwrap();
+    });
+    let docx = median(|| {
+        renderer.lower(&doc, Format::Docx, &dir).unwrap();
+    });
+
+    println!("report.en of examples/ecosoc-2015-23, median of {RUNS} runs");
+    println!("{:<44} {:>10} {:>8}", "step", "median", "ratio");
+    let row = |name: &str, d: Duration| {
+        println!(
+            "{name:<44} {:>8.2}ms {:>7.1}x",
+            d.as_secs_f64() * 1e3,
+            d.as_secs_f64() / baseline.as_secs_f64()
+        );
+    };
+    row("baseline: load + check + compose", baseline);
+    row("PDF, typst cache cleared (a fresh process)", pdf_cold);
+    row("PDF, typst cache warm (re-render, no change)", pdf_warm);
+    row("DOCX", docx);
+}

@@ -10,8 +10,14 @@ use crate::error::{Error, Result};
 const TEMPLATES: &[(&str, &str)] = &[
     ("report/en.md", include_str!("../templates/report/en.md")),
     ("report/fr.md", include_str!("../templates/report/fr.md")),
-    ("locales/en.yaml", include_str!("../templates/locales/en.yaml")),
-    ("locales/fr.yaml", include_str!("../templates/locales/fr.yaml")),
+    (
+        "locales/en.yaml",
+        include_str!("../templates/locales/en.yaml"),
+    ),
+    (
+        "locales/fr.yaml",
+        include_str!("../templates/locales/fr.yaml"),
+    ),
     ("un.typ", include_str!("../templates/un.typ")),
 ];
 
@@ -56,7 +62,10 @@ impl Assets {
                 .hint("give --templates a folder laid out like templates/ in the repository"));
             }
         }
-        Ok(Assets { dir, font_dirs: Vec::new() })
+        Ok(Assets {
+            dir,
+            font_dirs: Vec::new(),
+        })
     }
 
     /// Adds folders whose .ttf/.otf fonts are offered to the typesetter.
@@ -75,20 +84,31 @@ impl Assets {
         if let Some(dir) = &self.dir {
             let path = dir.join(name);
             if path.is_file() {
-                let text = std::fs::read_to_string(&path).map_err(|e| Error::io("read", &path, &e))?;
-                return Ok(Some(Asset { text: Cow::Owned(text), path }));
+                let text =
+                    std::fs::read_to_string(&path).map_err(|e| Error::io("read", &path, &e))?;
+                return Ok(Some(Asset {
+                    text: Cow::Owned(text),
+                    path,
+                }));
             }
         }
-        Ok(TEMPLATES.iter().find(|(n, _)| *n == name).map(|(n, text)| Asset {
-            text: Cow::Borrowed(text),
-            path: Path::new("templates").join(n),
-        }))
+        Ok(TEMPLATES
+            .iter()
+            .find(|(n, _)| *n == name)
+            .map(|(n, text)| Asset {
+                text: Cow::Borrowed(text),
+                path: Path::new("templates").join(n),
+            }))
     }
 
     /// Like [`Assets::get`], but a missing file is an error with `hint`.
     pub fn require(&self, name: &str, hint: &str) -> Result<Asset> {
         self.get(name)?.ok_or_else(|| {
-            Error::new(crate::ErrorKind::Template, format!("no template file `{name}`")).hint(hint.to_owned())
+            Error::new(
+                crate::ErrorKind::Template,
+                format!("no template file `{name}`"),
+            )
+            .hint(hint.to_owned())
         })
     }
 }

@@ -59,7 +59,11 @@ pub fn check_resolution(resolution: &Resolution, file: &SourceFile) -> Result<()
     let citations = resolution.citations();
     for c in &citations {
         if resolution.footnote(&c.marker).is_none() {
-            let markers: Vec<&str> = resolution.footnotes.iter().map(|f| f.marker.as_str()).collect();
+            let markers: Vec<&str> = resolution
+                .footnotes
+                .iter()
+                .map(|f| f.marker.as_str())
+                .collect();
             return Err(Error::data(format!(
                 "{} cites footnote [^{}], which `footnotes` does not define",
                 c.place, c.marker
@@ -76,19 +80,31 @@ pub fn check_resolution(resolution: &Resolution, file: &SourceFile) -> Result<()
         if !citations.iter().any(|c| c.marker == f.marker) {
             return Err(Error::data(format!("footnote {} is never cited", f.marker))
                 .at(file.key_location("marker", i))
-                .hint(format!("cite it in the text as [^{}] where its marker stands", f.marker)));
+                .hint(format!(
+                    "cite it in the text as [^{}] where its marker stands",
+                    f.marker
+                )));
         }
-        if resolution.footnotes[..i].iter().any(|g| g.marker == f.marker) {
-            return Err(Error::data(format!("footnote {} is defined twice", f.marker))
-                .at(file.key_location("marker", i))
-                .hint("give each footnote its own marker"));
+        if resolution.footnotes[..i]
+            .iter()
+            .any(|g| g.marker == f.marker)
+        {
+            return Err(
+                Error::data(format!("footnote {} is defined twice", f.marker))
+                    .at(file.key_location("marker", i))
+                    .hint("give each footnote its own marker"),
+            );
         }
     }
     Ok(())
 }
 
 /// Checks progress data against its resolution.
-pub fn check_progress(progress: &Progress, file: &SourceFile, resolution: &Resolution) -> Result<()> {
+pub fn check_progress(
+    progress: &Progress,
+    file: &SourceFile,
+    resolution: &Resolution,
+) -> Result<()> {
     if progress.resolution != resolution.number {
         return Err(Error::data(format!(
             "the progress data is about resolution {}, but the folder's resolution is {}",
@@ -111,12 +127,20 @@ pub fn check_progress(progress: &Progress, file: &SourceFile, resolution: &Resol
         };
         if let Some(sub) = &entry.subparagraph {
             if !paragraph.subparagraphs.iter().any(|s| &s.letter == sub) {
-                let letters: Vec<&str> = paragraph.subparagraphs.iter().map(|s| s.letter.as_str()).collect();
+                let letters: Vec<&str> = paragraph
+                    .subparagraphs
+                    .iter()
+                    .map(|s| s.letter.as_str())
+                    .collect();
                 return Err(Error::data(format!(
                     "progress entry {} is for sub-paragraph ({sub}) of paragraph {}, which has {}",
                     i + 1,
                     entry.paragraph,
-                    if letters.is_empty() { "no sub-paragraphs".to_owned() } else { format!("sub-paragraphs {}", letters.join(", ")) }
+                    if letters.is_empty() {
+                        "no sub-paragraphs".to_owned()
+                    } else {
+                        format!("sub-paragraphs {}", letters.join(", "))
+                    }
                 ))
                 .at(file.key_location("subparagraph", i))
                 .hint("remove `subparagraph` or use a letter the paragraph has"));
@@ -126,9 +150,12 @@ pub fn check_progress(progress: &Progress, file: &SourceFile, resolution: &Resol
             .iter()
             .any(|e| e.paragraph == entry.paragraph && e.subparagraph == entry.subparagraph);
         if twin {
-            return Err(Error::data(format!("paragraph {} has two progress entries", entry.paragraph))
-                .at(file.key_location("paragraph", i))
-                .hint("merge the actions into one entry"));
+            return Err(Error::data(format!(
+                "paragraph {} has two progress entries",
+                entry.paragraph
+            ))
+            .at(file.key_location("paragraph", i))
+            .hint("merge the actions into one entry"));
         }
     }
     Ok(())
@@ -163,7 +190,10 @@ mod tests {
     use super::*;
 
     fn file(name: &str, text: &str) -> SourceFile {
-        SourceFile { path: name.into(), text: text.into() }
+        SourceFile {
+            path: name.into(),
+            text: text.into(),
+        }
     }
 
     const RES: &str = "organ: economic-and-social-council\nnumber: \"2015/23\"\ndate: 2015-07-21\nlanguage: fr\ntitle: T\nformula: \"Le Conseil,\"\noperative:\n  - number: 1\n    lead: Prie\n    text: \"x[^1] ;\"\n  - number: 2\n    lead: Invite\n    text: y.\nfootnotes:\n  - marker: \"1\"\n    text: N.\n";
@@ -205,7 +235,10 @@ mod tests {
         let text = RES.replace("number: 2", "number: 3");
         let f = file("r.yaml", &text);
         let r: Resolution = f.parse().unwrap();
-        assert!(check_resolution(&r, &f).unwrap_err().message.contains("expected 2"));
+        assert!(check_resolution(&r, &f)
+            .unwrap_err()
+            .message
+            .contains("expected 2"));
     }
 
     #[test]

@@ -57,10 +57,19 @@ impl Location {
     pub fn at(path: &Path, source: Option<Arc<str>>, line: usize, column: usize) -> Location {
         let range = source.as_deref().and_then(|s| {
             let start = byte_offset(s, line, column)?;
-            let end = s[start..].chars().next().map_or(start, |c| start + c.len_utf8());
+            let end = s[start..]
+                .chars()
+                .next()
+                .map_or(start, |c| start + c.len_utf8());
             Some(start..end)
         });
-        Location { path: path.to_owned(), line, column, range, source }
+        Location {
+            path: path.to_owned(),
+            line,
+            column,
+            range,
+            source,
+        }
     }
 
     /// A location from a byte range in `source`.
@@ -69,7 +78,13 @@ impl Location {
         let before = &source[..floor_char_boundary(&source, start)];
         let line = before.matches('\n').count() + 1;
         let column = before.rsplit('\n').next().unwrap_or("").chars().count() + 1;
-        Location { path: path.to_owned(), line, column, range: Some(range), source: Some(source) }
+        Location {
+            path: path.to_owned(),
+            line,
+            column,
+            range: Some(range),
+            source: Some(source),
+        }
     }
 }
 
@@ -85,11 +100,17 @@ pub fn byte_offset(source: &str, line: usize, column: usize) -> Option<usize> {
     let line_start = if line <= 1 {
         0
     } else {
-        source.match_indices('\n').nth(line - 2).map(|(i, _)| i + 1)?
+        source
+            .match_indices('\n')
+            .nth(line - 2)
+            .map(|(i, _)| i + 1)?
     };
     let text = &source[line_start..];
     let text = &text[..text.find('\n').unwrap_or(text.len())];
-    let col = text.char_indices().nth(column.saturating_sub(1)).map_or(text.len(), |(i, _)| i);
+    let col = text
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(text.len(), |(i, _)| i);
     Some(line_start + col)
 }
 
@@ -100,8 +121,8 @@ pub struct Error {
     pub kind: ErrorKind,
     /// What went wrong, in one sentence.
     pub message: String,
-    /// Where, when it points into a file.
-    pub location: Option<Location>,
+    /// Where, when it points into a file (boxed to keep results small).
+    pub location: Option<Box<Location>>,
     /// What to do about it.
     pub hint: Option<String>,
     /// Further notes (a typst trace, for example).
@@ -114,7 +135,13 @@ pub type Result<T, E = Error> = std::result::Result<T, E>;
 impl Error {
     /// A new error of `kind`.
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
-        Error { kind, message: message.into(), location: None, hint: None, notes: Vec::new() }
+        Error {
+            kind,
+            message: message.into(),
+            location: None,
+            hint: None,
+            notes: Vec::new(),
+        }
     }
 
     /// An error in the input data.
@@ -124,12 +151,15 @@ impl Error {
 
     /// An error reading or writing `path`.
     pub fn io(action: &str, path: &Path, err: &std::io::Error) -> Error {
-        Error::new(ErrorKind::Io, format!("cannot {action} {}: {err}", path.display()))
+        Error::new(
+            ErrorKind::Io,
+            format!("cannot {action} {}: {err}", path.display()),
+        )
     }
 
     /// Adds where it happened.
     pub fn at(mut self, location: Location) -> Error {
-        self.location = Some(location);
+        self.location = Some(Box::new(location));
         self
     }
 
@@ -159,8 +189,14 @@ impl Error {
         }
         diag = diag.with_notes(notes);
         let config = term::Config::default();
-        match &self.location {
-            Some(loc @ Location { source: Some(src), range: Some(range), .. }) => {
+        match self.location.as_deref() {
+            Some(
+                loc @ Location {
+                    source: Some(src),
+                    range: Some(range),
+                    ..
+                },
+            ) => {
                 let file = SimpleFile::new(loc.path.display().to_string(), src.as_ref());
                 let range = clamp(src, range.clone());
                 diag = diag.with_labels(vec![Label::primary((), range)]);
@@ -169,7 +205,13 @@ impl Error {
                 }
             }
             Some(loc) => {
-                let mut text = format!("error: {}\n  --> {}:{}:{}\n", self.message, loc.path.display(), loc.line, loc.column);
+                let mut text = format!(
+                    "error: {}\n  --> {}:{}:{}\n",
+                    self.message,
+                    loc.path.display(),
+                    loc.line,
+                    loc.column
+                );
                 for note in &diag.notes {
                     text.push_str(&format!("  = {note}\n"));
                 }
@@ -230,7 +272,10 @@ mod tests {
         assert!(text.contains("x.yaml:2:1"), "{text}");
         assert!(text.contains("bad: 2"), "{text}");
         assert!(text.contains("hint: did you mean `bar`?"), "{text}");
-        assert_eq!(err.to_string(), "x.yaml:2:1: unknown field `bad` (hint: did you mean `bar`?)");
+        assert_eq!(
+            err.to_string(),
+            "x.yaml:2:1: unknown field `bad` (hint: did you mean `bar`?)"
+        );
     }
 
     #[test]
@@ -242,7 +287,10 @@ mod tests {
 
     #[test]
     fn suggests_close_names_only() {
-        assert_eq!(nearest("paragrph", ["paragraph", "status"]), Some("paragraph"));
+        assert_eq!(
+            nearest("paragrph", ["paragraph", "status"]),
+            Some("paragraph")
+        );
         assert_eq!(nearest("zzz", ["paragraph", "status"]), None);
     }
 }

@@ -11,7 +11,6 @@ pub mod check;
 pub mod cli;
 pub mod compose;
 pub mod doc;
-#[path = "docx_stub.rs"]
 pub mod docx;
 pub mod error;
 pub mod load;

@@ -55,7 +55,10 @@ impl SourceFile {
                 .at(Location::span(path, text, len..len))
                 .hint("save the file as UTF-8")
         })?;
-        Ok(SourceFile { path: path.to_owned(), text: text.into() })
+        Ok(SourceFile {
+            path: path.to_owned(),
+            text: text.into(),
+        })
     }
 
     /// The location of a 1-based line and column in this file.
@@ -101,22 +104,35 @@ impl SourceFile {
                 None => self.location(1, 1),
             };
             let message = match inner {
-                serde_saphyr::Error::SerdeUnknownField { field, expected, .. } => {
-                    unknown_field_message(field, expected)
-                }
+                serde_saphyr::Error::SerdeUnknownField {
+                    field, expected, ..
+                } => unknown_field_message(field, expected),
                 other => strip_position(&other.to_string()),
             };
             self.with_suggestion(Error::data(message).at(loc))
         })
     }
 
-    /// Turns "unknown field `x`, expected one of `a`, `b`" into a hint.
+    /// Adds a hint: the nearest valid field for an unknown one, otherwise
+    /// what to look at for the format.
     fn with_suggestion(&self, err: Error) -> Error {
         let Some((field, expected)) = parse_unknown_field(&err.message) else {
-            return err;
+            let hint = match Format::of(&self.path) {
+                Some(Format::Yaml) => {
+                    "check the quotes, colons and indentation at and just before this place"
+                }
+                Some(Format::Json) => {
+                    "check the commas, quotes and brackets at and just before this place"
+                }
+                _ => "check the quotes, `=` signs and brackets at and just before this place",
+            };
+            return err.hint(format!("{hint}; `resolute schema` describes every field"));
         };
         let hint = match nearest(&field, expected.iter().map(String::as_str)) {
-            Some(best) => format!("did you mean `{best}`? valid fields here: {}", expected.join(", ")),
+            Some(best) => format!(
+                "did you mean `{best}`? valid fields here: {}",
+                expected.join(", ")
+            ),
             None => format!("valid fields here: {}", expected.join(", ")),
         };
         err.hint(hint)
@@ -125,7 +141,10 @@ impl SourceFile {
 
 fn unknown_field_message(field: &str, expected: &[&str]) -> String {
     let list: Vec<String> = expected.iter().map(|e| format!("`{e}`")).collect();
-    format!("unknown field `{field}`, expected one of {}", list.join(", "))
+    format!(
+        "unknown field `{field}`, expected one of {}",
+        list.join(", ")
+    )
 }
 
 /// Reads the field name and the expected names out of serde's unknown-field
@@ -144,7 +163,9 @@ fn parse_unknown_field(message: &str) -> Option<(String, Vec<String>)> {
 
 /// Drops a trailing " at line L column C" that some formats append.
 fn strip_position(message: &str) -> String {
-    let cut = message.rfind(" at line ").filter(|&i| message[i..].contains(" column "));
+    let cut = message
+        .rfind(" at line ")
+        .filter(|&i| message[i..].contains(" column "));
     match cut {
         Some(i) => message[..i].to_owned(),
         None => message.to_owned(),
@@ -208,7 +229,11 @@ mod tests {
     }
 
     fn parse(name: &str, text: &str) -> Result<Small> {
-        SourceFile { path: name.into(), text: text.into() }.parse()
+        SourceFile {
+            path: name.into(),
+            text: text.into(),
+        }
+        .parse()
     }
 
     #[test]
@@ -222,7 +247,13 @@ mod tests {
             let loc = err.location.as_ref().expect("location");
             assert_eq!(loc.line, line, "{name}: {err}");
             assert!(err.message.contains("statuss"), "{name}: {err}");
-            assert!(err.hint.as_deref().unwrap_or("").contains("did you mean `status`"), "{name}: {err}");
+            assert!(
+                err.hint
+                    .as_deref()
+                    .unwrap_or("")
+                    .contains("did you mean `status`"),
+                "{name}: {err}"
+            );
         }
     }
 
@@ -239,7 +270,7 @@ mod tests {
         let yaml = "- paragraph: 1\n- paragraph: 12\n";
         assert_eq!(find_key(yaml, "paragraph", 1), Some((2, 3)));
         let json = "[{\"paragraph\": 1}, {\"paragraph\": 2}]";
-        assert_eq!(find_key(json, "paragraph", 1), Some((1, 21)));
+        assert_eq!(find_key(json, "paragraph", 1), Some((1, 22)));
         assert_eq!(find_key("subparagraph: a", "paragraph", 0), None);
     }
 }

@@ -10,9 +10,19 @@ use crate::error::{Error, ErrorKind, Result};
 /// Writes `bytes` to `path` atomically, refusing to overwrite any of `inputs`.
 pub fn write_atomic(path: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<()> {
     if let Ok(target) = path.canonicalize() {
-        if inputs.iter().filter_map(|p| p.canonicalize().ok()).any(|p| p == target) {
-            return Err(Error::new(ErrorKind::Io, format!("{} is an input file; resolute will not overwrite it", path.display()))
-                .hint("choose another output path with -o or --out-dir"));
+        if inputs
+            .iter()
+            .filter_map(|p| p.canonicalize().ok())
+            .any(|p| p == target)
+        {
+            return Err(Error::new(
+                ErrorKind::Io,
+                format!(
+                    "{} is an input file; resolute will not overwrite it",
+                    path.display()
+                ),
+            )
+            .hint("choose another output path with -o or --out-dir"));
         }
     }
     let dir = match path.parent() {
@@ -25,9 +35,13 @@ pub fn write_atomic(path: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<()> {
         .suffix(".part")
         .tempfile_in(dir)
         .map_err(|e| Error::io("create a temporary file in", dir, &e))?;
-    tmp.write_all(bytes).map_err(|e| Error::io("write", tmp.path(), &e))?;
-    tmp.as_file().sync_all().map_err(|e| Error::io("write", tmp.path(), &e))?;
-    tmp.persist(path).map_err(|e| Error::io("write", path, &e.error))?;
+    tmp.write_all(bytes)
+        .map_err(|e| Error::io("write", tmp.path(), &e))?;
+    tmp.as_file()
+        .sync_all()
+        .map_err(|e| Error::io("write", tmp.path(), &e))?;
+    tmp.persist(path)
+        .map_err(|e| Error::io("write", path, &e.error))?;
     Ok(())
 }
 

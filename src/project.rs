@@ -31,7 +31,11 @@ impl Project {
             (target.to_owned(), None)
         } else if target.is_file() {
             let dir = target.parent().map(Path::to_owned).unwrap_or_default();
-            let dir = if dir.as_os_str().is_empty() { PathBuf::from(".") } else { dir };
+            let dir = if dir.as_os_str().is_empty() {
+                PathBuf::from(".")
+            } else {
+                dir
+            };
             (dir, Some(target.to_owned()))
         } else {
             return Err(Error::new(
@@ -46,8 +50,12 @@ impl Project {
                 .hint("add resolution.yaml (or .json, .toml); `resolute schema` describes it")
         })?;
         let resolution = load::<Resolution>(&resolution_path)?;
-        let progress = find_data_file(&dir, "progress").map(|p| load::<Progress>(&p)).transpose()?;
-        let fund = find_data_file(&dir, "trust-fund").map(|p| load::<TrustFund>(&p)).transpose()?;
+        let progress = find_data_file(&dir, "progress")
+            .map(|p| load::<Progress>(&p))
+            .transpose()?;
+        let fund = find_data_file(&dir, "trust-fund")
+            .map(|p| load::<TrustFund>(&p))
+            .transpose()?;
 
         let report_paths = match only {
             Some(p) => vec![p],
@@ -63,17 +71,27 @@ impl Project {
                         report.language
                     ))
                     .at(file.key_location("language", 0))
-                    .hint("name report files report.<language>.yaml, matching their `language` field"));
+                    .hint(
+                        "name report files report.<language>.yaml, matching their `language` field",
+                    ));
                 }
             }
             if reports.contains_key(&report.language) {
-                return Err(Error::data(format!("two report files are in `{}`", report.language))
-                    .at(file.key_location("language", 0))
-                    .hint("keep one report file per language"));
+                return Err(
+                    Error::data(format!("two report files are in `{}`", report.language))
+                        .at(file.key_location("language", 0))
+                        .hint("keep one report file per language"),
+                );
             }
             reports.insert(report.language, (report, file));
         }
-        Ok(Project { dir, resolution, progress, fund, reports })
+        Ok(Project {
+            dir,
+            resolution,
+            progress,
+            fund,
+            reports,
+        })
     }
 }
 
@@ -85,7 +103,9 @@ fn report_files(dir: &Path) -> Result<Vec<PathBuf>> {
         .filter(|p| {
             p.is_file()
                 && Format::of(p).is_some()
-                && p.file_name().and_then(|n| n.to_str()).is_some_and(|n| n.starts_with("report."))
+                && p.file_name()
+                    .and_then(|n| n.to_str())
+                    .is_some_and(|n| n.starts_with("report."))
         })
         .collect();
     out.sort();

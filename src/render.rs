@@ -57,7 +57,10 @@ pub struct Renderer {
 impl Renderer {
     /// A renderer using `assets`.
     pub fn new(assets: Assets) -> Renderer {
-        Renderer { assets, typesetter: None }
+        Renderer {
+            assets,
+            typesetter: None,
+        }
     }
 
     /// Composes the document of `kind` in `lang`.
@@ -76,7 +79,13 @@ impl Renderer {
     }
 
     /// Composes and lowers in one step.
-    pub fn render(&mut self, project: &Project, kind: Kind, lang: Lang, format: Format) -> Result<Vec<u8>> {
+    pub fn render(
+        &mut self,
+        project: &Project,
+        kind: Kind,
+        lang: Lang,
+        format: Format,
+    ) -> Result<Vec<u8>> {
         let doc = self.compose(project, kind, lang)?;
         self.lower(&doc, format, &project.dir)
     }
@@ -86,7 +95,9 @@ impl Renderer {
         if self.typesetter.is_none() {
             self.typesetter = Some(Typesetter::new(&self.assets)?);
         }
-        self.typesetter.as_ref().ok_or_else(|| Error::new(crate::ErrorKind::Internal, "no typesetter"))
+        self.typesetter
+            .as_ref()
+            .ok_or_else(|| Error::new(crate::ErrorKind::Internal, "no typesetter"))
     }
 }
 

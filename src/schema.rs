@@ -22,7 +22,14 @@ mod tests {
     fn schemas_list_the_fields() {
         let s = super::all();
         let props = &s["resolution"]["properties"];
-        for field in ["organ", "number", "preamble", "operative", "footnotes", "meeting"] {
+        for field in [
+            "organ",
+            "number",
+            "preamble",
+            "operative",
+            "footnotes",
+            "meeting",
+        ] {
             assert!(props.get(field).is_some(), "missing {field}");
         }
         assert_eq!(s["progress"]["additionalProperties"], false);

@@ -16,16 +16,22 @@ pub fn apply(doc: &mut Document) {
     }
     for block in &mut doc.blocks {
         match block {
-            Block::Heading { content, .. } | Block::Paragraph { content, .. } | Block::SubParagraph { content, .. } => {
-                inlines(content)
-            }
-            Block::Summary { heading, paragraphs } => {
+            Block::Heading { content, .. }
+            | Block::Paragraph { content, .. }
+            | Block::SubParagraph { content, .. } => inlines(content),
+            Block::Summary {
+                heading,
+                paragraphs,
+            } => {
                 *heading = french(heading);
                 paragraphs.iter_mut().for_each(|p| inlines(p));
             }
             Block::Table(t) => {
                 t.header.iter_mut().flatten().for_each(|c| inlines(c));
-                t.rows.iter_mut().flat_map(|r| &mut r.cells).for_each(|c| inlines(c));
+                t.rows
+                    .iter_mut()
+                    .flat_map(|r| &mut r.cells)
+                    .for_each(|c| inlines(c));
             }
             Block::Contents | Block::PageBreak => {}
         }
@@ -36,7 +42,12 @@ pub fn apply(doc: &mut Document) {
 }
 
 fn first_page(fp: &mut FirstPage) {
-    for s in [&mut fp.title, &mut fp.agenda_title, &mut fp.original, &mut fp.agenda_line] {
+    for s in [
+        &mut fp.title,
+        &mut fp.agenda_title,
+        &mut fp.original,
+        &mut fp.agenda_line,
+    ] {
         *s = french(s);
     }
     for s in fp.session.iter_mut().chain(fp.notice.iter_mut()) {
@@ -78,7 +89,10 @@ mod tests {
 
     #[test]
     fn french_spaces_become_unbreakable() {
-        assert_eq!(french("élaboré : a ; b ? « c »"), "élaboré\u{a0}: a\u{202f}; b\u{202f}? «\u{a0}c\u{a0}»");
+        assert_eq!(
+            french("élaboré : a ; b ? « c »"),
+            "élaboré\u{a0}: a\u{202f}; b\u{202f}? «\u{a0}c\u{a0}»"
+        );
         assert_eq!(french("http://x.org"), "http://x.org");
     }
 }

@@ -138,7 +138,10 @@ pub fn run(cli: Cli) -> Result<()> {
             for (kind, lang) in &pairs {
                 renderer.compose(&project, *kind, *lang)?;
             }
-            let names: Vec<String> = pairs.iter().map(|(k, l)| format!("{}.{l}", k.name())).collect();
+            let names: Vec<String> = pairs
+                .iter()
+                .map(|(k, l)| format!("{}.{l}", k.name()))
+                .collect();
             println!("{}: ok ({})", target.display(), names.join(", "));
             Ok(())
         }
@@ -158,8 +161,14 @@ fn render(args: RenderArgs) -> Result<()> {
         let format = match args.format {
             Some(f) => f.into(),
             None => Format::from_path(output).ok_or_else(|| {
-                Error::new(ErrorKind::Io, format!("cannot tell the format of {} from its extension", output.display()))
-                    .hint("name the file .pdf or .docx, or pass --format pdf|docx")
+                Error::new(
+                    ErrorKind::Io,
+                    format!(
+                        "cannot tell the format of {} from its extension",
+                        output.display()
+                    ),
+                )
+                .hint("name the file .pdf or .docx, or pass --format pdf|docx")
             })?,
         };
         let kind = args.kind.map(Kind::from).unwrap_or(Kind::Report);
@@ -183,11 +192,15 @@ fn render(args: RenderArgs) -> Result<()> {
     };
     let pairs: Vec<(Kind, Lang)> = available(&project)
         .into_iter()
-        .filter(|(k, l)| args.kind.is_none_or(|a| Kind::from(a) == *k) && args.lang.is_none_or(|a| a == *l))
+        .filter(|(k, l)| {
+            args.kind.is_none_or(|a| Kind::from(a) == *k) && args.lang.is_none_or(|a| a == *l)
+        })
         .collect();
     if pairs.is_empty() {
-        return Err(Error::data(format!("{} has nothing to render", args.target.display()))
-            .hint("add a report.<lang>.yaml, or check --kind and --lang"));
+        return Err(
+            Error::data(format!("{} has nothing to render", args.target.display()))
+                .hint("add a report.<lang>.yaml, or check --kind and --lang"),
+        );
     }
     // Render everything first, then write: a failure leaves no partial set.
     let mut outputs = Vec::new();
@@ -195,7 +208,10 @@ fn render(args: RenderArgs) -> Result<()> {
         let doc = renderer.compose(&project, kind, lang)?;
         for format in &formats {
             let bytes = renderer.lower(&doc, *format, &project.dir)?;
-            outputs.push((out_dir.join(format!("{}.{lang}.{format}", kind.name())), bytes));
+            outputs.push((
+                out_dir.join(format!("{}.{lang}.{format}", kind.name())),
+                bytes,
+            ));
         }
     }
     for (path, bytes) in outputs {
@@ -209,13 +225,22 @@ fn only_language(project: &Project) -> Result<Lang> {
     let langs: Vec<Lang> = project.reports.keys().copied().collect();
     match langs.as_slice() {
         [one] => Ok(*one),
-        [] => Err(Error::data(format!("{} has no report.<lang>.yaml", project.dir.display()))
-            .hint("add one, such as report.en.yaml")),
-        many => Err(Error::new(ErrorKind::Data, "the folder has reports in several languages")
-            .hint(format!(
-                "choose one with --lang ({})",
-                many.iter().map(|l| l.to_string()).collect::<Vec<_>>().join(", ")
-            ))),
+        [] => Err(Error::data(format!(
+            "{} has no report.<lang>.yaml",
+            project.dir.display()
+        ))
+        .hint("add one, such as report.en.yaml")),
+        many => Err(Error::new(
+            ErrorKind::Data,
+            "the folder has reports in several languages",
+        )
+        .hint(format!(
+            "choose one with --lang ({})",
+            many.iter()
+                .map(|l| l.to_string())
+                .collect::<Vec<_>>()
+                .join(", ")
+        ))),
     }
 }
 

@@ -159,13 +159,18 @@ pub fn report(
     let paragraphs: Vec<ParagraphView> = progress
         .map(|p| {
             let mut entries: Vec<_> = p.paragraphs.iter().collect();
-            entries.sort_by(|a, b| (a.paragraph, &a.subparagraph).cmp(&(b.paragraph, &b.subparagraph)));
+            entries.sort_by(|a, b| {
+                (a.paragraph, &a.subparagraph).cmp(&(b.paragraph, &b.subparagraph))
+            });
             entries
                 .into_iter()
                 .map(|e| ParagraphView {
                     number: e.paragraph,
                     subparagraph: e.subparagraph.clone(),
-                    lead: resolution.paragraph(e.paragraph).map(|p| p.lead.clone()).unwrap_or_default(),
+                    lead: resolution
+                        .paragraph(e.paragraph)
+                        .map(|p| p.lead.clone())
+                        .unwrap_or_default(),
                     topic: e.topic.get(lang).to_owned(),
                     status: e.status,
                     status_label: locale.status(e.status).to_owned(),
@@ -195,7 +200,8 @@ pub fn report(
         .collect();
     ReportContext {
         lang,
-        illustrative: progress.is_some_and(|p| p.illustrative) || fund.is_some_and(|f| f.illustrative),
+        illustrative: progress.is_some_and(|p| p.illustrative)
+            || fund.is_some_and(|f| f.illustrative),
         report: ReportView {
             symbol: report.symbol.clone(),
             title: report.title.clone(),
@@ -237,29 +243,56 @@ fn fund_view(fund: &TrustFund, lang: Lang, locale: &Locale) -> FundView {
             }
             *cells.entry((label, year)).or_default() += amount;
         }
-        let figure = |n: u64| if n == 0 { "–".to_owned() } else { locale.figure(n) };
+        let figure = |n: u64| {
+            if n == 0 {
+                "–".to_owned()
+            } else {
+                locale.figure(n)
+            }
+        };
         let rows = order
             .iter()
             .map(|label| {
-                let per_year: Vec<u64> =
-                    years.iter().map(|y| cells.get(&(label.clone(), *y)).copied().unwrap_or(0)).collect();
+                let per_year: Vec<u64> = years
+                    .iter()
+                    .map(|y| cells.get(&(label.clone(), *y)).copied().unwrap_or(0))
+                    .collect();
                 let total: u64 = per_year.iter().sum();
                 let mut amounts: Vec<String> = per_year.into_iter().map(figure).collect();
                 amounts.push(locale.figure(total));
-                FundRow { label: label.clone(), amounts }
+                FundRow {
+                    label: label.clone(),
+                    amounts,
+                }
             })
             .collect();
         let mut totals: Vec<String> = years
             .iter()
-            .map(|y| figure(cells.iter().filter(|((_, yy), _)| yy == y).map(|(_, a)| *a).sum()))
+            .map(|y| {
+                figure(
+                    cells
+                        .iter()
+                        .filter(|((_, yy), _)| yy == y)
+                        .map(|(_, a)| *a)
+                        .sum(),
+                )
+            })
             .collect();
         totals.push(locale.figure(cells.values().sum()));
         (rows, totals)
     };
-    let (contributions, contribution_totals) =
-        rows(fund.contributions.iter().map(|c| (c.donor.get(lang).to_owned(), c.year, c.amount)).collect());
-    let (expenditures, expenditure_totals) =
-        rows(fund.expenditures.iter().map(|e| (e.purpose.get(lang).to_owned(), e.year, e.amount)).collect());
+    let (contributions, contribution_totals) = rows(
+        fund.contributions
+            .iter()
+            .map(|c| (c.donor.get(lang).to_owned(), c.year, c.amount))
+            .collect(),
+    );
+    let (expenditures, expenditure_totals) = rows(
+        fund.expenditures
+            .iter()
+            .map(|e| (e.purpose.get(lang).to_owned(), e.year, e.amount))
+            .collect(),
+    );
     let (income, spent) = (fund.total_contributions(), fund.total_expenditures());
     let balance = if income >= spent {
         locale.figure(income - spent)

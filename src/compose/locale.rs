@@ -70,12 +70,18 @@ impl Locale {
     pub fn load(assets: &Assets, lang: Lang) -> Result<Locale> {
         let name = format!("locales/{lang}.yaml");
         let asset = assets.get(&name)?.ok_or_else(|| {
-            Error::new(ErrorKind::Data, format!("resolute has no locale strings for `{lang}` yet"))
-                .hint(format!(
-                    "copy templates/locales/en.yaml to {name} in a --templates folder and translate it"
-                ))
+            Error::new(
+                ErrorKind::Data,
+                format!("resolute has no locale strings for `{lang}` yet"),
+            )
+            .hint(format!(
+                "copy templates/locales/en.yaml to {name} in a --templates folder and translate it"
+            ))
         })?;
-        let file = SourceFile { path: asset.path, text: asset.text.as_ref().into() };
+        let file = SourceFile {
+            path: asset.path,
+            text: asset.text.as_ref().into(),
+        };
         let locale: Locale = file.parse()?;
         locale.validate(&file)?;
         Ok(locale)
@@ -83,20 +89,29 @@ impl Locale {
 
     fn validate(&self, file: &SourceFile) -> Result<()> {
         let missing = |what: &str, key: &str| {
-            Error::new(ErrorKind::Template, format!("the locale has no {what} `{key}`"))
-                .at(Location::at(&file.path, Some(file.text.clone()), 1, 1))
-                .hint(format!("add `{key}` to the locale's `{what}` map"))
+            Error::new(
+                ErrorKind::Template,
+                format!("the locale has no {what} `{key}`"),
+            )
+            .at(Location::at(&file.path, Some(file.text.clone()), 1, 1))
+            .hint(format!("add `{key}` to the locale's `{what}` map"))
         };
         if self.months.len() != 12 {
-            return Err(Error::new(ErrorKind::Template, "the locale must list 12 months")
-                .at(file.key_location("months", 0)));
+            return Err(
+                Error::new(ErrorKind::Template, "the locale must list 12 months")
+                    .at(file.key_location("months", 0)),
+            );
         }
         for s in Status::ALL {
             if !self.statuses.contains_key(s.key()) {
                 return Err(missing("statuses", s.key()));
             }
         }
-        for d in [Distribution::General, Distribution::Limited, Distribution::Restricted] {
+        for d in [
+            Distribution::General,
+            Distribution::Limited,
+            Distribution::Restricted,
+        ] {
             if !self.distribution.contains_key(d.key()) {
                 return Err(missing("distribution", d.key()));
             }
@@ -113,7 +128,11 @@ impl Locale {
     pub fn date(&self, date: Date) -> String {
         fill(
             &self.date,
-            &[("day", &self.day(date.day)), ("month", self.month(date)), ("year", &date.year.to_string())],
+            &[
+                ("day", &self.day(date.day)),
+                ("month", self.month(date)),
+                ("year", &date.year.to_string()),
+            ],
         )
     }
 
@@ -142,7 +161,10 @@ impl Locale {
                 ],
             )
         } else {
-            fill(&self.date_range, &[("start", &self.date(start)), ("end", &self.date(end))])
+            fill(
+                &self.date_range,
+                &[("start", &self.date(start)), ("end", &self.date(end))],
+            )
         }
     }
 
@@ -151,7 +173,7 @@ impl Locale {
         let digits = amount.to_string();
         let mut out = String::new();
         for (i, c) in digits.chars().enumerate() {
-            if i > 0 && (digits.len() - i) % 3 == 0 {
+            if i > 0 && (digits.len() - i).is_multiple_of(3) {
                 out.push_str(&self.thousands_separator);
             }
             out.push(c);
@@ -161,12 +183,16 @@ impl Locale {
 
     /// The label of a status.
     pub fn status(&self, status: Status) -> &str {
-        self.statuses.get(status.key()).map_or(status.key(), String::as_str)
+        self.statuses
+            .get(status.key())
+            .map_or(status.key(), String::as_str)
     }
 
     /// The name of an organ.
     pub fn organ(&self, organ: Organ) -> &str {
-        self.organs.get(organ.key()).map_or(organ.key(), String::as_str)
+        self.organs
+            .get(organ.key())
+            .map_or(organ.key(), String::as_str)
     }
 
     /// A sub-paragraph label: "(a)" or "a)".

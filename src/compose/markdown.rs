@@ -88,13 +88,18 @@ pub fn blocks(markdown: &str, locale: &Locale, origin: &Path) -> Result<Vec<Bloc
                         stack.push(Open::Paragraph(Vec::new()));
                     }
                 }
-                Tag::Heading { level, .. } => stack.push(Open::Heading(heading_level(level), Vec::new())),
+                Tag::Heading { level, .. } => {
+                    stack.push(Open::Heading(heading_level(level), Vec::new()))
+                }
                 Tag::Emphasis => stack.push(Open::Emph(Vec::new())),
                 Tag::Strong => stack.push(Open::Strong(Vec::new())),
                 Tag::Link { .. } => stack.push(Open::Link(Vec::new())),
                 Tag::List(_) => {
                     if lists.len() == 2 {
-                        return Err(error("sub-paragraphs nest two levels deep at most".into(), range));
+                        return Err(error(
+                            "sub-paragraphs nest two levels deep at most".into(),
+                            range,
+                        ));
                     }
                     lists.push(0);
                 }
@@ -104,7 +109,9 @@ pub fn blocks(markdown: &str, locale: &Locale, origin: &Path) -> Result<Vec<Bloc
                     }
                     stack.push(Open::Item(Vec::new()));
                 }
-                Tag::FootnoteDefinition(label) => stack.push(Open::Definition(label.to_string(), Vec::new())),
+                Tag::FootnoteDefinition(label) => {
+                    stack.push(Open::Definition(label.to_string(), Vec::new()))
+                }
                 Tag::Table(alignments) => {
                     table = Some(TableState {
                         align: alignments.iter().map(|a| align(*a)).collect(),
@@ -117,17 +124,16 @@ pub fn blocks(markdown: &str, locale: &Locale, origin: &Path) -> Result<Vec<Bloc
                 Tag::TableCell => stack.push(Open::Cell(Vec::new())),
                 Tag::HtmlBlock => {}
                 other => {
-                    return Err(error(
-                        format!("templates cannot use Markdown {other:?}"),
-                        range,
+                    return Err(
+                        error(format!("templates cannot use Markdown {other:?}"), range).hint(
+                            "use headings, paragraphs, lists, emphasis, footnotes and pipe tables",
+                        ),
                     )
-                    .hint("use headings, paragraphs, lists, emphasis, footnotes and pipe tables"))
                 }
             },
             Event::End(end) => match end {
-                TagEnd::Paragraph => {
-                    if matches!(stack.last(), Some(Open::Paragraph(_))) && stack.len() == 1 {
-                        let Some(Open::Paragraph(content)) = stack.pop() else { unreachable!() };
+                TagEnd::Paragraph if stack.len() == 1 && matches!(stack[0], Open::Paragraph(_)) => {
+                    if let Some(Open::Paragraph(content)) = stack.pop() {
                         counters.paragraph += 1;
                         out.push(Block::Paragraph {
                             number: Some(format!("{}.", counters.paragraph)),
@@ -149,7 +155,11 @@ pub fn blocks(markdown: &str, locale: &Locale, origin: &Path) -> Result<Vec<Bloc
                             }
                             _ => None,
                         };
-                        out.push(Block::Heading { level, number, content: trim(content) });
+                        out.push(Block::Heading {
+                            level,
+                            number,
+                            content: trim(content),
+                        });
                     }
                 }
                 TagEnd::Emphasis | TagEnd::Strong | TagEnd::Link => {
@@ -174,8 +184,15 @@ pub fn blocks(markdown: &str, locale: &Locale, origin: &Path) -> Result<Vec<Bloc
                 TagEnd::Item => {
                     if let Some(Open::Item(content)) = stack.pop() {
                         let n = lists.last().copied().unwrap_or(1);
-                        let label = if lists.len() <= 1 { letter(n - 1) } else { roman(n).to_lowercase() };
-                        out.push(Block::SubParagraph { label: locale.subparagraph(&label), content: trim(content) });
+                        let label = if lists.len() <= 1 {
+                            letter(n - 1)
+                        } else {
+                            roman(n).to_lowercase()
+                        };
+                        out.push(Block::SubParagraph {
+                            label: locale.subparagraph(&label),
+                            content: trim(content),
+                        });
                     }
                 }
                 TagEnd::FootnoteDefinition => {
@@ -196,7 +213,8 @@ pub fn blocks(markdown: &str, locale: &Locale, origin: &Path) -> Result<Vec<Bloc
                 TagEnd::TableRow => {
                     if let Some(t) = table.as_mut() {
                         let cells = std::mem::take(&mut t.row);
-                        let total = matches!(cells.first().map(Vec::as_slice), Some([Inline::Strong(_)]));
+                        let total =
+                            matches!(cells.first().map(Vec::as_slice), Some([Inline::Strong(_)]));
                         t.rows.push(Row { cells, total });
                     }
                 }
@@ -227,7 +245,9 @@ pub fn blocks(markdown: &str, locale: &Locale, origin: &Path) -> Result<Vec<Bloc
             }
             Event::FootnoteReference(label) => {
                 if let Some(top) = stack.last_mut() {
-                    top.inlines().push(Inline::Note(vec![Inline::Text(format!("{NOTE_REF}{label}"))]));
+                    top.inlines().push(Inline::Note(vec![Inline::Text(format!(
+                        "{NOTE_REF}{label}"
+                    ))]));
                 }
             }
             Event::Rule => out.push(Block::PageBreak),
@@ -239,25 +259,61 @@ pub fn blocks(markdown: &str, locale: &Locale, origin: &Path) -> Result<Vec<Bloc
                 }
             }
             other => {
-                return Err(error(format!("templates cannot use Markdown {other:?}"), range));
+                return Err(error(
+                    format!("templates cannot use Markdown {other:?}"),
+                    range,
+                ));
             }
         }
     }
 
+    // pulldown-cmark prints a reference to an undefined footnote as text, so
+    // look for raw `[^label]` in the template's output (escaped data never has one).
+    for (at, _) in markdown.match_indices("[^") {
+        if markdown[..at].ends_with('\\') {
+            continue;
+        }
+        let rest = &markdown[at + 2..];
+        let Some(label) = rest
+            .split(']')
+            .next()
+            .filter(|l| !l.is_empty() && !l.contains(char::is_whitespace))
+        else {
+            continue;
+        };
+        if !definitions.contains_key(label) {
+            return Err(error(
+                format!("footnote [^{label}] is cited but never defined"),
+                at..at + label.len() + 3,
+            )
+            .hint(format!("add a line `[^{label}]: text` to the template")));
+        }
+    }
     let mut missing = None;
     for block in &mut out {
         fill_notes(block, &definitions, &mut missing);
     }
     if let Some(label) = missing {
         let at = markdown.find(&format!("[^{label}]")).unwrap_or(0);
-        return Err(error(format!("footnote [^{label}] is cited but never defined"), at..at)
-            .hint(format!("add a line `[^{label}]: text` to the template")));
+        return Err(error(
+            format!("footnote [^{label}] is cited but never defined"),
+            at..at,
+        )
+        .hint(format!("add a line `[^{label}]: text` to the template")));
     }
     Ok(out)
 }
 
-fn fill_notes(block: &mut Block, defs: &HashMap<String, Vec<Inline>>, missing: &mut Option<String>) {
-    fn walk(inlines: &mut [Inline], defs: &HashMap<String, Vec<Inline>>, missing: &mut Option<String>) {
+fn fill_notes(
+    block: &mut Block,
+    defs: &HashMap<String, Vec<Inline>>,
+    missing: &mut Option<String>,
+) {
+    fn walk(
+        inlines: &mut [Inline],
+        defs: &HashMap<String, Vec<Inline>>,
+        missing: &mut Option<String>,
+    ) {
         for inline in inlines {
             match inline {
                 Inline::Note(content) => {
@@ -276,9 +332,9 @@ fn fill_notes(block: &mut Block, defs: &HashMap<String, Vec<Inline>>, missing: &
         }
     }
     match block {
-        Block::Heading { content, .. } | Block::Paragraph { content, .. } | Block::SubParagraph { content, .. } => {
-            walk(content, defs, missing)
-        }
+        Block::Heading { content, .. }
+        | Block::Paragraph { content, .. }
+        | Block::SubParagraph { content, .. } => walk(content, defs, missing),
         Block::Table(t) => {
             for cell in t.header.iter_mut().flatten() {
                 walk(cell, defs, missing);
@@ -287,7 +343,9 @@ fn fill_notes(block: &mut Block, defs: &HashMap<String, Vec<Inline>>, missing: &
                 walk(cell, defs, missing);
             }
         }
-        Block::Summary { paragraphs, .. } => paragraphs.iter_mut().for_each(|p| walk(p, defs, missing)),
+        Block::Summary { paragraphs, .. } => {
+            paragraphs.iter_mut().for_each(|p| walk(p, defs, missing))
+        }
         Block::Contents | Block::PageBreak => {}
     }
 }
@@ -397,17 +455,46 @@ mod tests {
 
     #[test]
     fn numbers_chapters_sections_and_paragraphs_across_chapters() {
-        let b = parse("# Intro\n\nOne.\n\n# Action\n\n## First\n\nTwo.\n\n## Second\n\nThree.\n", Lang::En).unwrap();
+        let b = parse(
+            "# Intro\n\nOne.\n\n# Action\n\n## First\n\nTwo.\n\n## Second\n\nThree.\n",
+            Lang::En,
+        )
+        .unwrap();
         assert_eq!(
             b,
             vec![
-                Block::Heading { level: 1, number: Some("I.".into()), content: text("Intro") },
-                Block::Paragraph { number: Some("1.".into()), content: text("One.") },
-                Block::Heading { level: 1, number: Some("II.".into()), content: text("Action") },
-                Block::Heading { level: 2, number: Some("A.".into()), content: text("First") },
-                Block::Paragraph { number: Some("2.".into()), content: text("Two.") },
-                Block::Heading { level: 2, number: Some("B.".into()), content: text("Second") },
-                Block::Paragraph { number: Some("3.".into()), content: text("Three.") },
+                Block::Heading {
+                    level: 1,
+                    number: Some("I.".into()),
+                    content: text("Intro")
+                },
+                Block::Paragraph {
+                    number: Some("1.".into()),
+                    content: text("One.")
+                },
+                Block::Heading {
+                    level: 1,
+                    number: Some("II.".into()),
+                    content: text("Action")
+                },
+                Block::Heading {
+                    level: 2,
+                    number: Some("A.".into()),
+                    content: text("First")
+                },
+                Block::Paragraph {
+                    number: Some("2.".into()),
+                    content: text("Two.")
+                },
+                Block::Heading {
+                    level: 2,
+                    number: Some("B.".into()),
+                    content: text("Second")
+                },
+                Block::Paragraph {
+                    number: Some("3.".into()),
+                    content: text("Three.")
+                },
             ]
         );
     }
@@ -425,10 +512,16 @@ mod tests {
     fn footnotes_are_placed_where_cited() {
         let b = parse("Text.[^n] More.\n\n[^n]: The *note*.\n", Lang::En).unwrap();
         assert_eq!(b.len(), 1);
-        let Block::Paragraph { content, .. } = &b[0] else { panic!("{b:?}") };
+        let Block::Paragraph { content, .. } = &b[0] else {
+            panic!("{b:?}")
+        };
         assert_eq!(
             content[1],
-            Inline::Note(vec![Inline::Text("The ".into()), Inline::Emph(text("note")), Inline::Text(".".into())])
+            Inline::Note(vec![
+                Inline::Text("The ".into()),
+                Inline::Emph(text("note")),
+                Inline::Text(".".into())
+            ])
         );
     }
 
@@ -440,8 +533,14 @@ mod tests {
 
     #[test]
     fn tables_keep_header_alignment_and_totals() {
-        let b = parse("| Donor | 2016 |\n|:--|--:|\n| A | 1 |\n| **Total** | **1** |\n", Lang::En).unwrap();
-        let Block::Table(t) = &b[0] else { panic!("{b:?}") };
+        let b = parse(
+            "| Donor | 2016 |\n|:--|--:|\n| A | 1 |\n| **Total** | **1** |\n",
+            Lang::En,
+        )
+        .unwrap();
+        let Block::Table(t) = &b[0] else {
+            panic!("{b:?}")
+        };
         assert_eq!(t.align, vec![Align::Left, Align::Right]);
         assert_eq!(t.header, vec![vec![text("Donor"), text("2016")]]);
         assert!(!t.rows[0].total && t.rows[1].total);
@@ -449,9 +548,16 @@ mod tests {
 
     #[test]
     fn escaped_text_prints_as_it_stands() {
-        let hostile = "#read(\"/etc/passwd\") $x$ *a* _b_ ] <lbl> @ref \\ {{ x }} {% x %} [^1] | `c`";
+        let hostile =
+            "#read(\"/etc/passwd\") $x$ *a* _b_ ] <lbl> @ref \\ {{ x }} {% x %} [^1] | `c`";
         let b = parse(&escape(hostile), Lang::En).unwrap();
-        assert_eq!(b, vec![Block::Paragraph { number: Some("1.".into()), content: text(hostile) }]);
+        assert_eq!(
+            b,
+            vec![Block::Paragraph {
+                number: Some("1.".into()),
+                content: text(hostile)
+            }]
+        );
     }
 
     #[test]

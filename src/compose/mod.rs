@@ -42,10 +42,17 @@ impl Kind {
 pub fn report(project: &Project, lang: Lang, assets: &Assets) -> Result<Document> {
     let (report, report_file) = project.reports.get(&lang).ok_or_else(|| {
         let have: Vec<String> = project.reports.keys().map(|l| l.to_string()).collect();
-        Error::data(format!("{} has no report in `{lang}`", project.dir.display())).hint(if have.is_empty() {
+        Error::data(format!(
+            "{} has no report in `{lang}`",
+            project.dir.display()
+        ))
+        .hint(if have.is_empty() {
             format!("add report.{lang}.yaml")
         } else {
-            format!("languages available: {}; or add report.{lang}.yaml", have.join(", "))
+            format!(
+                "languages available: {}; or add report.{lang}.yaml",
+                have.join(", ")
+            )
         })
     })?;
     let locale = Locale::load(assets, lang)?;
@@ -58,19 +65,33 @@ pub fn report(project: &Project, lang: Lang, assets: &Assets) -> Result<Document
         &locale,
     );
     let name = format!("report/{lang}.md");
-    let template = assets.require(&name, &format!("add templates/{name} (copy report/en.md and translate it)"))?;
-    let markdown = render_markdown(&name, &template.text, &template.path, Value::from(Serde(&ctx)))?;
+    let template = assets.require(
+        &name,
+        &format!("add templates/{name} (copy report/en.md and translate it)"),
+    )?;
+    let markdown = render_markdown(
+        &name,
+        &template.text,
+        &template.path,
+        Value::from(Serde(&ctx)),
+    )?;
     let body = markdown::blocks(&markdown, &locale, &template.path)?;
 
-    let agenda_pattern =
-        if report.agenda.provisional { &locale.agenda_item_provisional } else { &locale.agenda_item };
+    let agenda_pattern = if report.agenda.provisional {
+        &locale.agenda_item_provisional
+    } else {
+        &locale.agenda_item
+    };
     let first_page = FirstPage {
         united_nations: locale.united_nations.clone(),
         symbol: report.symbol.clone(),
         organ: locale.organ(report.organ).to_owned(),
         distribution: locale.distribution[report.distribution.key()].clone(),
         date: locale.date(report.date),
-        original: locale::fill(&locale.original, &[("language", &locale.languages[&report.original])]),
+        original: locale::fill(
+            &locale.original,
+            &[("language", &locale.languages[&report.original])],
+        ),
         session: vec![
             report.session.body.clone(),
             report.session.name.clone(),
@@ -78,11 +99,17 @@ pub fn report(project: &Project, lang: Lang, assets: &Assets) -> Result<Document
                 &locale.place_and_dates,
                 &[
                     ("place", &report.session.place),
-                    ("dates", &locale.date_range(report.session.start, report.session.end)),
+                    (
+                        "dates",
+                        &locale.date_range(report.session.start, report.session.end),
+                    ),
                 ],
             ),
         ],
-        agenda_line: locale::fill(agenda_pattern, &[("number", &report.agenda.number.to_string())]),
+        agenda_line: locale::fill(
+            agenda_pattern,
+            &[("number", &report.agenda.number.to_string())],
+        ),
         agenda_title: report.agenda.title.clone(),
         agenda_note: report
             .agenda
@@ -98,12 +125,18 @@ pub fn report(project: &Project, lang: Lang, assets: &Assets) -> Result<Document
     if report.summary.is_empty() {
         return Err(Error::data("the report has no summary")
             .at(report_file.key_location("summary", 0))
-            .hint("GA resolution 52/214 asks every report to open with a summary stating its mandate"));
+            .hint(
+                "GA resolution 52/214 asks every report to open with a summary stating its mandate",
+            ));
     }
     let mut blocks = vec![
         Block::Summary {
             heading: locale.summary.clone(),
-            paragraphs: report.summary.iter().map(|p| vec![Inline::Text(p.clone())]).collect(),
+            paragraphs: report
+                .summary
+                .iter()
+                .map(|p| vec![Inline::Text(p.clone())])
+                .collect(),
         },
         Block::PageBreak,
         Block::Contents,
@@ -118,7 +151,10 @@ pub fn report(project: &Project, lang: Lang, assets: &Assets) -> Result<Document
         date: report.date,
         running_head: Some(report.symbol.clone()),
         first_page: Some(first_page),
-        labels: Labels { contents: locale.contents.clone(), page: locale.page.clone() },
+        labels: Labels {
+            contents: locale.contents.clone(),
+            page: locale.page.clone(),
+        },
         blocks,
     };
     crate::typography::apply(&mut doc);
@@ -156,10 +192,13 @@ pub fn render_markdown(name: &str, source: &str, path: &Path, ctx: Value) -> Res
             None => String::new(),
         }
     });
-    env.add_filter("md", |value: Value| Value::from_safe_string(markdown::escape(&value.to_string())));
+    env.add_filter("md", |value: Value| {
+        Value::from_safe_string(markdown::escape(&value.to_string()))
+    });
     let source: std::sync::Arc<str> = source.into();
     let template_error = |e: minijinja::Error| template_error(e, path, source.clone());
-    env.add_template_owned(name.to_owned(), source.to_string()).map_err(template_error)?;
+    env.add_template_owned(name.to_owned(), source.to_string())
+        .map_err(template_error)?;
     let template = env.get_template(name).map_err(template_error)?;
     template.render(ctx).map_err(template_error)
 }
@@ -193,6 +232,6 @@ mod tests {
         assert_eq!(md, "Say \\*a\\* \\[\\^1\\] \\#read\\(\\).");
         let err = render_markdown("t", "line one\n{% if %}\n", Path::new("t.md"), ctx).unwrap_err();
         assert_eq!(err.kind, ErrorKind::Template);
-        assert_eq!(err.location.unwrap().line, 2, "{}", err.render());
+        assert_eq!(err.location.as_ref().unwrap().line, 2, "{}", err.render());
     }
 }

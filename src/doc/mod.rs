@@ -199,10 +199,15 @@ impl Document {
                 Block::Heading { content, .. }
                 | Block::Paragraph { content, .. }
                 | Block::SubParagraph { content, .. } => walk(content, &mut out),
-                Block::Summary { paragraphs, .. } => paragraphs.iter().for_each(|p| walk(p, &mut out)),
+                Block::Summary { paragraphs, .. } => {
+                    paragraphs.iter().for_each(|p| walk(p, &mut out))
+                }
                 Block::Table(t) => {
                     t.header.iter().flatten().for_each(|c| walk(c, &mut out));
-                    t.rows.iter().flat_map(|r| &r.cells).for_each(|c| walk(c, &mut out));
+                    t.rows
+                        .iter()
+                        .flat_map(|r| &r.cells)
+                        .for_each(|c| walk(c, &mut out));
                 }
                 Block::Contents | Block::PageBreak => {}
             }

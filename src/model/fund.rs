@@ -84,10 +84,22 @@ mod tests {
             name: "F".into(),
             currency: "USD".into(),
             contributions: vec![
-                Contribution { donor: "A".into(), year: 2016, amount: 100 },
-                Contribution { donor: "B".into(), year: 2015, amount: 250 },
+                Contribution {
+                    donor: "A".into(),
+                    year: 2016,
+                    amount: 100,
+                },
+                Contribution {
+                    donor: "B".into(),
+                    year: 2015,
+                    amount: 250,
+                },
             ],
-            expenditures: vec![Expenditure { purpose: "x".into(), year: 2017, amount: 40 }],
+            expenditures: vec![Expenditure {
+                purpose: "x".into(),
+                year: 2017,
+                amount: 40,
+            }],
         };
         assert_eq!(fund.total_contributions(), 350);
         assert_eq!(fund.total_expenditures(), 40);

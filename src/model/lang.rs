@@ -68,7 +68,9 @@ impl FromStr for Lang {
         Lang::ALL
             .into_iter()
             .find(|l| l.code() == s)
-            .ok_or_else(|| format!("`{s}` is not an official UN language code (ar, en, es, fr, ru, zh)"))
+            .ok_or_else(|| {
+                format!("`{s}` is not an official UN language code (ar, en, es, fr, ru, zh)")
+            })
     }
 }
 

@@ -168,7 +168,10 @@ impl Resolution {
         let mut scan = |place: String, text: &str| {
             for seg in segments(text) {
                 if let Segment::Note(m) = seg {
-                    out.push(Citation { marker: m.to_owned(), place: place.clone() });
+                    out.push(Citation {
+                        marker: m.to_owned(),
+                        place: place.clone(),
+                    });
                 }
             }
         };
@@ -176,13 +179,19 @@ impl Resolution {
         for (i, p) in self.preamble.iter().enumerate() {
             scan(format!("preambular paragraph {}", i + 1), &p.text);
             for s in &p.subparagraphs {
-                scan(format!("preambular paragraph {} ({})", i + 1, s.letter), &s.text);
+                scan(
+                    format!("preambular paragraph {} ({})", i + 1, s.letter),
+                    &s.text,
+                );
             }
         }
         for p in &self.operative {
             scan(format!("operative paragraph {}", p.number), &p.text);
             for s in &p.subparagraphs {
-                scan(format!("operative paragraph {} ({})", p.number, s.letter), &s.text);
+                scan(
+                    format!("operative paragraph {} ({})", p.number, s.letter),
+                    &s.text,
+                );
             }
         }
         out

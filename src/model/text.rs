@@ -63,7 +63,9 @@ impl<'de> Deserialize<'de> for Text {
             type Value = Text;
 
             fn expecting(&self, f: &mut fmt::Formatter) -> fmt::Result {
-                f.write_str("a string, or a map from language code (ar, en, es, fr, ru, zh) to string")
+                f.write_str(
+                    "a string, or a map from language code (ar, en, es, fr, ru, zh) to string",
+                )
             }
 
             fn visit_str<E: de::Error>(self, v: &str) -> Result<Text, E> {

@@ -39,7 +39,14 @@ pub fn check(doc: &PagedDocument) -> Result<()> {
     if chars.is_empty() {
         return Ok(());
     }
-    let list: Vec<String> = chars.iter().take(10).map(|c| format!("'{c}' (U+{:04X})", *c as u32)).collect();
-    Err(Error::new(ErrorKind::Typeset, format!("the fonts have no glyph for {}", list.join(", ")))
-        .hint("add a font that covers these characters with --font-path DIR"))
+    let list: Vec<String> = chars
+        .iter()
+        .take(10)
+        .map(|c| format!("'{c}' (U+{:04X})", *c as u32))
+        .collect();
+    Err(Error::new(
+        ErrorKind::Typeset,
+        format!("the fonts have no glyph for {}", list.join(", ")),
+    )
+    .hint("add a font that covers these characters with --font-path DIR"))
 }

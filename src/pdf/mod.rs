@@ -9,10 +9,10 @@ use std::path::Path;
 
 use typst::diag::{Severity, SourceDiagnostic};
 use typst::foundations::{Bytes, Datetime, Smart};
-use typst_layout::PagedDocument;
 use typst::text::{Font, FontBook};
 use typst::utils::LazyHash;
 use typst::{Library, LibraryExt, WorldExt};
+use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::assets::{Assets, FONTS};
@@ -30,16 +30,22 @@ pub struct Fonts {
 impl Fonts {
     /// The bundled fonts, then every .ttf/.otf/.ttc in `dirs`.
     pub fn load(dirs: &[std::path::PathBuf]) -> Result<Fonts> {
-        let mut fonts: Vec<Font> = FONTS.iter().flat_map(|data| Font::iter(Bytes::new(*data))).collect();
+        let mut fonts: Vec<Font> = FONTS
+            .iter()
+            .flat_map(|data| Font::iter(Bytes::new(*data)))
+            .collect();
         for dir in dirs {
-            let entries = std::fs::read_dir(dir).map_err(|e| Error::io("read the font folder", dir, &e))?;
+            let entries =
+                std::fs::read_dir(dir).map_err(|e| Error::io("read the font folder", dir, &e))?;
             let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
             paths.sort();
             for path in paths {
-                let is_font = path
-                    .extension()
-                    .and_then(|e| e.to_str())
-                    .is_some_and(|e| matches!(e.to_ascii_lowercase().as_str(), "ttf" | "otf" | "ttc" | "otc"));
+                let is_font = path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                    matches!(
+                        e.to_ascii_lowercase().as_str(),
+                        "ttf" | "otf" | "ttc" | "otc"
+                    )
+                });
                 if is_font {
                     let data = std::fs::read(&path).map_err(|e| Error::io("read", &path, &e))?;
                     fonts.extend(Font::iter(Bytes::new(data)));
@@ -62,7 +68,10 @@ pub struct Typesetter {
 impl Typesetter {
     /// Loads fonts and the style file from `assets`.
     pub fn new(assets: &Assets) -> Result<Typesetter> {
-        let style = assets.require("un.typ", "restore templates/un.typ in the --templates folder or remove it")?;
+        let style = assets.require(
+            "un.typ",
+            "restore templates/un.typ in the --templates folder or remove it",
+        )?;
         Ok(Typesetter {
             library: LazyHash::new(Library::default()),
             fonts: Fonts::load(assets.font_dirs())?,
@@ -73,12 +82,15 @@ impl Typesetter {
 
     /// Lays out `doc`; `root` is the only folder the style may read from.
     pub fn layout(&self, doc: &Document, root: Option<&Path>) -> Result<PagedDocument> {
-        let data = serde_json::to_vec(doc).map_err(|e| Error::new(ErrorKind::Internal, e.to_string()))?;
+        let data =
+            serde_json::to_vec(doc).map_err(|e| Error::new(ErrorKind::Internal, e.to_string()))?;
         let today = Datetime::from_ymd(doc.date.year, doc.date.month, doc.date.day)
             .ok_or_else(|| Error::data(format!("{} is not a date typst can use", doc.date)))?;
         let world = SandboxWorld::new(&self.library, &self.fonts, &self.style, data, root, today);
         let result = typst::compile::<PagedDocument>(&world);
-        let laid_out = result.output.map_err(|errors| self.diagnostic(&world, errors.as_slice()))?;
+        let laid_out = result
+            .output
+            .map_err(|errors| self.diagnostic(&world, errors.as_slice()))?;
         glyphs::check(&laid_out)?;
         Ok(laid_out)
     }
@@ -97,7 +109,14 @@ impl Typesetter {
             ..PdfOptions::default()
         };
         typst_pdf::pdf(&laid_out, &options).map_err(|errors| {
-            let world = SandboxWorld::new(&self.library, &self.fonts, &self.style, Vec::new(), root, date);
+            let world = SandboxWorld::new(
+                &self.library,
+                &self.fonts,
+                &self.style,
+                Vec::new(),
+                root,
+                date,
+            );
             self.diagnostic(&world, errors.as_slice())
         })
     }
@@ -105,10 +124,17 @@ impl Typesetter {
     /// Turns typst's first error into ours, pointing into the style file
     /// when the error comes from there.
     fn diagnostic(&self, world: &SandboxWorld, errors: &[SourceDiagnostic]) -> Error {
-        let Some(first) = errors.iter().find(|d| d.severity == Severity::Error).or(errors.first()) else {
+        let Some(first) = errors
+            .iter()
+            .find(|d| d.severity == Severity::Error)
+            .or(errors.first())
+        else {
             return Error::new(ErrorKind::Typeset, "typst failed without saying why");
         };
-        let mut err = Error::new(ErrorKind::Typeset, format!("typesetting failed: {}", first.message));
+        let mut err = Error::new(
+            ErrorKind::Typeset,
+            format!("typesetting failed: {}", first.message),
+        );
         let id = first.span.id();
         if let (Some(id), Some(range)) = (id, world.range(first.span)) {
             let vpath = id.get().vpath().get_with_slash().to_owned();
@@ -129,4 +155,10 @@ impl Typesetter {
         }
         err.hint("if you edited templates/un.typ, check it against the embedded one; otherwise report this as a bug")
     }
+}
+
+/// Forgets typst's memoized work, so the next layout starts cold (for
+/// benchmarks; a long-lived process keeps the cache to re-render quickly).
+pub fn clear_cache() {
+    comemo::evict(0);
 }

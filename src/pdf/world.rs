@@ -50,7 +50,8 @@ impl<'a> SandboxWorld<'a> {
     ) -> Self {
         let main = file_id(MAIN);
         let style_id = file_id(STYLE);
-        let main_text = format!("#import \"{STYLE}\": un-document\n#un-document(json(\"{DATA}\"))\n");
+        let main_text =
+            format!("#import \"{STYLE}\": un-document\n#un-document(json(\"{DATA}\"))\n");
         let mut sources = HashMap::new();
         sources.insert(main, Source::new(main, main_text));
         sources.insert(style_id, Source::new(style_id, style.to_owned()));
@@ -71,14 +72,18 @@ impl<'a> SandboxWorld<'a> {
     fn read_from_root(&self, id: FileId) -> FileResult<Vec<u8>> {
         let rooted = id.get();
         if !matches!(rooted.root(), VirtualRoot::Project) {
-            return Err(FileError::Other(Some("packages are not available to resolute documents".into())));
+            return Err(FileError::Other(Some(
+                "packages are not available to resolute documents".into(),
+            )));
         }
         let Some(root) = &self.root else {
             return Err(FileError::AccessDenied);
         };
         let vpath = rooted.vpath();
         let path = vpath.realize(root).map_err(FileError::Realize)?;
-        let real = path.canonicalize().map_err(|e| FileError::from_io(e, &path))?;
+        let real = path
+            .canonicalize()
+            .map_err(|e| FileError::from_io(e, &path))?;
         if !real.starts_with(root) {
             return Err(FileError::AccessDenied);
         }

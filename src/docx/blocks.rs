@@ -1,0 +1,256 @@
+//! The body: headings, numbered paragraphs, sub-paragraphs, the summary, the
+//! table of contents (a real TOC field, prefilled), tables and page breaks.
+
+use docx_rs::{
+    BreakType, FieldCharType, InstrPAGEREF, InstrText, InstrToC, Paragraph, Run, SpecialIndentType,
+};
+
+use super::inlines::{self, Notes};
+use super::pages::Geometry;
+use super::{styles, table, Part};
+use crate::doc::{Block, Document, Inline};
+
+/// A heading listed in the contents.
+#[derive(Debug, Clone, PartialEq)]
+struct Entry {
+    /// 1 or 2.
+    level: u8,
+    /// "I.", "A." or none.
+    number: Option<String>,
+    /// The heading's plain text.
+    title: String,
+    /// The bookmark around the heading, for the page reference.
+    bookmark: String,
+}
+
+/// The name of the bookmark around the `n`th heading of level 1 or 2 (from 1).
+/// The `_Toc` prefix keeps it out of Word's list of bookmarks.
+fn bookmark_name(n: usize) -> String {
+    format!("_TocResolute{n:04}")
+}
+
+/// The heading level a block is typeset at (1 to 3).
+fn level_of(level: u8) -> u8 {
+    level.clamp(1, 3)
+}
+
+/// The body of `doc`, in order.
+pub(crate) fn body(doc: &Document, g: &Geometry, notes: &mut Notes) -> crate::Result<Vec<Part>> {
+    let entries = entries(&doc.blocks);
+    let mut parts = Vec::new();
+    let mut bookmarks = 0;
+    let mut page_break = false;
+    for block in &doc.blocks {
+        let new = match block {
+            Block::Heading {
+                level,
+                number,
+                content,
+            } => {
+                let level = level_of(*level);
+                let style = styles::HEADINGS[usize::from(level) - 1];
+                let mut p = Paragraph::new().style(style);
+                if number.is_none() {
+                    // No number to hang: start the title at the margin.
+                    p = p.indent(Some(0), Some(SpecialIndentType::Hanging(0)), None, None);
+                }
+                let p = if level <= 2 {
+                    bookmarks += 1;
+                    let p = p.add_bookmark_start(bookmarks, bookmark_name(bookmarks));
+                    inlines::fill(p, number.as_deref(), content, notes)?.add_bookmark_end(bookmarks)
+                } else {
+                    inlines::fill(p, number.as_deref(), content, notes)?
+                };
+                vec![Part::para(p)]
+            }
+            Block::Paragraph { number, content } => {
+                let style = if number.is_some() {
+                    styles::NUMBERED
+                } else {
+                    styles::BODY
+                };
+                vec![Part::para(inlines::paragraph(
+                    style,
+                    number.as_deref(),
+                    content,
+                    notes,
+                )?)]
+            }
+            Block::SubParagraph { label, content } => {
+                vec![Part::para(inlines::paragraph(
+                    styles::SUB,
+                    Some(label),
+                    content,
+                    notes,
+                )?)]
+            }
+            Block::Summary {
+                heading,
+                paragraphs,
+            } => {
+                let mut out = vec![Part::para(
+                    Paragraph::new()
+                        .style(styles::SUMMARY_HEADING)
+                        .add_run(inlines::plain_run(heading)),
+                )];
+                for content in paragraphs {
+                    out.push(Part::para(inlines::paragraph(
+                        styles::SUMMARY_TEXT,
+                        None,
+                        content,
+                        notes,
+                    )?));
+                }
+                out
+            }
+            Block::Contents => contents(&doc.labels.contents, &doc.labels.page, &entries),
+            Block::Table(t) => vec![
+                Part::Table(Box::new(table::lower(t, g, notes)?)),
+                // Word needs a paragraph between two tables and after the last one.
+                Part::para(Paragraph::new().style(styles::NORMAL)),
+            ],
+            Block::PageBreak => {
+                page_break = true;
+                continue;
+            }
+        };
+        let mut new = new.into_iter();
+        if std::mem::take(&mut page_break) {
+            match new.next() {
+                Some(Part::Paragraph(p)) => parts.push(Part::para(p.page_break_before(true))),
+                Some(other) => {
+                    parts.push(Part::para(break_paragraph()));
+                    parts.push(other);
+                }
+                None => {}
+            }
+        }
+        parts.extend(new);
+    }
+    if page_break {
+        parts.push(Part::para(break_paragraph()));
+    }
+    Ok(parts)
+}
+
+fn break_paragraph() -> Paragraph {
+    Paragraph::new()
+        .style(styles::NORMAL)
+        .add_run(Run::new().add_break(BreakType::Page))
+}
+
+/// The headings of levels 1 and 2, with the bookmarks [`body`] puts around them.
+fn entries(blocks: &[Block]) -> Vec<Entry> {
+    let mut out = Vec::new();
+    for block in blocks {
+        if let Block::Heading {
+            level,
+            number,
+            content,
+        } = block
+        {
+            let level = level_of(*level);
+            if level <= 2 {
+                out.push(Entry {
+                    level,
+                    number: number.clone(),
+                    title: Inline::plain(content),
+                    bookmark: bookmark_name(out.len() + 1),
+                });
+            }
+        }
+    }
+    out
+}
+
+/// The contents: its heading, the "Page" line, and a TOC field over headings
+/// of levels 1 and 2, prefilled with the entries so that it reads well before
+/// Word updates it (page references point at bookmarks on the headings).
+fn contents(heading: &str, page: &str, entries: &[Entry]) -> Vec<Part> {
+    let mut out = vec![
+        Part::para(
+            Paragraph::new()
+                .style(styles::CONTENTS_HEADING)
+                .add_run(inlines::plain_run(heading)),
+        ),
+        Part::para(
+            Paragraph::new()
+                .style(styles::CONTENTS_PAGE)
+                .add_run(inlines::plain_run(page)),
+        ),
+    ];
+    let instr = InstrToC::new()
+        .heading_styles_range(1, 2)
+        .hyperlink()
+        .hide_tab_and_page_numbers_in_webview()
+        .use_applied_paragraph_line_level();
+    let begin = || {
+        [
+            Run::new().add_field_char(FieldCharType::Begin, true),
+            Run::new().add_instr_text(InstrText::TOC(instr.clone())),
+            Run::new().add_field_char(FieldCharType::Separate, false),
+        ]
+    };
+    let end = || Run::new().add_field_char(FieldCharType::End, false);
+    if entries.is_empty() {
+        let mut p = Paragraph::new().style(styles::TOC[0]);
+        for run in begin() {
+            p = p.add_run(run);
+        }
+        out.push(Part::para(p.add_run(end())));
+        return out;
+    }
+    for (i, entry) in entries.iter().enumerate() {
+        let mut p = Paragraph::new().style(styles::TOC[usize::from(entry.level) - 1]);
+        if i == 0 {
+            for run in begin() {
+                p = p.add_run(run);
+            }
+        }
+        let mut text = Run::new();
+        if let Some(number) = &entry.number {
+            text = text.add_text(inlines::clean(number)).add_tab();
+        }
+        p = p
+            .add_run(text.add_text(inlines::clean(&entry.title)).add_tab())
+            .add_run(Run::new().add_field_char(FieldCharType::Begin, false))
+            .add_run(Run::new().add_instr_text(InstrText::PAGEREF(
+                InstrPAGEREF::new(&entry.bookmark).hyperlink(),
+            )))
+            .add_run(Run::new().add_field_char(FieldCharType::Separate, false))
+            .add_run(end());
+        if i + 1 == entries.len() {
+            p = p.add_run(end());
+        }
+        out.push(Part::para(p));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn heading(level: u8, number: &str, title: &str) -> Block {
+        Block::Heading {
+            level,
+            number: Some(number.into()),
+            content: vec![Inline::Text(title.into())],
+        }
+    }
+
+    #[test]
+    fn contents_lists_levels_one_and_two_only() {
+        let blocks = vec![
+            heading(1, "I.", "Intro"),
+            heading(3, "1.", "Minor"),
+            heading(2, "A.", "Section"),
+        ];
+        let e = entries(&blocks);
+        assert_eq!(e.len(), 2);
+        assert_eq!(
+            (e[1].level, e[1].bookmark.as_str()),
+            (2, "_TocResolute0002")
+        );
+    }
+}

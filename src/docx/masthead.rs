@@ -1,0 +1,124 @@
+//! The first page of a parliamentary document (UN-LAYOUT.md, "First page"): the
+//! masthead as a borderless two-column table, the session block, the title,
+//! and the first-page footer with the asterisk note and the job number.
+
+use docx_rs::{
+    BorderType, Footer, Paragraph, Run, Table, TableCell, TableCellBorder, TableCellBorderPosition,
+    TableCellBorders, TableCellMargins, TableLayoutType, TableRow, VAlignType, WidthType,
+};
+
+use super::pages::Geometry;
+use super::{inlines, styles, Part};
+use crate::doc::FirstPage;
+
+/// The thickness of the masthead's rules, in eighths of a point.
+const RULE: usize = 12;
+
+/// The masthead, session block, title and notice, in order.
+pub(crate) fn first_page(fp: &FirstPage, g: &Geometry) -> Vec<Part> {
+    let left = g.text_width * 62 / 100;
+    let right = g.text_width - left;
+    let cell = |width: i32, valign: VAlignType, paragraphs: Vec<Paragraph>| {
+        let mut c = TableCell::new()
+            .width(width.max(0) as usize, WidthType::Dxa)
+            .vertical_align(valign)
+            .set_borders(
+                TableCellBorders::with_empty().set(
+                    TableCellBorder::new(TableCellBorderPosition::Bottom)
+                        .border_type(BorderType::Single)
+                        .size(RULE),
+                ),
+            );
+        for p in paragraphs {
+            c = c.add_paragraph(p);
+        }
+        c
+    };
+    let top = TableRow::new(vec![
+        cell(
+            left,
+            VAlignType::Bottom,
+            vec![line(styles::MAST_UN, &fp.united_nations)],
+        ),
+        cell(
+            right,
+            VAlignType::Bottom,
+            vec![line(styles::MAST_SYMBOL, &fp.symbol)],
+        ),
+    ]);
+    let organ = TableRow::new(vec![
+        cell(
+            left,
+            VAlignType::Top,
+            vec![line(styles::MAST_ORGAN, &fp.organ)],
+        ),
+        cell(
+            right,
+            VAlignType::Top,
+            [&fp.distribution, &fp.date, &fp.original]
+                .into_iter()
+                .filter(|s| !s.is_empty())
+                .map(|s| line(styles::MAST_DISTR, s))
+                .collect(),
+        ),
+    ]);
+    let mast = Table::without_borders(vec![top, organ])
+        .style(styles::TABLE_NORMAL)
+        .set_grid(vec![left.max(0) as usize, right.max(0) as usize])
+        .width(g.text_width.max(0) as usize, WidthType::Dxa)
+        .layout(TableLayoutType::Fixed)
+        .margins(TableCellMargins::new().margin(0, 0, 0, 0));
+
+    let mut parts = vec![
+        Part::Table(Box::new(mast)),
+        Part::para(Paragraph::new().style(styles::SESSION)),
+    ];
+    for s in &fp.session {
+        parts.push(Part::para(line(styles::SESSION, s)));
+    }
+    let mut agenda = Paragraph::new()
+        .style(styles::SESSION)
+        .add_run(inlines::plain_run(&fp.agenda_line));
+    if fp.agenda_note.is_some() {
+        agenda = agenda.add_run(Run::new().add_text("*"));
+    }
+    parts.push(Part::para(agenda));
+    parts.push(Part::para(line(styles::AGENDA_TITLE, &fp.agenda_title)));
+    parts.push(Part::para(line(styles::TITLE, &fp.title)));
+    parts.push(Part::para(line(styles::SUBTITLE, &fp.subtitle)));
+    if let Some(notice) = &fp.notice {
+        parts.push(Part::para(line(styles::NOTICE, notice)));
+    }
+    parts
+}
+
+/// The first page's footer: the asterisk note over a short rule, then the job
+/// number. Not a Word footnote, so it does not take footnote number 1.
+pub(crate) fn first_footer(fp: Option<&FirstPage>) -> Footer {
+    let mut footer = Footer::new();
+    let mut empty = true;
+    if let Some(note) = fp.and_then(|fp| fp.agenda_note.as_deref()) {
+        footer = footer
+            .add_paragraph(Paragraph::new().style(styles::NOTE_RULE))
+            .add_paragraph(
+                Paragraph::new()
+                    .style(styles::FIRST_NOTE)
+                    .add_run(inlines::plain_run(&format!("* {note}"))),
+            );
+        empty = false;
+    }
+    if let Some(job) = fp.and_then(|fp| fp.job_number.as_deref()) {
+        footer = footer.add_paragraph(line(styles::JOB_NUMBER, job));
+        empty = false;
+    }
+    if empty {
+        footer = footer.add_paragraph(Paragraph::new().style(styles::FOOTER));
+    }
+    footer
+}
+
+fn line(style: &str, text: &str) -> Paragraph {
+    Paragraph::new()
+        .style(style)
+        .add_run(inlines::plain_run(text))
+}

@@ -1,0 +1,722 @@
+//! Drives the real `resolute` binary on the worked example and on fixtures,
+//! and reads what it writes with independent tools: poppler (pdftotext,
+//! pdffonts), qpdf, pandoc and LibreOffice. `.ci/run` installs them.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+
+const EXAMPLE: &str = "examples/ecosoc-2015-23";
+const HOSTILE_PIECES: [&str; 10] = [
+    "#read(\"/etc/passwd\")",
+    "$x$",
+    "*a*",
+    "_b_",
+    "]",
+    "<lbl>",
+    "@ref",
+    "\\",
+    "{{ x }}",
+    "{% x %}",
+];
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn resolute(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_resolute"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("run resolute")
+}
+
+fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+fn tool(program: &str, args: &[&str]) -> String {
+    let out = Command::new(program)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("{program} is needed by this test (bash .ci/run installs it): {e}")
+        });
+    assert!(
+        out.status.success(),
+        "{program} {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Whitespace of any kind (including no-break spaces and word joiners) folded to one space.
+fn normalize(text: &str) -> String {
+    text.replace('\u{2060}', "")
+        .split(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn pdf_text(pdf: &Path) -> String {
+    // -raw keeps the order in which typst drew the text (poppler's layout
+    // analysis would pull hanging numbers into a column of their own).
+    tool("pdftotext", &["-raw", pdf.to_str().unwrap(), "-"])
+}
+
+fn docx_text(docx: &Path) -> String {
+    tool(
+        "pandoc",
+        &[
+            "-f",
+            "docx",
+            "-t",
+            "plain",
+            "--wrap=none",
+            docx.to_str().unwrap(),
+        ],
+    )
+}
+
+/// The example rendered once with `--out-dir`, shared by the tests that read it.
+fn example_out() -> &'static Path {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = std::env::temp_dir().join(format!("resolute-example-{}", std::process::id()));
+        let out = resolute(&["render", EXAMPLE, "--out-dir", dir.to_str().unwrap()]);
+        assert!(out.status.success(), "render failed: {}", stderr(&out));
+        dir
+    })
+}
+
+/// A copy of the worked example in a fresh temporary folder.
+fn example_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(root().join(EXAMPLE)).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+    }
+    dir
+}
+
+/// Numbers at the start of lines written "N." followed by text, in order.
+fn paragraph_numbers(text: &str) -> Vec<u32> {
+    text.lines()
+        .filter_map(|l| {
+            let (n, rest) = l.trim_start().split_once(". ")?;
+            if rest.trim().is_empty() {
+                return None;
+            }
+            n.parse().ok()
+        })
+        .collect()
+}
+
+#[test]
+fn out_dir_writes_every_language_and_format() {
+    let dir = example_out();
+    for name in [
+        "report.fr.pdf",
+        "report.fr.docx",
+        "report.en.pdf",
+        "report.en.docx",
+    ] {
+        let meta = std::fs::metadata(dir.join(name)).unwrap_or_else(|_| panic!("{name} missing"));
+        assert!(meta.len() > 10_000, "{name} is suspiciously small");
+    }
+}
+
+#[test]
+fn english_pdf_shows_the_un_first_page_and_numbered_paragraphs() {
+    let text = pdf_text(&example_out().join("report.en.pdf"));
+    let flat = normalize(&text);
+    for expected in [
+        "E/CN.15/2017/7",
+        "United Nations",
+        "Economic and Social Council",
+        "Distr.: General",
+        "1 March 2017",
+        "Original: English",
+        "Commission on Crime Prevention and Criminal Justice",
+        "Twenty-sixth session",
+        "Vienna, 22–26 May 2017",
+        "Item 6 of the provisional agenda*",
+        "Report of the Secretary-General",
+        "Summary",
+        "Contents",
+        "I. Introduction",
+        "II. Action taken under the resolution",
+        "III. Contributions to and expenditures of the trust fund",
+        "* E/CN.15/2017/1.",
+        "V.17-01234 (E)",
+        "Illustrative example",
+        "2/",
+    ] {
+        assert!(
+            flat.contains(expected),
+            "{expected:?} not in the PDF text:\n{text}"
+        );
+    }
+    let numbers = paragraph_numbers(&text);
+    let expected: Vec<u32> = (1..=numbers.len() as u32).collect();
+    assert!(
+        numbers.len() >= 20,
+        "too few numbered paragraphs: {numbers:?}"
+    );
+    assert_eq!(numbers, expected, "paragraph numbers have a gap or repeat");
+}
+
+#[test]
+fn french_pdf_uses_the_french_forms() {
+    let flat = normalize(&pdf_text(&example_out().join("report.fr.pdf")));
+    for expected in [
+        "Nations Unies",
+        "Conseil économique et social",
+        "Distr. générale",
+        "1er mars 2017",
+        "Original : anglais",
+        "Vingt-sixième session",
+        "Vienne, 22-26 mai 2017",
+        "Point 6 de l’ordre du jour provisoire*",
+        "Rapport du Secrétaire général",
+        "Résumé",
+        "Table des matières",
+        "I. Introduction",
+        "V.17-01234 (F)",
+    ] {
+        assert!(
+            flat.contains(expected),
+            "{expected:?} not in the French PDF text:\n{flat}"
+        );
+    }
+}
+
+#[test]
+fn pdfs_embed_every_font_and_pass_qpdf() {
+    for name in ["report.en.pdf", "report.fr.pdf"] {
+        let path = example_out().join(name);
+        let fonts = tool("pdffonts", &[path.to_str().unwrap()]);
+        let rows: Vec<&str> = fonts.lines().skip(2).collect();
+        assert!(!rows.is_empty(), "{name}: no fonts listed");
+        for row in rows {
+            let cols: Vec<&str> = row.split_whitespace().collect();
+            // name type... emb sub uni object ID: emb is the fifth column from the end.
+            assert_eq!(
+                cols[cols.len() - 5],
+                "yes",
+                "{name}: font not embedded: {row}"
+            );
+        }
+        tool("qpdf", &["--check", path.to_str().unwrap()]);
+    }
+}
+
+#[test]
+fn rendering_twice_gives_identical_bytes() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = resolute(&["render", EXAMPLE, "--out-dir", dir.path().to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    for name in [
+        "report.en.pdf",
+        "report.fr.pdf",
+        "report.en.docx",
+        "report.fr.docx",
+    ] {
+        let a = std::fs::read(example_out().join(name)).unwrap();
+        let b = std::fs::read(dir.path().join(name)).unwrap();
+        assert!(a == b, "{name} differs between two renders");
+    }
+}
+
+#[test]
+fn single_output_takes_format_from_extension_or_flag() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("r.pdf");
+    let out = resolute(&[
+        "render",
+        EXAMPLE,
+        "--kind",
+        "report",
+        "--lang",
+        "fr",
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+    let forced = dir.path().join("r.bin");
+    let out = resolute(&[
+        "render",
+        EXAMPLE,
+        "--lang",
+        "en",
+        "--format",
+        "docx",
+        "-o",
+        forced.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(std::fs::read(&forced).unwrap().starts_with(b"PK"));
+    let report_file = format!("{EXAMPLE}/report.en.yaml");
+    let single = dir.path().join("single.pdf");
+    let out = resolute(&["render", &report_file, "-o", single.to_str().unwrap()]);
+    assert!(
+        out.status.success(),
+        "a report file alone needs no --lang: {}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn several_languages_without_lang_is_a_usage_error_with_a_hint() {
+    let dir = tempfile::tempdir().unwrap();
+    let pdf = dir.path().join("r.pdf");
+    let out = resolute(&["render", EXAMPLE, "-o", pdf.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(3));
+    assert!(stderr(&out).contains("--lang"), "{}", stderr(&out));
+    assert!(!pdf.exists());
+}
+
+#[test]
+fn pdf_and_docx_carry_the_same_paragraphs_and_footnotes() {
+    for lang in ["en", "fr"] {
+        let raw_pdf = pdf_text(&example_out().join(format!("report.{lang}.pdf")));
+        let pages = raw_pdf.matches('\u{c}').count();
+        let pdf = normalize(&raw_pdf);
+        let docx = docx_text(&example_out().join(format!("report.{lang}.docx")));
+        // pandoc prints footnote references as [n] and the notes at the end as "[n] text".
+        let (body, notes) = docx.split_once("\n[1] ").expect("the DOCX has footnotes");
+        let notes = format!("[1] {notes}");
+        let mut note_texts = Vec::new();
+        for block in notes.split("\n[").filter(|b| !b.trim().is_empty()) {
+            let block = block.trim_start_matches('[');
+            let (n, text) = block.split_once("] ").expect("note number");
+            let n: u32 = n.parse().expect("note number");
+            note_texts.push((n, normalize(text)));
+        }
+        assert!(
+            note_texts.len() >= 10,
+            "{lang}: too few footnotes in the DOCX"
+        );
+        for (i, (n, text)) in note_texts.iter().enumerate() {
+            assert_eq!(*n, i as u32 + 1, "{lang}: footnotes out of order");
+            assert!(
+                pdf.contains(&format!("{n} {text}")),
+                "{lang}: footnote {n} {text:?} not in the PDF"
+            );
+        }
+        // Numbered paragraphs of the DOCX, with references written as the PDF writes them.
+        let mut paragraphs = Vec::new();
+        for block in body.split("\n\n") {
+            let flat = normalize(block);
+            let Some((n, rest)) = flat.split_once(". ") else {
+                continue;
+            };
+            if n.parse::<u32>().is_err() || rest.is_empty() {
+                continue;
+            }
+            let mut text = rest.to_owned();
+            for (k, _) in &note_texts {
+                text = text.replace(&format!("[{k}]"), &k.to_string());
+            }
+            paragraphs.push((n.parse::<u32>().unwrap(), text));
+        }
+        let numbers: Vec<u32> = paragraphs.iter().map(|p| p.0).collect();
+        assert_eq!(
+            numbers,
+            (1..=numbers.len() as u32).collect::<Vec<_>>(),
+            "{lang}: DOCX numbering"
+        );
+        assert_eq!(
+            numbers.len(),
+            paragraph_numbers(&pdf_text(&example_out().join(format!("report.{lang}.pdf")))).len()
+        );
+        // Each paragraph's text appears in the PDF, in order, once running heads,
+        // page numbers and footnotes are taken out of the PDF's text.
+        let mut pdf_body = pdf.clone();
+        for (n, text) in &note_texts {
+            pdf_body = pdf_body.replacen(&format!("{n} {text}"), "", 1);
+        }
+        // Spaces are compared away: a PDF line may break after a dash, where
+        // the extracted text then has a space the DOCX does not.
+        let squeeze = |s: &str| s.replace(' ', "");
+        let pdf_body = squeeze(&strip_page_furniture(&pdf_body, pages));
+        let mut from = 0;
+        for (n, text) in &paragraphs {
+            let needle = squeeze(&format!("{n}. {text}"));
+            match pdf_body[from..].find(&needle) {
+                Some(at) => from += at + needle.len(),
+                None => panic!("{lang}: paragraph {n} of the DOCX is not in the PDF in order:\n{needle}\n---\n{pdf_body}"),
+            }
+        }
+    }
+}
+
+/// Removes running heads ("E/CN.15/2017/7") and page numbers ("3/5").
+fn strip_page_furniture(text: &str, pages: usize) -> String {
+    let page_numbers: Vec<String> = (1..=pages).map(|n| format!("{n}/{pages}")).collect();
+    let mut out = Vec::new();
+    for w in text.split(' ') {
+        if w == "E/CN.15/2017/7" || page_numbers.iter().any(|p| p == w) {
+            continue;
+        }
+        out.push(w);
+    }
+    out.join(" ")
+}
+
+#[test]
+fn docx_opens_in_libreoffice_and_uses_named_styles() {
+    let dir = tempfile::tempdir().unwrap();
+    for lang in ["en", "fr"] {
+        let docx = example_out().join(format!("report.{lang}.docx"));
+        let out = Command::new("soffice")
+            .args([
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                dir.path().to_str().unwrap(),
+            ])
+            .arg(&docx)
+            .env("HOME", dir.path())
+            .output()
+            .expect("LibreOffice is needed by this test (bash .ci/run installs it)");
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        let pdf = dir.path().join(format!("report.{lang}.pdf"));
+        let text = normalize(&pdf_text(&pdf));
+        assert!(
+            text.contains("E/CN.15/2017/7"),
+            "LibreOffice's PDF lacks the symbol"
+        );
+        assert!(
+            text.contains("1. "),
+            "LibreOffice's PDF lacks numbered paragraphs"
+        );
+        let native = tool(
+            "pandoc",
+            &["-f", "docx+styles", "-t", "native", docx.to_str().unwrap()],
+        );
+        assert!(
+            native.contains("custom-style"),
+            "pandoc sees no named paragraph styles"
+        );
+    }
+}
+
+#[test]
+fn hostile_text_is_printed_literally_in_both_formats() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = resolute(&[
+        "render",
+        "tests/fixtures/hostile",
+        "--out-dir",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    for lang in ["en", "fr"] {
+        let pdf = normalize(&pdf_text(&dir.path().join(format!("report.{lang}.pdf"))));
+        let docx = normalize(&docx_text(&dir.path().join(format!("report.{lang}.docx"))));
+        assert!(!pdf.contains("root:x:0:0"), "the PDF read /etc/passwd");
+        assert!(!docx.contains("root:x:0:0"), "the DOCX read /etc/passwd");
+        for piece in HOSTILE_PIECES {
+            assert!(pdf.contains(piece), "{lang} PDF lost {piece:?}:\n{pdf}");
+        }
+        // pandoc escapes nothing in plain text, so the pieces read back as written.
+        for piece in HOSTILE_PIECES {
+            assert!(docx.contains(piece), "{lang} DOCX lost {piece:?}:\n{docx}");
+        }
+        let whole = "#read(\"/etc/passwd\") $x$ *a* _b_ ] <lbl> @ref \\ {{ x }} {% x %}";
+        assert!(
+            pdf.contains(&format!("Title {whole}")),
+            "{lang} PDF title changed:\n{pdf}"
+        );
+        assert!(
+            docx.contains(&format!("Title {whole}")),
+            "{lang} DOCX title changed"
+        );
+    }
+}
+
+/// Runs `render` on a copy of the example with one change, and checks the
+/// error: exit code, message, file:line:column, hint, and no output written.
+fn expect_error(setup: impl FnOnce(&Path), extra: &[&str], code: i32, needles: &[&str]) -> String {
+    let dir = example_copy();
+    setup(dir.path());
+    let out_dir = tempfile::tempdir().unwrap();
+    let existing = out_dir.path().join("report.en.pdf");
+    std::fs::write(&existing, b"previous output").unwrap();
+    let mut args = vec![
+        "render",
+        dir.path().to_str().unwrap(),
+        "--out-dir",
+        out_dir.path().to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    let out = resolute(&args);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(code), "exit code; stderr:\n{err}");
+    assert!(
+        !err.contains("panicked"),
+        "a panic reached the user:\n{err}"
+    );
+    for needle in needles {
+        assert!(err.contains(needle), "{needle:?} not in:\n{err}");
+    }
+    assert!(err.contains("hint"), "no hint in:\n{err}");
+    assert_eq!(
+        std::fs::read(&existing).unwrap(),
+        b"previous output",
+        "an existing output was touched"
+    );
+    let files: Vec<_> = std::fs::read_dir(out_dir.path()).unwrap().collect();
+    assert_eq!(files.len(), 1, "something was written: {files:?}");
+    err
+}
+
+fn fixture(name: &str) -> PathBuf {
+    root().join("tests/fixtures/errors").join(name)
+}
+
+#[test]
+fn malformed_yaml_json_and_toml_name_file_line_and_column() {
+    expect_error(
+        |d| {
+            std::fs::copy(fixture("malformed.yaml"), d.join("resolution.yaml")).unwrap();
+        },
+        &[],
+        3,
+        &["resolution.yaml:"],
+    );
+    expect_error(
+        |d| {
+            std::fs::remove_file(d.join("resolution.yaml")).unwrap();
+            std::fs::copy(fixture("malformed.json"), d.join("resolution.json")).unwrap();
+        },
+        &[],
+        3,
+        &["resolution.json:3:"],
+    );
+    expect_error(
+        |d| {
+            std::fs::remove_file(d.join("resolution.yaml")).unwrap();
+            std::fs::copy(fixture("malformed.toml"), d.join("resolution.toml")).unwrap();
+        },
+        &[],
+        3,
+        &["resolution.toml:4:"],
+    );
+}
+
+#[test]
+fn an_unknown_field_is_named_with_the_nearest_valid_one() {
+    expect_error(
+        |d| {
+            let path = d.join("progress.yaml");
+            let text =
+                std::fs::read_to_string(&path)
+                    .unwrap()
+                    .replacen("    status: ", "    statut: ", 1);
+            std::fs::write(path, text).unwrap();
+        },
+        &[],
+        3,
+        &[
+            "progress.yaml:",
+            "unknown field `statut`",
+            "did you mean `status`",
+        ],
+    );
+}
+
+#[test]
+fn progress_for_a_paragraph_the_resolution_lacks_names_it_and_the_range() {
+    expect_error(
+        |d| {
+            let path = d.join("progress.yaml");
+            let text = std::fs::read_to_string(&path).unwrap().replacen(
+                "- paragraph: 10",
+                "- paragraph: 12",
+                1,
+            );
+            std::fs::write(path, text).unwrap();
+        },
+        &[],
+        3,
+        &["progress.yaml:", "paragraph 12", "1 to 11"],
+    );
+}
+
+#[test]
+fn a_broken_template_names_the_template_and_line() {
+    let templates = tempfile::tempdir().unwrap();
+    std::fs::create_dir(templates.path().join("report")).unwrap();
+    std::fs::copy(
+        fixture("broken-template.md"),
+        templates.path().join("report/en.md"),
+    )
+    .unwrap();
+    let t = templates.path().to_str().unwrap().to_owned();
+    expect_error(
+        |_| {},
+        &["--templates", &t],
+        4,
+        &["report/en.md:7:", "template error"],
+    );
+}
+
+#[test]
+fn a_typst_error_names_the_style_file_and_line() {
+    let templates = tempfile::tempdir().unwrap();
+    std::fs::copy(fixture("broken-style.typ"), templates.path().join("un.typ")).unwrap();
+    let t = templates.path().to_str().unwrap().to_owned();
+    expect_error(
+        |_| {},
+        &["--templates", &t, "--format", "pdf"],
+        5,
+        &["un.typ:3:", "typesetting failed"],
+    );
+}
+
+#[test]
+fn the_typst_world_reads_only_the_report_folder_and_no_packages() {
+    for (style, needle) in [
+        ("read-outside.typ", "typesetting failed"),
+        ("read-absolute.typ", "typesetting failed"),
+        ("import-package.typ", "packages are not available"),
+    ] {
+        let templates = tempfile::tempdir().unwrap();
+        std::fs::copy(fixture(style), templates.path().join("un.typ")).unwrap();
+        let t = templates.path().to_str().unwrap().to_owned();
+        let err = expect_error(
+            |_| {},
+            &["--templates", &t, "--format", "pdf"],
+            5,
+            &[needle],
+        );
+        assert!(!err.contains("root:x:0:0"), "{err}");
+    }
+    // A file of the report folder itself can be read.
+    let templates = tempfile::tempdir().unwrap();
+    std::fs::copy(fixture("read-inside.typ"), templates.path().join("un.typ")).unwrap();
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = resolute(&[
+        "render",
+        EXAMPLE,
+        "--templates",
+        templates.path().to_str().unwrap(),
+        "--format",
+        "pdf",
+        "--out-dir",
+        out_dir.path().to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+#[test]
+fn a_character_without_a_glyph_is_an_error_not_a_box() {
+    expect_error(
+        |d| {
+            let path = d.join("report.en.yaml");
+            let text = std::fs::read_to_string(&path).unwrap().replacen(
+                "title: \"",
+                "title: \"人口贩运 ",
+                1,
+            );
+            std::fs::write(path, text).unwrap();
+        },
+        &["--format", "pdf"],
+        5,
+        &["no glyph", "U+4EBA"],
+    );
+}
+
+#[test]
+fn an_output_path_that_is_an_input_is_refused() {
+    let dir = example_copy();
+    let input = dir.path().join("report.en.yaml");
+    let before = std::fs::read(&input).unwrap();
+    let out = resolute(&[
+        "render",
+        dir.path().to_str().unwrap(),
+        "--lang",
+        "en",
+        "--format",
+        "pdf",
+        "-o",
+        input.to_str().unwrap(),
+    ]);
+    assert_eq!(out.status.code(), Some(6), "{}", stderr(&out));
+    assert_eq!(
+        std::fs::read(&input).unwrap(),
+        before,
+        "the input was overwritten"
+    );
+}
+
+#[test]
+fn check_validates_and_schema_describes_the_files() {
+    let out = resolute(&["check", EXAMPLE]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert!(String::from_utf8_lossy(&out.stdout).contains("ok"));
+    let out = resolute(&["schema"]);
+    assert!(out.status.success());
+    let schema: serde_json::Value = serde_json::from_slice(&out.stdout).expect("schema is JSON");
+    assert!(schema["resolution"]["properties"]["operative"].is_object());
+    assert!(schema["report.<lang>"]["properties"]["job_number"].is_object());
+}
+
+#[test]
+fn the_example_resolution_is_the_corpus_text() {
+    // Every word of the corpus, page furniture aside, is in resolution.yaml, in order;
+    // the footnote block's words are in its footnotes.
+    let corpus = std::fs::read_to_string(root().join("../shared/corpus/E-RES-2015-23.fr.txt"))
+        .expect("../shared/corpus/E-RES-2015-23.fr.txt is needed beside the repository");
+    let yaml = std::fs::read_to_string(root().join(EXAMPLE).join("resolution.yaml")).unwrap();
+    let (body, notes) = yaml
+        .split_once("\nfootnotes:")
+        .expect("resolution.yaml has footnotes");
+    let mut in_notes = false;
+    let (mut at, mut note_words) = (0, 0);
+    for line in corpus.lines() {
+        let t = line.trim();
+        if t.starts_with("____") {
+            in_notes = true;
+            continue;
+        }
+        let is_note = t
+            .split_once(' ')
+            .is_some_and(|(n, _)| n.parse::<u32>().is_ok());
+        in_notes = in_notes && (t.is_empty() || is_note);
+        for word in t.split_whitespace() {
+            // Footnote markers are digits glued to words ("organisée1", "enfants2,").
+            let w: String = word.chars().filter(|c| !c.is_ascii_digit()).collect();
+            let w = w.trim_end_matches(['-', ',', ';', ':', '.']);
+            if w.chars().count() < 4 || !w.chars().any(char::is_alphabetic) {
+                continue;
+            }
+            if in_notes {
+                assert!(
+                    notes.contains(w),
+                    "footnote word {w:?} not in the footnotes"
+                );
+                note_words += 1;
+            } else {
+                match body[at..].find(w) {
+                    Some(i) => at += i + w.len(),
+                    None => panic!("corpus word {w:?} not found in order in resolution.yaml"),
+                }
+            }
+        }
+    }
+    assert!(
+        note_words >= 8 && at > 5000,
+        "the comparison saw too little text: {note_words} note words, {at} bytes"
+    );
+}
