@@ -720,3 +720,218 @@ fn the_example_resolution_is_the_corpus_text() {
         "the comparison saw too little text: {note_words} note words, {at} bytes"
     );
 }
+
+#[test]
+fn the_example_has_the_counts_and_citations_of_the_resolution() {
+    let project = resolute::project::Project::load(&root().join(EXAMPLE)).unwrap();
+    let r = &project.resolution.0;
+    assert_eq!(r.preamble.len(), 12);
+    let letters: Vec<&str> = r.preamble[1]
+        .subparagraphs
+        .iter()
+        .map(|s| s.letter.as_str())
+        .collect();
+    assert_eq!(letters, ["a", "b", "c", "d", "e", "f"]);
+    assert_eq!(r.operative.len(), 11);
+    assert_eq!(r.footnotes.len(), 3);
+    let cited = |m: &str| {
+        r.citations()
+            .iter()
+            .filter(|c| c.marker == m)
+            .map(|c| c.place.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        cited("1"),
+        ["preambular paragraph 2 (a)", "operative paragraph 1"]
+    );
+    assert_eq!(
+        cited("2"),
+        ["preambular paragraph 2 (a)", "operative paragraph 1"]
+    );
+    assert_eq!(cited("3"), ["operative paragraph 3"]);
+    let progress = &project.progress.as_ref().unwrap().0;
+    assert!(
+        progress.illustrative,
+        "the example's progress data must be marked illustrative"
+    );
+    assert!(
+        project.fund.as_ref().unwrap().0.illustrative,
+        "the example's fund figures must be marked illustrative"
+    );
+    let mut tracked: Vec<u32> = progress.paragraphs.iter().map(|p| p.paragraph).collect();
+    tracked.dedup();
+    assert_eq!(
+        tracked,
+        (1..=11).collect::<Vec<_>>(),
+        "progress for every operative paragraph"
+    );
+}
+
+/// A copy of the example whose trust fund has so many donors that its table
+/// runs over two pages or more.
+fn long_table_example() -> tempfile::TempDir {
+    let dir = example_copy();
+    let mut fund = String::from("illustrative: true\nname: {en: Test Fund, fr: Fonds d’essai}\ncurrency: USD\ncontributions:\n");
+    for i in 1..=90 {
+        fund.push_str(&format!(
+            "  - donor: \"Donor number {i}\"\n    year: {}\n    amount: {}\n",
+            2015 + i % 2,
+            1000 + i
+        ));
+    }
+    fund.push_str("expenditures:\n  - purpose: Grants\n    year: 2016\n    amount: 5000\n");
+    std::fs::write(dir.path().join("trust-fund.yaml"), fund).unwrap();
+    dir
+}
+
+/// The pages (1-based) of a PDF whose text contains `needle`.
+fn pages_with(pdf: &Path, needle: &str) -> Vec<usize> {
+    pdf_text(pdf)
+        .split('\u{c}')
+        .enumerate()
+        .filter(|(_, page)| page.contains(needle))
+        .map(|(i, _)| i + 1)
+        .collect()
+}
+
+#[test]
+fn a_table_that_breaks_across_pages_repeats_its_header_in_both_formats() {
+    let dir = long_table_example();
+    let out = tempfile::tempdir().unwrap();
+    let r = resolute(&[
+        "render",
+        dir.path().to_str().unwrap(),
+        "--lang",
+        "en",
+        "--out-dir",
+        out.path().to_str().unwrap(),
+    ]);
+    assert!(r.status.success(), "{}", stderr(&r));
+    let pdf = out.path().join("report.en.pdf");
+    let rows = pages_with(&pdf, "Donor number");
+    assert!(rows.len() >= 2, "the table should span pages: {rows:?}");
+    let heads = pages_with(&pdf, "Donor 2015 2016 Total");
+    assert!(
+        rows.iter().all(|p| heads.contains(p)),
+        "PDF: header missing on a page with rows: {rows:?} vs {heads:?}"
+    );
+    // LibreOffice lays the DOCX out on its own: the header must repeat there too.
+    let lo = tempfile::tempdir().unwrap();
+    let docx = out.path().join("report.en.docx");
+    let status = Command::new("soffice")
+        .args([
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            lo.path().to_str().unwrap(),
+        ])
+        .arg(&docx)
+        .env("HOME", lo.path())
+        .output()
+        .expect("LibreOffice");
+    assert!(status.status.success());
+    let lo_pdf = lo.path().join("report.en.pdf");
+    let rows = pages_with(&lo_pdf, "Donor number");
+    let heads = pages_with(&lo_pdf, "Donor 2015 2016 Total");
+    assert!(
+        rows.len() >= 2,
+        "the DOCX table should span pages: {rows:?}"
+    );
+    assert!(
+        rows.iter().all(|p| heads.contains(p)),
+        "DOCX: header missing on a page with rows: {rows:?} vs {heads:?}"
+    );
+}
+
+#[test]
+fn docx_passes_the_openxml_schema_audit() {
+    let hostile = tempfile::tempdir().unwrap();
+    let r = resolute(&[
+        "render",
+        "tests/fixtures/hostile",
+        "--format",
+        "docx",
+        "--out-dir",
+        hostile.path().to_str().unwrap(),
+    ]);
+    assert!(r.status.success(), "{}", stderr(&r));
+    let files = [
+        example_out().join("report.en.docx"),
+        example_out().join("report.fr.docx"),
+        hostile.path().join("report.en.docx"),
+    ];
+    for file in files {
+        let json = tool(
+            "openxml-audit",
+            &["-o", "json", "-m", "0", file.to_str().unwrap()],
+        );
+        let report: serde_json::Value =
+            serde_json::from_str(&json).expect("openxml-audit prints JSON");
+        let entry = &report[0];
+        assert_eq!(
+            entry["error_count"],
+            0,
+            "{}: {}",
+            file.display(),
+            serde_json::to_string_pretty(&entry["errors"]).unwrap()
+        );
+        assert_eq!(entry["valid"], true, "{}", file.display());
+    }
+}
+
+/// Each paragraph of the DOCX body as "style | text", for a structural snapshot.
+fn docx_outline(docx: &Path) -> String {
+    use quick_xml::events::Event;
+    let file = std::fs::File::open(docx).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    let mut reader = quick_xml::Reader::from_str(&xml);
+    let (mut out, mut style, mut text, mut depth_in_table) =
+        (String::new(), String::new(), String::new(), 0);
+    let mut in_text = false;
+    loop {
+        match reader.read_event().unwrap() {
+            Event::Start(e) | Event::Empty(e) if e.name().as_ref() == b"w:pStyle" => {
+                style = e
+                    .try_get_attribute("w:val")
+                    .unwrap()
+                    .map(|a| String::from_utf8_lossy(&a.value).into_owned())
+                    .unwrap_or_default();
+            }
+            Event::Start(e) if e.name().as_ref() == b"w:tbl" => depth_in_table += 1,
+            Event::End(e) if e.name().as_ref() == b"w:tbl" => depth_in_table -= 1,
+            Event::Start(e) if e.name().as_ref() == b"w:t" => in_text = true,
+            Event::End(e) if e.name().as_ref() == b"w:t" => in_text = false,
+            Event::Empty(e) if e.name().as_ref() == b"w:tab" => text.push(' '),
+            Event::Text(t) if in_text => text.push_str(&t.decode().unwrap()),
+            Event::End(e) if e.name().as_ref() == b"w:p" => {
+                let shown: String = normalize(&text).chars().take(72).collect();
+                let indent = if depth_in_table > 0 { "  [table] " } else { "" };
+                out.push_str(&format!("{indent}{style} | {shown}\n"));
+                style.clear();
+                text.clear();
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+#[test]
+fn snapshot_of_the_english_report() {
+    let pdf = pdf_text(&example_out().join("report.en.pdf"));
+    let pages: Vec<String> = pdf
+        .split('\u{c}')
+        .map(|p| p.lines().map(str::trim_end).collect::<Vec<_>>().join("\n"))
+        .collect();
+    insta::assert_snapshot!("report_en_pdf_text", pages.join("\n--- page break ---\n"));
+    insta::assert_snapshot!(
+        "report_en_docx_outline",
+        docx_outline(&example_out().join("report.en.docx"))
+    );
+}
