@@ -6,6 +6,8 @@
 //! [`compose`] a format-neutral [`doc::Document`] through templates, and
 //! lower it with the [`pdf`] or the [`docx`] backend.
 
+#[path = "akn_stub.rs"]
+pub mod akn;
 pub mod assets;
 pub mod check;
 pub mod cli;
@@ -13,6 +15,7 @@ pub mod compose;
 pub mod doc;
 pub mod docx;
 pub mod error;
+pub mod import;
 pub mod load;
 pub mod model;
 pub mod output;

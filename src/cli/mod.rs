@@ -57,6 +57,57 @@ pub enum Command {
     },
     /// Print the JSON Schema of the data files.
     Schema,
+    /// Turn the text of a printed resolution (as pdftotext gives it), or an
+    /// Akoma Ntoso file (.xml), into resolute's resolution data.
+    ///
+    /// Page furniture (rule lines, running heads, job numbers, page numbers)
+    /// is dropped and listed with --report; what cannot be structured is kept
+    /// and reported as a warning with its line number.
+    ///
+    /// Examples:
+    ///   resolute import E-RES-2015-23.fr.txt -o resolution.yaml
+    ///   resolute import S-RES-1445.en.txt --lang en --report
+    ///   resolute import resolution.akn.xml -o resolution.yaml
+    #[command(verbatim_doc_comment, after_help = EXIT_CODES)]
+    Import {
+        /// The text (.txt) or Akoma Ntoso (.xml) file.
+        input: PathBuf,
+        /// Write the model here (YAML, JSON or TOML by extension) instead of
+        /// printing YAML.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+        /// The language of the text; by default the enacting formula tells.
+        #[arg(long)]
+        lang: Option<Lang>,
+        /// List the page furniture dropped and the words joined at line ends.
+        #[arg(long)]
+        report: bool,
+        /// Use word lists from this folder where it has them (import/<lang>.yaml).
+        #[arg(long, value_name = "DIR")]
+        templates: Option<PathBuf>,
+    },
+    /// Write a resolution file in another format.
+    ///
+    /// Example:
+    ///   resolute export examples/ecosoc-2015-23/resolution.yaml --to akn -o 2015-23.xml
+    #[command(verbatim_doc_comment, after_help = EXIT_CODES)]
+    Export {
+        /// The resolution file (YAML, JSON or TOML).
+        input: PathBuf,
+        /// The format to write.
+        #[arg(long, value_enum)]
+        to: ExportFormat,
+        /// Where to write; standard output when absent.
+        #[arg(short, long, value_name = "FILE")]
+        output: Option<PathBuf>,
+    },
+}
+
+/// `export --to` values.
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum ExportFormat {
+    /// Akoma Ntoso for the UN (AKN4UN) XML.
+    Akn,
 }
 
 /// Arguments of `render`.
@@ -146,6 +197,41 @@ pub fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Command::Render(args) => render(args),
+        Command::Import { input, output, lang, report, templates } => {
+            let assets = Assets::with_dir(templates)?;
+            let imported = crate::import::import_file(&input, lang, &assets)?;
+            let summary = crate::import::summary(&imported);
+            let text = crate::import::serialize(&imported.resolution, output.as_deref())?;
+            match &output {
+                Some(path) => write_atomic(path, text.as_bytes(), &[input.as_path()])?,
+                None => print!("{text}"),
+            }
+            for w in &imported.warnings {
+                eprintln!("warning: {}:{}: {}", input.display(), w.line, w.message);
+            }
+            if report {
+                for d in &imported.dropped {
+                    eprintln!("dropped: {}:{}: {}: {}", input.display(), d.line, d.kind, d.text);
+                }
+                for j in &imported.joins {
+                    let how = if j.kept_hyphen { "kept the hyphen" } else { "removed the hyphen" };
+                    eprintln!("joined: {}:{}: {}- + {} ({how})", input.display(), j.line, j.left.trim_end_matches('-'), j.right);
+                }
+            }
+            eprintln!("{summary}");
+            Ok(())
+        }
+        Command::Export { input, to, output } => {
+            let (resolution, _) = crate::load::load::<crate::model::Resolution>(&input)?;
+            let text = match to {
+                ExportFormat::Akn => crate::akn::to_akn(&resolution),
+            };
+            match &output {
+                Some(path) => write_atomic(path, text.as_bytes(), &[input.as_path()])?,
+                None => print!("{text}"),
+            }
+            Ok(())
+        }
     }
 }
 

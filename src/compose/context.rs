@@ -59,8 +59,8 @@ pub struct ResolutionView {
     pub title: String,
     /// The organ's name in this language.
     pub organ: String,
-    /// The date of adoption, written out.
-    pub date: String,
+    /// The date of adoption, written out, when known.
+    pub date: Option<String>,
     /// How many operative paragraphs it has.
     pub operative_count: usize,
 }
@@ -223,7 +223,7 @@ pub fn report(
                 })
                 .collect(),
             organ: locale.organ(resolution.organ).to_owned(),
-            date: locale.date(resolution.date),
+            date: resolution.date.or(resolution.meeting.as_ref().map(|m| m.date)).map(|d| locale.date(d)),
             operative_count: resolution.operative.len(),
         },
         paragraphs,

@@ -17,7 +17,7 @@ pub use lang::Lang;
 pub use progress::{Action, ParagraphProgress, Progress, Status};
 pub use report::{AgendaItem, Distribution, Paper, Report, Session};
 pub use resolution::{
-    segments, Citation, Footnote, Meeting, OperativeParagraph, PreambularParagraph, Resolution,
+    segments, Annex, Citation, Footnote, Meeting, OperativeParagraph, PreambularParagraph, Resolution,
     Segment, SubParagraph,
 };
 pub use text::Text;

@@ -16,8 +16,10 @@ pub struct Resolution {
     pub organ: Organ,
     /// Its number as printed: `2015/23` (ECOSOC), `74/176` (General Assembly), `1445 (2002)`.
     pub number: String,
-    /// The date of adoption.
-    pub date: Date,
+    /// The date of adoption, when known (the text of a resolution as printed
+    /// in a compilation may give it only in the meeting line, or not at all).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub date: Option<Date>,
     /// The language of this text.
     pub language: Lang,
     /// The title, without the number.
@@ -33,11 +35,28 @@ pub struct Resolution {
     #[serde(default)]
     pub footnotes: Vec<Footnote>,
     /// The closing meeting line, e.g. "45e séance plénière" and the date.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub meeting: Option<Meeting>,
     /// Where this text comes from (document symbol, Official Records reference).
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source: Option<String>,
+    /// Annexes that follow the operative part, kept as text.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub annexes: Vec<Annex>,
+}
+
+/// An annex to a resolution, kept as text.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Annex {
+    /// The heading as printed ("Annex", "Annexe I").
+    pub heading: String,
+    /// Its title, if any.
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Its paragraphs, as text.
+    #[serde(default)]
+    pub paragraphs: Vec<String>,
 }
 
 /// A preambular paragraph: italic lead words, then the rest.
@@ -49,7 +68,7 @@ pub struct PreambularParagraph {
     /// The text after the lead words.
     pub text: String,
     /// Lettered sub-paragraphs that follow it.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub subparagraphs: Vec<SubParagraph>,
 }
 
@@ -64,10 +83,10 @@ pub struct OperativeParagraph {
     /// The text after the lead verb.
     pub text: String,
     /// Lettered sub-paragraphs.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub subparagraphs: Vec<SubParagraph>,
     /// A short form of the provision, for tables.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub short: Option<String>,
 }
 
@@ -78,7 +97,7 @@ pub struct SubParagraph {
     /// Its letter: `a`, `b` …
     pub letter: String,
     /// Opening words in italics, if any.
-    #[serde(default)]
+    #[serde(default, skip_serializing_if = "Option::is_none")]
     pub lead: Option<String>,
     /// The text.
     pub text: String,

@@ -1,0 +1,731 @@
+//! Importing the plain text of a printed resolution (as `pdftotext` gives it).
+//!
+//! Page furniture (rule lines, running heads, job numbers, page numbers,
+//! masthead lines) is dropped and reported; footnote blocks are read wherever a
+//! rule line puts them; lines are joined into paragraphs, line-break hyphens
+//! removed except in compounds; footnote markers glued to words ("organisée1")
+//! or spaced ("enfants 2 ,") become `[^n]`; lead words come from the lexicon.
+
+use std::path::Path;
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use super::lexicon::{squeeze, Lexicon};
+use crate::check::letter;
+use crate::error::{Error, Location, Result};
+use crate::model::{
+    Annex, Date, Footnote, Lang, Meeting, OperativeParagraph, Organ, PreambularParagraph, Resolution, SubParagraph,
+};
+
+/// What an import produced and what it set aside.
+#[derive(Debug, Clone)]
+pub struct Import {
+    /// The resolution.
+    pub resolution: Resolution,
+    /// Lines dropped as page furniture, with why.
+    pub dropped: Vec<Dropped>,
+    /// Words joined across a line break.
+    pub joins: Vec<Join>,
+    /// What could not be structured (its text is kept).
+    pub warnings: Vec<Warning>,
+}
+
+/// A dropped line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Dropped {
+    /// 1-based line number.
+    pub line: usize,
+    /// What it was: "rule", "page number", "running head", "job number", "masthead" …
+    pub kind: &'static str,
+    /// The line's text.
+    pub text: String,
+}
+
+/// Two pieces of a word split at a line end, joined.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Join {
+    /// The line of the first piece.
+    pub line: usize,
+    /// The piece before the hyphen.
+    pub left: String,
+    /// The piece on the next line.
+    pub right: String,
+    /// True when the hyphen is part of a compound and was kept.
+    pub kept_hyphen: bool,
+}
+
+/// Something the importer could not structure.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Warning {
+    /// 1-based line number.
+    pub line: usize,
+    /// What happened and what was done with the text.
+    pub message: String,
+}
+
+static RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^_{3,}$").expect("valid"));
+static NOTE_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,3}) +(\S.*)$").expect("valid"));
+static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,3}(/\d{1,3})?$").expect("valid"));
+static JOB_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:[A-Z]\.)?\d{2}-\d{4,5} ?\([A-Z]\)(?:\s+\d{6}){0,2}\s*$").expect("valid"));
+static BARCODE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\*\d{5,}\*$").expect("valid"));
+static SYMBOL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[A-Z]{1,2}/(?:[A-Z0-9.-]+/)*RES/[0-9A-Z/.-]+(?: \(\d{4}\))?$").expect("valid"));
+static HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,4}/\d{1,4})\.\s+(\S.*)$").expect("valid"));
+static OPERATIVE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,3})\.\s+(\S.*)$").expect("valid"));
+static SUB: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\(?([a-z]{1,2})\)\s+(\S.*)$").expect("valid"));
+static GLUED: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(.*\p{L}[’'»)]?)(\d{1,3})([,.;:)»]*)$").expect("valid"));
+static DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,2})(?:er)? (\p{L}+) (\d{4})$").expect("valid"));
+
+/// Reads the text of a printed resolution.
+pub fn import(text: &str, path: &Path, lexicons: &[Lexicon]) -> Result<Import> {
+    if text.trim().is_empty() {
+        return Err(Error::data(format!("{} is empty", path.display()))
+            .hint("give the text of a resolution, as pdftotext writes it"));
+    }
+    let controls = text.chars().filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')).count();
+    if controls > 0 {
+        return Err(Error::data(format!("{} looks like a binary file, not text", path.display()))
+            .hint("extract the text first, for example with `pdftotext -layout FILE.pdf`"));
+    }
+    let lexicon = choose_lexicon(text, path, lexicons)?;
+    let mut state = Importer::new(lexicon);
+    state.read(text);
+    state.finish(path)
+}
+
+/// The lexicon whose enacting formula appears in the text.
+fn choose_lexicon<'a>(text: &str, path: &Path, lexicons: &'a [Lexicon]) -> Result<&'a Lexicon> {
+    if let [only] = lexicons {
+        return Ok(only);
+    }
+    for line in text.lines().take(400) {
+        if let Some(l) = lexicons.iter().find(|l| l.formula(line).is_some()) {
+            return Ok(l);
+        }
+    }
+    Err(Error::data(format!("cannot tell the language of {}: no enacting formula found", path.display()))
+        .hint("pass --lang (fr, en …); the formulas resolute knows are in templates/import/<lang>.yaml"))
+}
+
+/// A line of the body, after furniture is taken out.
+#[derive(Debug, Clone)]
+struct Line {
+    no: usize,
+    text: String,
+    indented: bool,
+    after_blank: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Section {
+    Head,
+    Preamble,
+    Operative,
+    Closing,
+    Annex,
+}
+
+#[derive(Debug, Clone)]
+enum Kind {
+    Title,
+    Preamble,
+    Operative(u32),
+    Sub(String),
+    AnnexTitle,
+    AnnexParagraph,
+}
+
+#[derive(Debug, Clone)]
+struct Para {
+    kind: Kind,
+    lines: Vec<(usize, String)>,
+}
+
+/// A paragraph after joining, before markers and leads.
+struct Built {
+    kind: Kind,
+    line: usize,
+    text: String,
+}
+
+struct Importer<'a> {
+    lexicon: &'a Lexicon,
+    dropped: Vec<Dropped>,
+    joins: Vec<Join>,
+    warnings: Vec<Warning>,
+    notes: Vec<(String, String, usize)>,
+    body: Vec<Line>,
+    symbol: Option<String>,
+    date: Option<Date>,
+    number: Option<String>,
+    organ: Option<Organ>,
+    meeting_name: Option<(String, usize)>,
+    meeting: Option<Meeting>,
+}
+
+impl<'a> Importer<'a> {
+    fn new(lexicon: &'a Lexicon) -> Self {
+        Importer {
+            lexicon,
+            dropped: Vec::new(),
+            joins: Vec::new(),
+            warnings: Vec::new(),
+            notes: Vec::new(),
+            body: Vec::new(),
+            symbol: None,
+            date: None,
+            number: None,
+            organ: None,
+            meeting_name: None,
+            meeting: None,
+        }
+    }
+
+    fn drop_line(&mut self, no: usize, kind: &'static str, text: &str) {
+        self.dropped.push(Dropped { line: no, kind, text: text.to_owned() });
+    }
+
+    /// Pass 1: page furniture and footnote blocks out, body lines kept.
+    fn read(&mut self, text: &str) {
+        let mut in_notes = false;
+        let mut after_blank = false;
+        for (i, raw) in text.split('\n').enumerate() {
+            let no = i + 1;
+            let page_break = raw.contains('\u{c}');
+            let raw = raw.replace('\u{c}', "");
+            let raw = raw.trim_end();
+            let t = raw.trim();
+            if page_break {
+                in_notes = false;
+            }
+            if t.is_empty() {
+                after_blank = true;
+                continue;
+            }
+            let indented = raw.starts_with(char::is_whitespace);
+            if RULE.is_match(t) {
+                self.drop_line(no, "rule", t);
+                in_notes = true;
+                continue;
+            }
+            if in_notes {
+                if let Some(c) = NOTE_START.captures(t) {
+                    self.notes.push((c[1].to_owned(), squeeze(&c[2]), no));
+                    continue;
+                }
+                let ends_note = self.notes.last().is_none_or(|(_, n, _)| n.ends_with('.'))
+                    && t.starts_with(|c: char| c.is_lowercase());
+                if indented || ends_note || OPERATIVE.is_match(t) || SUB.is_match(t) {
+                    in_notes = false;
+                } else if let Some(last) = self.notes.last_mut() {
+                    last.1 = format!("{} {}", last.1, squeeze(t));
+                    continue;
+                } else {
+                    in_notes = false;
+                }
+            }
+            if let Some(kind) = self.furniture(t) {
+                self.drop_line(no, kind, t);
+                continue;
+            }
+            self.body.push(Line { no, text: squeeze(t), indented, after_blank });
+            after_blank = false;
+        }
+    }
+
+    /// What kind of page furniture a line is, if it is one.
+    fn furniture(&mut self, t: &str) -> Option<&'static str> {
+        if PAGE_NUMBER.is_match(t) {
+            return Some("page number");
+        }
+        if JOB_NUMBER.is_match(t) {
+            return Some("job number");
+        }
+        if BARCODE.is_match(t) {
+            return Some("barcode");
+        }
+        if SYMBOL.is_match(t) {
+            return Some(match &self.symbol {
+                None => {
+                    self.symbol = Some(t.to_owned());
+                    "masthead symbol (kept as `source`)"
+                }
+                Some(_) => "running head",
+            });
+        }
+        if self.lexicon.masthead_lines.iter().any(|m| squeeze(m) == squeeze(t)) {
+            return Some("masthead");
+        }
+        None
+    }
+
+    /// Pass 2: body lines into paragraphs; then the resolution.
+    fn finish(mut self, path: &Path) -> Result<Import> {
+        let lines = std::mem::take(&mut self.body);
+        let mut section = Section::Head;
+        let mut paras: Vec<Para> = Vec::new();
+        let mut formula: Option<String> = None;
+        let mut expect_meeting_date = false;
+        let mut annexes: Vec<Annex> = Vec::new();
+        for line in &lines {
+            let t = line.text.as_str();
+            // A paragraph may start once the previous one is complete: it ends
+            // with punctuation, or it is the title (the formula came between).
+            let complete = paras.last().is_none_or(|p| {
+                matches!(p.kind, Kind::Title)
+                    || p.lines.last().is_some_and(|(_, l)| {
+                        l.trim_end_matches(['»', '"', '”', ')', ' ']).ends_with([',', ';', ':', '.'])
+                    })
+            });
+            if expect_meeting_date {
+                expect_meeting_date = false;
+                if let Some(date) = self.parse_date(t) {
+                    if let Some((name, _)) = self.meeting_name.take() {
+                        self.meeting = Some(Meeting { name, date });
+                    }
+                    self.drop_line(line.no, "meeting date (kept as `meeting.date`)", t);
+                    continue;
+                }
+            }
+            if section == Section::Head {
+                if let Some(f) = self.lexicon.formula(t) {
+                    formula = Some(f.text.clone());
+                    self.organ = Some(f.organ);
+                    section = Section::Preamble;
+                    continue;
+                }
+                if let Some(date) = self.parse_date(t) {
+                    self.date = Some(date);
+                    self.drop_line(line.no, "masthead date (kept as `date`)", t);
+                    continue;
+                }
+                if let Some(rest) = t.strip_prefix(&format!("{} ", self.lexicon.resolution_word)) {
+                    self.number = Some(rest.to_owned());
+                    self.drop_line(line.no, "masthead number (kept as `number`)", t);
+                    continue;
+                }
+                if t.starts_with(&self.lexicon.adopted_prefix) {
+                    self.adoption_line(t, line.no);
+                    continue;
+                }
+                if self.number.is_none() {
+                    if let Some(c) = HEADING.captures(t) {
+                        self.number = Some(c[1].to_owned());
+                        paras.push(Para { kind: Kind::Title, lines: vec![(line.no, c[2].to_owned())] });
+                        continue;
+                    }
+                }
+                if self.is_organ_name(t) {
+                    self.drop_line(line.no, "masthead organ", t);
+                    continue;
+                }
+                match paras.last_mut() {
+                    Some(p @ Para { kind: Kind::Title, .. }) => p.lines.push((line.no, t.to_owned())),
+                    _ => {
+                        self.warnings.push(Warning {
+                            line: line.no,
+                            message: "text before the enacting formula that is not a title; kept as the title".into(),
+                        });
+                        paras.push(Para { kind: Kind::Title, lines: vec![(line.no, t.to_owned())] });
+                    }
+                }
+                continue;
+            }
+            let starts = complete
+                && (line.indented
+                    || line.after_blank
+                    || self.lexicon.split_lead(t, &self.lexicon.preamble_leads).is_some());
+            let operatives = paras.iter().filter(|p| matches!(p.kind, Kind::Operative(_))).count() as u32;
+            if matches!(section, Section::Preamble | Section::Operative) && complete {
+                if let Some(c) = OPERATIVE.captures(t) {
+                    if c[1].parse::<u32>().ok() == Some(operatives + 1) {
+                        section = Section::Operative;
+                        paras.push(Para { kind: Kind::Operative(operatives + 1), lines: vec![(line.no, c[2].to_owned())] });
+                        continue;
+                    }
+                }
+                if let Some(c) = SUB.captures(t) {
+                    let expected = self.next_letter(&paras);
+                    if c[1] == expected || c[1] == *"a" && !matches!(paras.last().map(|p| &p.kind), Some(Kind::Sub(_))) {
+                        paras.push(Para { kind: Kind::Sub(c[1].to_owned()), lines: vec![(line.no, c[2].to_owned())] });
+                        continue;
+                    }
+                }
+            }
+            if matches!(section, Section::Operative | Section::Closing) && complete {
+                if let Some(name) = self.meeting_line(t) {
+                    self.meeting_name = Some((name, line.no));
+                    section = Section::Closing;
+                    expect_meeting_date = true;
+                    continue;
+                }
+            }
+            if matches!(section, Section::Operative | Section::Closing | Section::Annex) && complete && self.is_annex_heading(t) {
+                section = Section::Annex;
+                annexes.push(Annex { heading: t.to_owned(), title: None, paragraphs: Vec::new() });
+                paras.push(Para { kind: Kind::AnnexTitle, lines: Vec::new() });
+                continue;
+            }
+            match section {
+                Section::Preamble if starts => {
+                    paras.push(Para { kind: Kind::Preamble, lines: vec![(line.no, t.to_owned())] })
+                }
+                Section::Annex => {
+                    let title_open = matches!(paras.last(), Some(Para { kind: Kind::AnnexTitle, lines }) if lines.is_empty() || !line.after_blank);
+                    if title_open {
+                        if let Some(p) = paras.last_mut() {
+                            p.lines.push((line.no, t.to_owned()));
+                        }
+                    } else if line.indented || line.after_blank {
+                        paras.push(Para { kind: Kind::AnnexParagraph, lines: vec![(line.no, t.to_owned())] });
+                    } else if let Some(p) = paras.last_mut() {
+                        p.lines.push((line.no, t.to_owned()));
+                    }
+                }
+                Section::Closing => {
+                    self.warnings.push(Warning {
+                        line: line.no,
+                        message: "text after the meeting line; kept at the end of the last paragraph".into(),
+                    });
+                    if let Some(p) = paras.iter_mut().rev().find(|p| matches!(p.kind, Kind::Operative(_) | Kind::Sub(_))) {
+                        p.lines.push((line.no, t.to_owned()));
+                    }
+                }
+                _ => match paras.last_mut() {
+                    Some(p) if !matches!(p.kind, Kind::Title) => p.lines.push((line.no, t.to_owned())),
+                    _ => {
+                        self.warnings.push(Warning {
+                            line: line.no,
+                            message: "a paragraph without known lead words; kept as a preambular paragraph".into(),
+                        });
+                        paras.push(Para { kind: Kind::Preamble, lines: vec![(line.no, t.to_owned())] });
+                    }
+                },
+            }
+        }
+        if expect_meeting_date {
+            if let Some((name, no)) = self.meeting_name.take() {
+                self.warnings.push(Warning { line: no, message: "meeting line without a date after it; kept as `source`".into() });
+                self.symbol = Some(self.symbol.take().map_or(name.clone(), |s| format!("{s}; {name}")));
+            }
+        }
+        let built: Vec<Built> = paras.into_iter().map(|p| self.join(p)).collect();
+        self.assemble(built, formula, annexes, path)
+    }
+
+    /// The letter the next sub-paragraph should have.
+    fn next_letter(&self, paras: &[Para]) -> String {
+        let run = paras.iter().rev().take_while(|p| matches!(p.kind, Kind::Sub(_))).count();
+        letter(run)
+    }
+
+    fn is_organ_name(&self, t: &str) -> bool {
+        let names = ["General Assembly", "Economic and Social Council", "Security Council", "Human Rights Council",
+            "Assemblée générale", "Conseil économique et social", "Conseil de sécurité", "Conseil des droits de l’homme"];
+        names.contains(&t)
+    }
+
+    fn is_annex_heading(&self, t: &str) -> bool {
+        self.lexicon.annex_words.iter().any(|w| {
+            t == w || t.strip_prefix(w.as_str()).and_then(|r| r.strip_prefix(' ')).is_some_and(|r| {
+                r.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L') || c.is_ascii_digit()) && !r.is_empty()
+            })
+        })
+    }
+
+    /// "45th plenary meeting" / "45e séance plénière": the meeting's name.
+    fn meeting_line(&self, t: &str) -> Option<String> {
+        let (number, rest) = t.split_once(' ')?;
+        if !number.starts_with(|c: char| c.is_ascii_digit()) || number.len() > 8 {
+            return None;
+        }
+        self.lexicon.meeting_suffixes.iter().any(|s| rest == s).then(|| t.to_owned())
+    }
+
+    /// "Adopted by the Security Council at its 4653rd meeting, on 4 December 2002".
+    fn adoption_line(&mut self, t: &str, no: usize) {
+        let date = t.rsplit_once(", ").and_then(|(_, d)| {
+            let d = d.trim_end_matches('.');
+            let d = d.split_once(' ').filter(|(w, _)| !w.starts_with(|c: char| c.is_ascii_digit())).map_or(d, |(_, r)| r);
+            self.parse_date(d)
+        });
+        let name = t
+            .split(", ")
+            .next()
+            .and_then(|head| head.split_whitespace().position(|w| w.starts_with(|c: char| c.is_ascii_digit())).map(|i| {
+                head.split_whitespace().skip(i).collect::<Vec<_>>().join(" ")
+            }));
+        if let (Some(date), Some(name)) = (date, name) {
+            self.meeting = Some(Meeting { name, date });
+            self.date = Some(date);
+            self.drop_line(no, "adoption line (kept as `meeting`)", t);
+        } else {
+            self.warnings.push(Warning { line: no, message: "an adoption line resolute could not read; kept as `source`".into() });
+            self.symbol = Some(self.symbol.take().map_or(t.to_owned(), |s| format!("{s}; {t}")));
+        }
+    }
+
+    fn parse_date(&self, t: &str) -> Option<Date> {
+        let c = DATE.captures(t.trim())?;
+        let month = self.lexicon.month(&c[2])?;
+        Date::new(c[3].parse().ok()?, month, c[1].parse().ok()?)
+    }
+
+    /// Joins a paragraph's lines, undoing line-break hyphenation.
+    fn join(&mut self, para: Para) -> Built {
+        let line = para.lines.first().map_or(0, |l| l.0);
+        let mut text = String::new();
+        for (no, l) in &para.lines {
+            let starts_letter = l.starts_with(char::is_alphabetic);
+            if text.ends_with('-') && !text.ends_with(" -") && starts_letter {
+                let before = &text[..text.len() - 1];
+                let left = before.rsplit(' ').next().unwrap_or("").to_owned();
+                let right = l.split(' ').next().unwrap_or("").to_owned();
+                let last_part = left.rsplit('-').next().unwrap_or(&left);
+                let keep = self.lexicon.keeps_hyphen(last_part) || l.starts_with(char::is_uppercase);
+                if !keep {
+                    text.pop();
+                }
+                self.joins.push(Join { line: no - 1, left, right, kept_hyphen: keep });
+                text.push_str(l);
+            } else {
+                if !text.is_empty() {
+                    text.push(' ');
+                }
+                text.push_str(l);
+            }
+        }
+        Built { kind: para.kind, line, text }
+    }
+
+    /// Writes footnote markers as `[^n]` for the markers the notes define.
+    fn markers(&self, text: &str, cited: &mut Vec<String>) -> String {
+        let known = |d: &str| self.notes.iter().any(|(m, _, _)| m == d);
+        let words: Vec<&str> = text.split(' ').collect();
+        let mut out: Vec<String> = Vec::new();
+        let mut i = 0;
+        while i < words.len() {
+            let w = words[i];
+            if let Some(c) = GLUED.captures(w) {
+                if known(&c[2]) {
+                    cited.push(c[2].to_owned());
+                    out.push(format!("{}[^{}]{}", &c[1], &c[2], &c[3]));
+                    i += 1;
+                    continue;
+                }
+            }
+            let prev_is_word = out.last().is_some_and(|p| p.ends_with(char::is_alphabetic));
+            if known(w) && prev_is_word && w.chars().all(|c| c.is_ascii_digit()) {
+                let next = words.get(i + 1).copied();
+                if next.is_none_or(|n| matches!(n, "," | "." | ";" | ":" | ")") || n.starts_with(char::is_lowercase)) {
+                    cited.push(w.to_owned());
+                    if let Some(prev) = out.last_mut() {
+                        prev.push_str(&format!("[^{w}]"));
+                        if let Some(n @ ("," | ".")) = next {
+                            prev.push_str(n);
+                            i += 1;
+                        }
+                    }
+                    i += 1;
+                    continue;
+                }
+            }
+            out.push(w.to_owned());
+            i += 1;
+        }
+        out.join(" ")
+    }
+
+    fn assemble(mut self, built: Vec<Built>, formula: Option<String>, mut annexes: Vec<Annex>, path: &Path) -> Result<Import> {
+        let mut cited = Vec::new();
+        let mut title = String::new();
+        let mut preamble: Vec<PreambularParagraph> = Vec::new();
+        let mut operative: Vec<OperativeParagraph> = Vec::new();
+        let mut in_operative = false;
+        let mut annex_index = 0usize;
+        for b in built {
+            match b.kind {
+                Kind::Title => {
+                    if !title.is_empty() {
+                        title.push(' ');
+                    }
+                    title.push_str(&self.markers(&b.text, &mut cited));
+                }
+                Kind::Preamble => {
+                    let text = self.markers(&b.text, &mut cited);
+                    let (lead, rest) = self.lead(&text, b.line, false);
+                    preamble.push(PreambularParagraph { lead, text: rest, subparagraphs: Vec::new() });
+                }
+                Kind::Operative(number) => {
+                    in_operative = true;
+                    let text = self.markers(&b.text, &mut cited);
+                    let (lead, rest) = self.lead(&text, b.line, true);
+                    operative.push(OperativeParagraph { number, lead, text: rest, subparagraphs: Vec::new(), short: None });
+                }
+                Kind::Sub(letter) => {
+                    let sub = SubParagraph { letter, lead: None, text: self.markers(&b.text, &mut cited) };
+                    match (in_operative, operative.last_mut(), preamble.last_mut()) {
+                        (true, Some(p), _) => p.subparagraphs.push(sub),
+                        (false, _, Some(p)) => p.subparagraphs.push(sub),
+                        _ => {
+                            self.warnings.push(Warning { line: b.line, message: "a sub-paragraph before any paragraph; kept as a preambular paragraph".into() });
+                            preamble.push(PreambularParagraph { lead: String::new(), text: format!("{}) {}", sub.letter, sub.text), subparagraphs: Vec::new() });
+                        }
+                    }
+                }
+                Kind::AnnexTitle => {
+                    annex_index += 1;
+                    if let Some(a) = annexes.get_mut(annex_index - 1) {
+                        a.title = (!b.text.is_empty()).then_some(b.text);
+                    }
+                }
+                Kind::AnnexParagraph => {
+                    if let Some(a) = annexes.get_mut(annex_index.saturating_sub(1)) {
+                        a.paragraphs.push(b.text);
+                    }
+                }
+            }
+        }
+        let Some(formula) = formula else {
+            return Err(Error::data(format!("no enacting formula found in {}", path.display()))
+                .at(Location::at(path, None, 1, 1))
+                .hint(format!(
+                    "the formulas resolute knows in this language are: {}; add others to templates/import/{}.yaml",
+                    self.lexicon.formulas.iter().map(|f| f.text.as_str()).collect::<Vec<_>>().join(" "),
+                    self.lexicon.lang
+                )));
+        };
+        if operative.is_empty() {
+            return Err(Error::data(format!("no numbered operative paragraph found in {}", path.display()))
+                .hint("operative paragraphs start a line with their number: `1. Decides …`"));
+        }
+        let Some(number) = self.number.take() else {
+            return Err(Error::data(format!("no resolution number found in {}", path.display()))
+                .hint("the text should open with its number (`2015/23. Title`) or carry `Resolution 1445 (2002)`"));
+        };
+        let mut footnotes = Vec::new();
+        for (marker, text, line) in &self.notes {
+            if footnotes.iter().any(|f: &Footnote| &f.marker == marker) {
+                self.warnings.push(Warning { line: *line, message: format!("footnote {marker} is defined twice; the second is kept as a separate note `{marker}b`") });
+                footnotes.push(Footnote { marker: format!("{marker}b"), text: text.clone() });
+                continue;
+            }
+            if !cited.contains(marker) {
+                self.warnings.push(Warning { line: *line, message: format!("footnote {marker} is not cited in the text; kept") });
+            }
+            footnotes.push(Footnote { marker: marker.clone(), text: text.clone() });
+        }
+        let meeting = self.meeting.take();
+        let resolution = Resolution {
+            organ: self.organ.unwrap_or(Organ::GeneralAssembly),
+            number,
+            date: self.date.or(meeting.as_ref().map(|m| m.date)),
+            language: self.lexicon.lang,
+            title,
+            formula,
+            preamble,
+            operative,
+            footnotes,
+            meeting,
+            source: self.symbol.take(),
+            annexes,
+        };
+        Ok(Import { resolution, dropped: self.dropped, joins: self.joins, warnings: self.warnings })
+    }
+
+    /// Splits a paragraph's lead words from its text.
+    fn lead(&mut self, text: &str, line: usize, operative: bool) -> (String, String) {
+        let leads = if operative { &self.lexicon.operative_leads } else { &self.lexicon.preamble_leads };
+        if let Some((lead, rest)) = self.lexicon.split_lead(text, leads) {
+            return (lead.to_owned(), rest.to_owned());
+        }
+        let (first, rest) = text.split_once(' ').unwrap_or((text, ""));
+        self.warnings.push(Warning {
+            line,
+            message: format!(
+                "no known lead words at the start of this {} paragraph; took `{first}` (add the lead to templates/import/{}.yaml)",
+                if operative { "operative" } else { "preambular" },
+                self.lexicon.lang
+            ),
+        });
+        (first.to_owned(), rest.to_owned())
+    }
+}
+
+/// Detects the language among the given lexicons' formulas.
+pub fn language_of(text: &str, lexicons: &[Lexicon]) -> Option<Lang> {
+    text.lines().take(400).find_map(|line| lexicons.iter().find(|l| l.formula(line).is_some()).map(|l| l.lang))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::assets::Assets;
+
+    fn lexicons() -> Vec<Lexicon> {
+        [Lang::Fr, Lang::En].into_iter().map(|l| Lexicon::load(&Assets::embedded(), l).unwrap()).collect()
+    }
+
+    fn run(text: &str) -> Result<Import> {
+        import(text, Path::new("t.txt"), &lexicons())
+    }
+
+    #[test]
+    fn markers_glued_and_spaced() {
+        let text = "1/1. Titre\n\n Le Conseil économique et social,\n\n Rappelant la Convention organisée1 et des\nenfants 2 , et personnes3,\n\n 1. Prie le Secrétaire général.\n_____\n1 Note un.\n2 Note deux.\n3 Note trois.\n";
+        let i = run(text).unwrap();
+        assert_eq!(i.resolution.preamble[0].text, "la Convention organisée[^1] et des enfants[^2], et personnes[^3],");
+        assert!(i.warnings.is_empty(), "{:?}", i.warnings);
+    }
+
+    #[test]
+    fn line_break_hyphens_are_removed_except_in_compounds() {
+        let text = "1/1. Titre\n\n Le Conseil économique et social,\n\n Rappelant les initiatives sous-\nrégionales et la coordi-\nnation à la soixante-\nneuvième session,\n\n 1. Prie le Secrétaire général.\n";
+        let i = run(text).unwrap();
+        assert_eq!(
+            i.resolution.preamble[0].text,
+            "les initiatives sous-régionales et la coordination à la soixante-neuvième session,"
+        );
+        assert_eq!(i.joins.len(), 3);
+    }
+
+    #[test]
+    fn furniture_is_dropped_and_reported() {
+        let text = "United Nations\nS/RES/1/2000 (2000)\nSecurity Council\nDistr.: General\n4 December 2000\nResolution 1 (2000)\nAdopted by the Security Council at its 999th meeting, on 4 December 2000\n\nThe Security Council,\n\n Recalling its resolutions,\n\n 1. Decides to act;\n00-12345 (E)\n*0012345*\n\nS/RES/1/2000 (2000)\n2\n 2. Decides to remain seized of the matter.\n";
+        let i = run(text).unwrap();
+        let r = &i.resolution;
+        assert_eq!(r.number, "1 (2000)");
+        assert_eq!(r.organ, Organ::SecurityCouncil);
+        assert_eq!(r.date, Date::new(2000, 12, 4));
+        assert_eq!(r.meeting.as_ref().unwrap().name, "999th meeting");
+        assert_eq!(r.operative.len(), 2);
+        assert_eq!(r.operative[1].lead, "Decides to remain seized of the matter");
+        let kinds: Vec<&str> = i.dropped.iter().map(|d| d.kind).collect();
+        assert!(kinds.contains(&"running head") && kinds.contains(&"job number") && kinds.contains(&"page number"), "{kinds:?}");
+        assert!(i.warnings.is_empty(), "{:?}", i.warnings);
+    }
+
+    #[test]
+    fn clear_errors_for_unusable_input() {
+        assert!(run("").unwrap_err().message.contains("empty"));
+        assert!(run("\u{0}\u{1}PK\u{3}").unwrap_err().message.contains("binary"));
+        let no_para = "1/1. Title\n\nThe General Assembly,\n\n Recalling things,\n";
+        assert!(run(no_para).unwrap_err().message.contains("no numbered operative paragraph"));
+        assert!(run("just some words\n").unwrap_err().message.contains("no enacting formula"));
+    }
+
+    #[test]
+    fn meeting_line_and_annex() {
+        let text = "74/1. Title\n\nThe General Assembly,\n\n 1. Decides to adopt the annexed text.\n\n45th plenary meeting\n19 December 2019\n\nAnnex\n\nThe text\n\n First paragraph of the annex.\n\n Second paragraph.\n";
+        let i = run(text).unwrap();
+        let r = &i.resolution;
+        assert_eq!(r.meeting.as_ref().map(|m| (m.name.as_str(), m.date)), Some(("45th plenary meeting", Date::new(2019, 12, 19).unwrap())));
+        assert_eq!(r.annexes.len(), 1);
+        assert_eq!(r.annexes[0].title.as_deref(), Some("The text"));
+        assert_eq!(r.annexes[0].paragraphs, ["First paragraph of the annex.", "Second paragraph."]);
+        assert_eq!(r.operative[0].text, "to adopt the annexed text.");
+    }
+}
