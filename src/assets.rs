@@ -19,8 +19,14 @@ const TEMPLATES: &[(&str, &str)] = &[
         include_str!("../templates/locales/fr.yaml"),
     ),
     ("un.typ", include_str!("../templates/un.typ")),
-    ("import/en.yaml", include_str!("../templates/import/en.yaml")),
-    ("import/fr.yaml", include_str!("../templates/import/fr.yaml")),
+    (
+        "import/en.yaml",
+        include_str!("../templates/import/en.yaml"),
+    ),
+    (
+        "import/fr.yaml",
+        include_str!("../templates/import/fr.yaml"),
+    ),
 ];
 
 /// The embedded fonts (Liberation Serif, SIL Open Font License 1.1).

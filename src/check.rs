@@ -3,7 +3,7 @@
 
 use crate::error::{Error, Result};
 use crate::load::SourceFile;
-use crate::model::{Progress, Resolution};
+use crate::model::{Progress, Resolution, TrustFund};
 use crate::project::Project;
 
 /// Runs every check on a loaded project; the first problem found is returned.
@@ -13,6 +13,66 @@ pub fn project(project: &Project) -> Result<()> {
     if let Some((progress, pfile)) = &project.progress {
         check_progress(progress, pfile, resolution)?;
     }
+    if let Some((fund, ffile)) = &project.fund {
+        check_fund(fund, ffile)?;
+    }
+    for (report, rfile) in project.reports.values() {
+        if report.session.end < report.session.start {
+            return Err(Error::data(format!(
+                "the session ends ({}) before it starts ({})",
+                report.session.end, report.session.start
+            ))
+            .at(rfile.key_location("end", 0))
+            .hint("swap `start` and `end`"));
+        }
+    }
+    let mut files = vec![file];
+    files.extend(project.progress.iter().map(|p| &p.1));
+    files.extend(project.fund.iter().map(|f| &f.1));
+    files.extend(project.reports.values().map(|r| &r.1));
+    for f in files {
+        check_characters(f)?;
+    }
+    Ok(())
+}
+
+/// Refuses control characters in a data file: they print as nothing or as
+/// garbage, and can disturb a terminal when an error quotes the line.
+pub fn check_characters(file: &SourceFile) -> Result<()> {
+    let bad = file
+        .text
+        .char_indices()
+        .find(|(_, c)| c.is_control() && !matches!(c, '\n' | '\r' | '\t'));
+    if let Some((at, c)) = bad {
+        return Err(Error::data(format!(
+            "the file contains the control character U+{:04X}",
+            c as u32
+        ))
+        .at(crate::error::Location::span(
+            &file.path,
+            file.text.clone(),
+            at..at + c.len_utf8(),
+        ))
+        .hint("remove it; use a space or a new paragraph instead"));
+    }
+    Ok(())
+}
+
+/// Checks that a fund's totals can be computed.
+pub fn check_fund(fund: &TrustFund, file: &SourceFile) -> Result<()> {
+    let too_big = |what: &str, key: &str| {
+        Error::data(format!("the {what} add up to more than resolute can count"))
+            .at(file.key_location(key, 0))
+            .hint("amounts are whole units of the currency; check for a misplaced digit")
+    };
+    fund.contributions
+        .iter()
+        .try_fold(0u64, |sum, c| sum.checked_add(c.amount))
+        .ok_or_else(|| too_big("contributions", "contributions"))?;
+    fund.expenditures
+        .iter()
+        .try_fold(0u64, |sum, e| sum.checked_add(e.amount))
+        .ok_or_else(|| too_big("expenditures", "expenditures"))?;
     Ok(())
 }
 
@@ -31,7 +91,7 @@ pub fn check_resolution(resolution: &Resolution, file: &SourceFile) -> Result<()
                 "operative paragraph {} follows paragraph {}; expected {expected}",
                 p.number, i
             ))
-            .at(file.key_location("number", i))
+            .at(file.key_location_after("operative", "number", i))
             .hint("number operative paragraphs 1, 2, 3 … without gaps or repeats"));
         }
     }

@@ -22,6 +22,8 @@ pub enum ErrorKind {
     Io,
     /// A bug in resolute (exit code 1).
     Internal,
+    /// The command line asks for something impossible (exit code 2).
+    Usage,
 }
 
 impl ErrorKind {
@@ -29,6 +31,7 @@ impl ErrorKind {
     pub fn exit_code(self) -> i32 {
         match self {
             ErrorKind::Internal => 1,
+            ErrorKind::Usage => 2,
             ErrorKind::Data => 3,
             ErrorKind::Template => 4,
             ErrorKind::Typeset => 5,
@@ -181,7 +184,22 @@ impl Error {
     }
 
     /// The error as a multi-line diagnostic, with the offending line shown.
+    /// Control characters from the input are shown as `\u{…}`, so quoting a
+    /// line never sends escape sequences to the terminal.
     pub fn render(&self) -> String {
+        let text = self.render_raw();
+        let mut out = String::with_capacity(text.len());
+        for c in text.chars() {
+            if c.is_control() && c != '\n' {
+                out.push_str(&format!("\\u{{{:x}}}", c as u32));
+            } else {
+                out.push(c);
+            }
+        }
+        out
+    }
+
+    fn render_raw(&self) -> String {
         let mut diag = Diagnostic::error().with_message(&self.message);
         let mut notes: Vec<String> = self.notes.clone();
         if let Some(hint) = &self.hint {

@@ -6,7 +6,6 @@
 //! [`compose`] a format-neutral [`doc::Document`] through templates, and
 //! lower it with the [`pdf`] or the [`docx`] backend.
 
-#[path = "akn_stub.rs"]
 pub mod akn;
 pub mod assets;
 pub mod check;

@@ -73,6 +73,18 @@ impl SourceFile {
         self.location(line, column)
     }
 
+    /// Like [`SourceFile::key_location`], counting only keys after the first
+    /// occurrence of `anchor` (to find `number` inside `operative`, say).
+    pub fn key_location_after(&self, anchor: &str, key: &str, occurrence: usize) -> Location {
+        let Some((anchor_line, _)) = find_key(&self.text, anchor, 0) else {
+            return self.key_location(key, occurrence);
+        };
+        let before = (0..)
+            .map_while(|i| find_key(&self.text, key, i).filter(|(line, _)| *line <= anchor_line))
+            .count();
+        self.key_location(key, before + occurrence)
+    }
+
     /// Parses the text as `T`, in the format the extension names.
     pub fn parse<T: DeserializeOwned>(&self) -> Result<T> {
         match Format::of(&self.path) {
@@ -117,6 +129,18 @@ impl SourceFile {
     /// what to look at for the format.
     fn with_suggestion(&self, err: Error) -> Error {
         let Some((field, expected)) = parse_unknown_field(&err.message) else {
+            let m = err.message.as_str();
+            if m.contains("missing field") {
+                return err.hint("add the field; `resolute schema` lists the required ones");
+            }
+            if m.contains("invalid type")
+                || m.contains("invalid value")
+                || m.contains("unknown variant")
+                || m.contains("not a date")
+                || m.contains("invalid u64")
+            {
+                return err.hint("check the value's type and spelling; `resolute schema` gives each field's type and allowed values");
+            }
             let hint = match Format::of(&self.path) {
                 Some(Format::Yaml) => {
                     "check the quotes, colons and indentation at and just before this place"

@@ -37,6 +37,7 @@ pub fn write_atomic(path: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<()> {
         .map_err(|e| Error::io("create a temporary file in", dir, &e))?;
     tmp.write_all(bytes)
         .map_err(|e| Error::io("write", tmp.path(), &e))?;
+    keep_permissions(tmp.as_file(), path);
     tmp.as_file()
         .sync_all()
         .map_err(|e| Error::io("write", tmp.path(), &e))?;
@@ -44,6 +45,19 @@ pub fn write_atomic(path: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<()> {
         .map_err(|e| Error::io("write", path, &e.error))?;
     Ok(())
 }
+
+/// Gives the new file the mode of the file it replaces, or the usual 0644
+/// (temporary files start as 0600).
+#[cfg(unix)]
+fn keep_permissions(file: &std::fs::File, path: &Path) {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o777);
+    // Best effort: a file system without modes keeps what it has.
+    let _ = file.set_permissions(std::fs::Permissions::from_mode(mode));
+}
+
+#[cfg(not(unix))]
+fn keep_permissions(_file: &std::fs::File, _path: &Path) {}
 
 #[cfg(test)]
 mod tests {
@@ -59,6 +73,12 @@ mod tests {
         let err = write_atomic(&out, b"three", &[&out]).unwrap_err();
         assert_eq!(err.kind, ErrorKind::Io);
         assert_eq!(std::fs::read(&out).unwrap(), b"two");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(&out).unwrap().permissions().mode() & 0o777;
+            assert_eq!(mode, 0o644, "outputs are readable like any other file");
+        }
         let leftovers = std::fs::read_dir(dir.path().join("sub")).unwrap().count();
         assert_eq!(leftovers, 1, "no temporary file is left behind");
     }

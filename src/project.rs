@@ -45,6 +45,17 @@ impl Project {
             .hint("give a report folder (such as examples/ecosoc-2015-23) or a report.<lang>.yaml file"));
         };
 
+        if let Some(file) = &only {
+            let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("");
+            if !name.starts_with("report.") {
+                return Err(Error::new(
+                    crate::ErrorKind::Usage,
+                    format!("{} is not a report file", file.display()),
+                )
+                .hint("give the report folder, or one of its report.<lang>.yaml files"));
+            }
+        }
+        check_folder(&dir)?;
         let resolution_path = find_data_file(&dir, "resolution").ok_or_else(|| {
             Error::data(format!("{} has no resolution file", dir.display()))
                 .hint("add resolution.yaml (or .json, .toml); `resolute schema` describes it")
@@ -93,6 +104,46 @@ impl Project {
             reports,
         })
     }
+}
+
+/// Refuses a folder with two files for the same data (resolution.yaml and
+/// resolution.toml) or a data file resolute does not know (a typo such as
+/// progres.yaml would otherwise be silently ignored).
+fn check_folder(dir: &Path) -> Result<()> {
+    const STEMS: [&str; 3] = ["resolution", "progress", "trust-fund"];
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io("read the folder", dir, &e))?;
+    let mut names: Vec<String> = entries
+        .filter_map(|e| e.ok())
+        .filter(|e| e.path().is_file() && Format::of(&e.path()).is_some())
+        .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+        .collect();
+    names.sort();
+    let mut seen: Vec<&str> = Vec::new();
+    for name in &names {
+        let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
+        if stem.starts_with("report.") {
+            continue;
+        }
+        if !STEMS.contains(&stem) {
+            let hint = match crate::error::nearest(stem, STEMS) {
+                Some(best) => format!("did you mean {best}.yaml? a report folder holds resolution, progress, trust-fund and report.<lang> files"),
+                None => "a report folder holds resolution, progress, trust-fund and report.<lang> files; move other data elsewhere".to_owned(),
+            };
+            return Err(Error::data(format!(
+                "{} is not a file resolute reads",
+                dir.join(name).display()
+            ))
+            .hint(hint));
+        }
+        if seen.contains(&stem) {
+            return Err(
+                Error::data(format!("{} has two {stem} files", dir.display()))
+                    .hint(format!("keep one of {stem}.yaml, {stem}.json, {stem}.toml")),
+            );
+        }
+        seen.push(stem);
+    }
+    Ok(())
 }
 
 /// The `report.<lang>.<ext>` files of a folder, sorted by name.

@@ -16,7 +16,7 @@ const EXIT_CODES: &str = "\
 Exit codes:
   0  success
   1  internal error (a bug in resolute: please report it)
-  2  bad command-line arguments
+  2  bad command-line arguments, or a choice left open (such as --lang)
   3  invalid input data (syntax, unknown field, inconsistent numbering)
   4  template error
   5  typesetting error
@@ -184,10 +184,15 @@ pub fn run(cli: Cli) -> Result<()> {
         Command::Check { target, templates } => {
             let project = Project::load(&target)?;
             crate::check::project(&project)?;
-            let renderer = Renderer::new(Assets::with_dir(templates)?);
+            let mut renderer = Renderer::new(Assets::with_dir(templates)?);
             let pairs = available(&project);
+            // Lay every document out in both formats, writing nothing: what
+            // `check` passes, `render` renders.
             for (kind, lang) in &pairs {
-                renderer.compose(&project, *kind, *lang)?;
+                let doc = renderer.compose(&project, *kind, *lang)?;
+                for format in Format::ALL {
+                    renderer.lower(&doc, format, &project.dir)?;
+                }
             }
             let names: Vec<String> = pairs
                 .iter()
@@ -197,7 +202,13 @@ pub fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Command::Render(args) => render(args),
-        Command::Import { input, output, lang, report, templates } => {
+        Command::Import {
+            input,
+            output,
+            lang,
+            report,
+            templates,
+        } => {
             let assets = Assets::with_dir(templates)?;
             let imported = crate::import::import_file(&input, lang, &assets)?;
             let summary = crate::import::summary(&imported);
@@ -211,11 +222,27 @@ pub fn run(cli: Cli) -> Result<()> {
             }
             if report {
                 for d in &imported.dropped {
-                    eprintln!("dropped: {}:{}: {}: {}", input.display(), d.line, d.kind, d.text);
+                    eprintln!(
+                        "dropped: {}:{}: {}: {}",
+                        input.display(),
+                        d.line,
+                        d.kind,
+                        d.text
+                    );
                 }
                 for j in &imported.joins {
-                    let how = if j.kept_hyphen { "kept the hyphen" } else { "removed the hyphen" };
-                    eprintln!("joined: {}:{}: {}- + {} ({how})", input.display(), j.line, j.left.trim_end_matches('-'), j.right);
+                    let how = if j.kept_hyphen {
+                        "kept the hyphen"
+                    } else {
+                        "removed the hyphen"
+                    };
+                    eprintln!(
+                        "joined: {}:{}: {}- + {} ({how})",
+                        input.display(),
+                        j.line,
+                        j.left.trim_end_matches('-'),
+                        j.right
+                    );
                 }
             }
             eprintln!("{summary}");
@@ -247,14 +274,19 @@ fn render(args: RenderArgs) -> Result<()> {
         let format = match args.format {
             Some(f) => f.into(),
             None => Format::from_path(output).ok_or_else(|| {
+                let hint = if output.is_dir() {
+                    "that is a folder: use --out-dir for a folder, or name a .pdf or .docx file"
+                } else {
+                    "name the file .pdf or .docx, or pass --format pdf|docx"
+                };
                 Error::new(
-                    ErrorKind::Io,
+                    ErrorKind::Usage,
                     format!(
                         "cannot tell the format of {} from its extension",
                         output.display()
                     ),
                 )
-                .hint("name the file .pdf or .docx, or pass --format pdf|docx")
+                .hint(hint)
             })?,
         };
         let kind = args.kind.map(Kind::from).unwrap_or(Kind::Report);
@@ -269,7 +301,7 @@ fn render(args: RenderArgs) -> Result<()> {
     }
 
     let Some(out_dir) = &args.out_dir else {
-        return Err(Error::new(ErrorKind::Io, "no output given")
+        return Err(Error::new(ErrorKind::Usage, "no output given")
             .hint("pass -o FILE for one document or --out-dir DIR for all of them"));
     };
     let formats: Vec<Format> = match args.format {
@@ -317,7 +349,7 @@ fn only_language(project: &Project) -> Result<Lang> {
         ))
         .hint("add one, such as report.en.yaml")),
         many => Err(Error::new(
-            ErrorKind::Data,
+            ErrorKind::Usage,
             "the folder has reports in several languages",
         )
         .hint(format!(

@@ -59,6 +59,8 @@ pub struct ResolutionView {
     pub title: String,
     /// The organ's name in this language.
     pub organ: String,
+    /// The organ with its article, as the subject of a sentence.
+    pub organ_subject: String,
     /// The date of adoption, written out, when known.
     pub date: Option<String>,
     /// How many operative paragraphs it has.
@@ -182,7 +184,11 @@ pub fn report(
                             entity: a.entity.get(lang).to_owned(),
                             date: locale.date(a.date),
                             text: a.text.get(lang).to_owned(),
-                            references: a.references.clone(),
+                            references: a
+                                .references
+                                .iter()
+                                .map(|r| r.get(lang).to_owned())
+                                .collect(),
                         })
                         .collect(),
                 })
@@ -223,7 +229,11 @@ pub fn report(
                 })
                 .collect(),
             organ: locale.organ(resolution.organ).to_owned(),
-            date: resolution.date.or(resolution.meeting.as_ref().map(|m| m.date)).map(|d| locale.date(d)),
+            organ_subject: locale.organ_as_subject(resolution.organ).to_owned(),
+            date: resolution
+                .date
+                .or(resolution.meeting.as_ref().map(|m| m.date))
+                .map(|d| locale.date(d)),
             operative_count: resolution.operative.len(),
         },
         paragraphs,

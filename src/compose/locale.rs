@@ -24,6 +24,9 @@ pub struct Locale {
     pub languages: BTreeMap<Lang, String>,
     /// Organ names.
     pub organs: BTreeMap<String, String>,
+    /// Organ names as the subject of a sentence, with their article
+    /// ("the General Assembly", "l’Assemblée générale").
+    pub organs_as_subject: BTreeMap<String, String>,
     /// "Item {number} of the provisional agenda".
     pub agenda_item_provisional: String,
     /// "Item {number} of the agenda".
@@ -44,6 +47,8 @@ pub struct Locale {
     pub first_day: String,
     /// "{day}–{end_day} {month} {year}".
     pub date_range_same_month: String,
+    /// "{start_day} {start_month}–{end_day} {end_month} {year}".
+    pub date_range_same_year: String,
     /// "{start} – {end}".
     pub date_range: String,
     /// "{place}, {dates}".
@@ -160,6 +165,17 @@ impl Locale {
                     ("year", &start.year.to_string()),
                 ],
             )
+        } else if start.year == end.year {
+            fill(
+                &self.date_range_same_year,
+                &[
+                    ("start_day", &self.day(start.day)),
+                    ("start_month", self.month(start)),
+                    ("end_day", &self.day(end.day)),
+                    ("end_month", self.month(end)),
+                    ("year", &start.year.to_string()),
+                ],
+            )
         } else {
             fill(
                 &self.date_range,
@@ -195,6 +211,13 @@ impl Locale {
             .map_or(organ.key(), String::as_str)
     }
 
+    /// An organ as the subject of a sentence.
+    pub fn organ_as_subject(&self, organ: Organ) -> &str {
+        self.organs_as_subject
+            .get(organ.key())
+            .map_or(organ.key(), String::as_str)
+    }
+
     /// A sub-paragraph label: "(a)" or "a)".
     pub fn subparagraph(&self, label: &str) -> String {
         fill(&self.subparagraph, &[("label", label)])
@@ -217,6 +240,13 @@ mod tests {
         let (a, b) = ("2017-05-22".parse().unwrap(), "2017-05-26".parse().unwrap());
         assert_eq!(locale(Lang::En).date_range(a, b), "22–26 May 2017");
         assert_eq!(locale(Lang::Fr).date_range(a, b), "22-26 mai 2017");
+        let c = "2017-06-02".parse().unwrap();
+        assert_eq!(locale(Lang::En).date_range(a, c), "22 May–2 June 2017");
+        let d = "2018-01-02".parse().unwrap();
+        assert_eq!(
+            locale(Lang::En).date_range(a, d),
+            "22 May 2017 – 2 January 2018"
+        );
     }
 
     #[test]

@@ -289,6 +289,7 @@ pub fn blocks(markdown: &str, locale: &Locale, origin: &Path) -> Result<Vec<Bloc
             .hint(format!("add a line `[^{label}]: text` to the template")));
         }
     }
+    unnumber_lone_sections(&mut out);
     let mut missing = None;
     for block in &mut out {
         fill_notes(block, &definitions, &mut missing);
@@ -302,6 +303,30 @@ pub fn blocks(markdown: &str, locale: &Locale, origin: &Path) -> Result<Vec<Bloc
         .hint(format!("add a line `[^{label}]: text` to the template")));
     }
     Ok(out)
+}
+
+/// "No lone sub-heading: an A needs a B" (UN-LAYOUT.md): a chapter with a
+/// single section keeps its heading but not its letter.
+fn unnumber_lone_sections(blocks: &mut [Block]) {
+    let chapters: Vec<usize> = blocks
+        .iter()
+        .enumerate()
+        .filter(|(_, b)| matches!(b, Block::Heading { level: 1, .. }))
+        .map(|(i, _)| i)
+        .chain([blocks.len()])
+        .collect();
+    let mut start = 0;
+    for end in chapters {
+        let sections: Vec<usize> = (start..end)
+            .filter(|&i| matches!(blocks[i], Block::Heading { level: 2, .. }))
+            .collect();
+        if let [only] = sections.as_slice() {
+            if let Block::Heading { number, .. } = &mut blocks[*only] {
+                *number = None;
+            }
+        }
+        start = end;
+    }
 }
 
 fn fill_notes(
@@ -495,6 +520,32 @@ mod tests {
                     number: Some("3.".into()),
                     content: text("Three.")
                 },
+            ]
+        );
+    }
+
+    #[test]
+    fn a_lone_section_loses_its_letter() {
+        let b = parse(
+            "# One\n\n## Only\n\nText.\n\n# Two\n\n## First\n\nA.\n\n## Second\n\nB.\n",
+            Lang::En,
+        )
+        .unwrap();
+        let numbers: Vec<Option<String>> = b
+            .iter()
+            .filter_map(|b| match b {
+                Block::Heading { number, .. } => Some(number.clone()),
+                _ => None,
+            })
+            .collect();
+        assert_eq!(
+            numbers,
+            [
+                Some("I.".into()),
+                None,
+                Some("II.".into()),
+                Some("A.".into()),
+                Some("B.".into())
             ]
         );
     }

@@ -62,12 +62,21 @@ impl Lexicon {
     pub fn load(assets: &Assets, lang: Lang) -> Result<Lexicon> {
         let name = format!("import/{lang}.yaml");
         let asset = assets.get(&name)?.ok_or_else(|| {
-            Error::new(ErrorKind::Data, format!("the importer has no word lists for `{lang}` yet"))
-                .hint(format!("copy templates/import/en.yaml to {name} in a --templates folder and translate it"))
+            Error::new(
+                ErrorKind::Data,
+                format!("the importer has no word lists for `{lang}` yet"),
+            )
+            .hint(format!(
+                "copy templates/import/en.yaml to {name} in a --templates folder and translate it"
+            ))
         })?;
-        let file = SourceFile { path: asset.path, text: asset.text.as_ref().into() };
+        let file = SourceFile {
+            path: asset.path,
+            text: asset.text.as_ref().into(),
+        };
         let mut lexicon: Lexicon = file.parse()?;
-        let by_length = |list: &mut Vec<String>| list.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
+        let by_length =
+            |list: &mut Vec<String>| list.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));
         by_length(&mut lexicon.preamble_leads);
         by_length(&mut lexicon.operative_leads);
         by_length(&mut lexicon.adverbs);
@@ -79,7 +88,9 @@ impl Lexicon {
     /// The lead at the start of `text` from `leads`, extended by adverbs; the
     /// lead and the rest (without the space between them).
     pub fn split_lead<'t>(&self, text: &'t str, leads: &[String]) -> Option<(&'t str, &'t str)> {
-        let mut end = leads.iter().find_map(|lead| starts_with_words(text, lead))?;
+        let mut end = leads
+            .iter()
+            .find_map(|lead| starts_with_words(text, lead))?;
         'extend: loop {
             let rest = &text[end..];
             let trimmed = rest.trim_start();
@@ -107,12 +118,17 @@ impl Lexicon {
     /// Whether a line-break hyphen after `word` is part of a compound.
     pub fn keeps_hyphen(&self, word: &str) -> bool {
         let word = word.trim_start_matches(|c: char| !c.is_alphanumeric());
-        self.keep_hyphen_after.iter().any(|w| w.eq_ignore_ascii_case(word) || w.to_lowercase() == word.to_lowercase())
+        self.keep_hyphen_after
+            .iter()
+            .any(|w| w.eq_ignore_ascii_case(word) || w.to_lowercase() == word.to_lowercase())
     }
 
     /// The month number of a month name.
     pub fn month(&self, name: &str) -> Option<u8> {
-        self.months.iter().position(|m| m.eq_ignore_ascii_case(name) || m.to_lowercase() == name.to_lowercase()).map(|i| i as u8 + 1)
+        self.months
+            .iter()
+            .position(|m| m.eq_ignore_ascii_case(name) || m.to_lowercase() == name.to_lowercase())
+            .map(|i| i as u8 + 1)
     }
 }
 
@@ -155,21 +171,47 @@ mod tests {
     fn leads_take_their_adverbs() {
         let l = fr();
         let ops = l.operative_leads.clone();
-        assert_eq!(l.split_lead("Souligne de nouveau l’importance", &ops), Some(("Souligne de nouveau", "l’importance")));
-        assert_eq!(l.split_lead("Prie instamment les États", &ops), Some(("Prie instamment", "les États")));
-        assert_eq!(l.split_lead("Se félicite également de la publication", &ops), Some(("Se félicite également", "de la publication")));
-        assert_eq!(l.split_lead("Prie le Secrétaire général", &ops), Some(("Prie", "le Secrétaire général")));
+        assert_eq!(
+            l.split_lead("Souligne de nouveau l’importance", &ops),
+            Some(("Souligne de nouveau", "l’importance"))
+        );
+        assert_eq!(
+            l.split_lead("Prie instamment les États", &ops),
+            Some(("Prie instamment", "les États"))
+        );
+        assert_eq!(
+            l.split_lead("Se félicite également de la publication", &ops),
+            Some(("Se félicite également", "de la publication"))
+        );
+        assert_eq!(
+            l.split_lead("Prie le Secrétaire général", &ops),
+            Some(("Prie", "le Secrétaire général"))
+        );
         let pre = l.preamble_leads.clone();
-        assert_eq!(l.split_lead("Prenant également note de la décision", &pre), Some(("Prenant également note", "de la décision")));
-        assert_eq!(l.split_lead("Condamnant de nouveau fermement la traite", &pre), Some(("Condamnant de nouveau fermement", "la traite")));
-        assert_eq!(l.split_lead("Appelant l'attention sur le rôle", &pre), Some(("Appelant l'attention", "sur le rôle")));
+        assert_eq!(
+            l.split_lead("Prenant également note de la décision", &pre),
+            Some(("Prenant également note", "de la décision"))
+        );
+        assert_eq!(
+            l.split_lead("Condamnant de nouveau fermement la traite", &pre),
+            Some(("Condamnant de nouveau fermement", "la traite"))
+        );
+        assert_eq!(
+            l.split_lead("Appelant l'attention sur le rôle", &pre),
+            Some(("Appelant l'attention", "sur le rôle"))
+        );
         assert_eq!(l.split_lead("Conscientisant", &pre), None);
     }
 
     #[test]
     fn formulas_and_months() {
         let l = fr();
-        assert_eq!(l.formula(" Le Conseil économique  et social, ").unwrap().organ, Organ::EconomicAndSocialCouncil);
+        assert_eq!(
+            l.formula(" Le Conseil économique  et social, ")
+                .unwrap()
+                .organ,
+            Organ::EconomicAndSocialCouncil
+        );
         assert_eq!(l.month("juillet"), Some(7));
         assert!(l.keeps_hyphen("soixante"));
         assert!(!l.keeps_hyphen("organi"));

@@ -28,9 +28,18 @@ pub fn import_file(path: &Path, lang: Option<Lang>, assets: &Assets) -> Result<I
             .hint("extract the text first, for example with `pdftotext FILE.pdf`, and save it as UTF-8"));
         }
     };
-    if path.extension().and_then(|e| e.to_str()).is_some_and(|e| e.eq_ignore_ascii_case("xml")) {
+    if path
+        .extension()
+        .and_then(|e| e.to_str())
+        .is_some_and(|e| e.eq_ignore_ascii_case("xml"))
+    {
         let resolution = crate::akn::from_akn(&text, path)?;
-        return Ok(Import { resolution, dropped: Vec::new(), joins: Vec::new(), warnings: Vec::new() });
+        return Ok(Import {
+            resolution,
+            dropped: Vec::new(),
+            joins: Vec::new(),
+            warnings: Vec::new(),
+        });
     }
     let langs: Vec<Lang> = match lang {
         Some(l) => vec![l],
@@ -46,8 +55,15 @@ pub fn import_file(path: &Path, lang: Option<Lang>, assets: &Assets) -> Result<I
 /// One line saying what an import found.
 pub fn summary(import: &Import) -> String {
     let r = &import.resolution;
-    let subs: usize = r.preamble.iter().map(|p| p.subparagraphs.len()).sum::<usize>()
-        + r.operative.iter().map(|p| p.subparagraphs.len()).sum::<usize>();
+    let subs: usize = r
+        .preamble
+        .iter()
+        .map(|p| p.subparagraphs.len())
+        .sum::<usize>()
+        + r.operative
+            .iter()
+            .map(|p| p.subparagraphs.len())
+            .sum::<usize>();
     format!(
         "imported {}: {} preambular and {} operative paragraphs, {} sub-paragraphs, {} footnotes cited {} times, {} annexes; dropped {} lines of page furniture, joined {} words at line ends; {} warnings",
         r.number,
@@ -68,8 +84,12 @@ pub fn serialize(resolution: &crate::model::Resolution, path: Option<&Path>) -> 
     use crate::load::Format;
     let internal = |e: String| Error::new(crate::ErrorKind::Internal, e);
     match path.and_then(Format::of) {
-        Some(Format::Json) => serde_json::to_string_pretty(resolution).map(|s| s + "\n").map_err(|e| internal(e.to_string())),
+        Some(Format::Json) => serde_json::to_string_pretty(resolution)
+            .map(|s| s + "\n")
+            .map_err(|e| internal(e.to_string())),
         Some(Format::Toml) => toml::to_string(resolution).map_err(|e| internal(e.to_string())),
-        Some(Format::Yaml) | None => serde_saphyr::to_string(resolution).map_err(|e| internal(e.to_string())),
+        Some(Format::Yaml) | None => {
+            serde_saphyr::to_string(resolution).map_err(|e| internal(e.to_string()))
+        }
     }
 }

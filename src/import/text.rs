@@ -15,7 +15,8 @@ use super::lexicon::{squeeze, Lexicon};
 use crate::check::letter;
 use crate::error::{Error, Location, Result};
 use crate::model::{
-    Annex, Date, Footnote, Lang, Meeting, OperativeParagraph, Organ, PreambularParagraph, Resolution, SubParagraph,
+    Annex, Date, Footnote, Lang, Meeting, OperativeParagraph, Organ, PreambularParagraph,
+    Resolution, SubParagraph,
 };
 
 /// What an import produced and what it set aside.
@@ -65,19 +66,27 @@ pub struct Warning {
 }
 
 static RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^_{3,}$").expect("valid"));
-static NOTE_START: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,3}) +(\S.*)$").expect("valid"));
-static PAGE_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,3}(/\d{1,3})?$").expect("valid"));
-static JOB_NUMBER: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(?:[A-Z]\.)?\d{2}-\d{4,5} ?\([A-Z]\)(?:\s+\d{6}){0,2}\s*$").expect("valid"));
+static NOTE_START: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,3}) +(\S.*)$").expect("valid"));
+static PAGE_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\d{1,3}(/\d{1,3})?$").expect("valid"));
+static JOB_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:[A-Z]\.)?\d{2}-\d{4,5} ?\([A-Z]\)(?:\s+\d{6}){0,2}\s*$").expect("valid")
+});
 static BARCODE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\*\d{5,}\*$").expect("valid"));
-static SYMBOL: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^[A-Z]{1,2}/(?:[A-Z0-9.-]+/)*RES/[0-9A-Z/.-]+(?: \(\d{4}\))?$").expect("valid"));
-static HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,4}/\d{1,4})\.\s+(\S.*)$").expect("valid"));
-static OPERATIVE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,3})\.\s+(\S.*)$").expect("valid"));
-static SUB: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\(?([a-z]{1,2})\)\s+(\S.*)$").expect("valid"));
+static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^[A-Z]{1,2}/(?:[A-Z0-9.-]+/)*RES/[0-9A-Z/.-]+(?: \(\d{4}\))?$").expect("valid")
+});
+static HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,4}/\d{1,4})\.\s+(\S.*)$").expect("valid"));
+static OPERATIVE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,3})\.\s+(\S.*)$").expect("valid"));
+static SUB: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^\(?([a-z]{1,2})\)\s+(\S.*)$").expect("valid"));
 static GLUED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(.*\p{L}[’'»)]?)(\d{1,3})([,.;:)»]*)$").expect("valid"));
-static DATE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^(\d{1,2})(?:er)? (\p{L}+) (\d{4})$").expect("valid"));
+static DATE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,2})(?:er)? (\p{L}+) (\d{4})$").expect("valid"));
 
 /// Reads the text of a printed resolution.
 pub fn import(text: &str, path: &Path, lexicons: &[Lexicon]) -> Result<Import> {
@@ -85,10 +94,16 @@ pub fn import(text: &str, path: &Path, lexicons: &[Lexicon]) -> Result<Import> {
         return Err(Error::data(format!("{} is empty", path.display()))
             .hint("give the text of a resolution, as pdftotext writes it"));
     }
-    let controls = text.chars().filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}')).count();
+    let controls = text
+        .chars()
+        .filter(|c| c.is_control() && !matches!(c, '\n' | '\r' | '\t' | '\u{c}'))
+        .count();
     if controls > 0 {
-        return Err(Error::data(format!("{} looks like a binary file, not text", path.display()))
-            .hint("extract the text first, for example with `pdftotext -layout FILE.pdf`"));
+        return Err(Error::data(format!(
+            "{} looks like a binary file, not text",
+            path.display()
+        ))
+        .hint("extract the text first, for example with `pdftotext -layout FILE.pdf`"));
     }
     let lexicon = choose_lexicon(text, path, lexicons)?;
     let mut state = Importer::new(lexicon);
@@ -106,8 +121,13 @@ fn choose_lexicon<'a>(text: &str, path: &Path, lexicons: &'a [Lexicon]) -> Resul
             return Ok(l);
         }
     }
-    Err(Error::data(format!("cannot tell the language of {}: no enacting formula found", path.display()))
-        .hint("pass --lang (fr, en …); the formulas resolute knows are in templates/import/<lang>.yaml"))
+    Err(Error::data(format!(
+        "cannot tell the language of {}: no enacting formula found",
+        path.display()
+    ))
+    .hint(
+        "pass --lang (fr, en …); the formulas resolute knows are in templates/import/<lang>.yaml",
+    ))
 }
 
 /// A line of the body, after furniture is taken out.
@@ -185,7 +205,11 @@ impl<'a> Importer<'a> {
     }
 
     fn drop_line(&mut self, no: usize, kind: &'static str, text: &str) {
-        self.dropped.push(Dropped { line: no, kind, text: text.to_owned() });
+        self.dropped.push(Dropped {
+            line: no,
+            kind,
+            text: text.to_owned(),
+        });
     }
 
     /// Pass 1: page furniture and footnote blocks out, body lines kept.
@@ -231,7 +255,12 @@ impl<'a> Importer<'a> {
                 self.drop_line(no, kind, t);
                 continue;
             }
-            self.body.push(Line { no, text: squeeze(t), indented, after_blank });
+            self.body.push(Line {
+                no,
+                text: squeeze(t),
+                indented,
+                after_blank,
+            });
             after_blank = false;
         }
     }
@@ -256,7 +285,12 @@ impl<'a> Importer<'a> {
                 Some(_) => "running head",
             });
         }
-        if self.lexicon.masthead_lines.iter().any(|m| squeeze(m) == squeeze(t)) {
+        if self
+            .lexicon
+            .masthead_lines
+            .iter()
+            .any(|m| squeeze(m) == squeeze(t))
+        {
             return Some("masthead");
         }
         None
@@ -277,7 +311,8 @@ impl<'a> Importer<'a> {
             let complete = paras.last().is_none_or(|p| {
                 matches!(p.kind, Kind::Title)
                     || p.lines.last().is_some_and(|(_, l)| {
-                        l.trim_end_matches(['»', '"', '”', ')', ' ']).ends_with([',', ';', ':', '.'])
+                        l.trim_end_matches(['»', '"', '”', ')', ' '])
+                            .ends_with([',', ';', ':', '.'])
                     })
             });
             if expect_meeting_date {
@@ -314,7 +349,10 @@ impl<'a> Importer<'a> {
                 if self.number.is_none() {
                     if let Some(c) = HEADING.captures(t) {
                         self.number = Some(c[1].to_owned());
-                        paras.push(Para { kind: Kind::Title, lines: vec![(line.no, c[2].to_owned())] });
+                        paras.push(Para {
+                            kind: Kind::Title,
+                            lines: vec![(line.no, c[2].to_owned())],
+                        });
                         continue;
                     }
                 }
@@ -323,13 +361,20 @@ impl<'a> Importer<'a> {
                     continue;
                 }
                 match paras.last_mut() {
-                    Some(p @ Para { kind: Kind::Title, .. }) => p.lines.push((line.no, t.to_owned())),
+                    Some(
+                        p @ Para {
+                            kind: Kind::Title, ..
+                        },
+                    ) => p.lines.push((line.no, t.to_owned())),
                     _ => {
                         self.warnings.push(Warning {
                             line: line.no,
                             message: "text before the enacting formula that is not a title; kept as the title".into(),
                         });
-                        paras.push(Para { kind: Kind::Title, lines: vec![(line.no, t.to_owned())] });
+                        paras.push(Para {
+                            kind: Kind::Title,
+                            lines: vec![(line.no, t.to_owned())],
+                        });
                     }
                 }
                 continue;
@@ -337,20 +382,35 @@ impl<'a> Importer<'a> {
             let starts = complete
                 && (line.indented
                     || line.after_blank
-                    || self.lexicon.split_lead(t, &self.lexicon.preamble_leads).is_some());
-            let operatives = paras.iter().filter(|p| matches!(p.kind, Kind::Operative(_))).count() as u32;
+                    || self
+                        .lexicon
+                        .split_lead(t, &self.lexicon.preamble_leads)
+                        .is_some());
+            let operatives = paras
+                .iter()
+                .filter(|p| matches!(p.kind, Kind::Operative(_)))
+                .count() as u32;
             if matches!(section, Section::Preamble | Section::Operative) && complete {
                 if let Some(c) = OPERATIVE.captures(t) {
                     if c[1].parse::<u32>().ok() == Some(operatives + 1) {
                         section = Section::Operative;
-                        paras.push(Para { kind: Kind::Operative(operatives + 1), lines: vec![(line.no, c[2].to_owned())] });
+                        paras.push(Para {
+                            kind: Kind::Operative(operatives + 1),
+                            lines: vec![(line.no, c[2].to_owned())],
+                        });
                         continue;
                     }
                 }
                 if let Some(c) = SUB.captures(t) {
                     let expected = self.next_letter(&paras);
-                    if c[1] == expected || c[1] == *"a" && !matches!(paras.last().map(|p| &p.kind), Some(Kind::Sub(_))) {
-                        paras.push(Para { kind: Kind::Sub(c[1].to_owned()), lines: vec![(line.no, c[2].to_owned())] });
+                    if c[1] == expected
+                        || c[1] == *"a"
+                            && !matches!(paras.last().map(|p| &p.kind), Some(Kind::Sub(_)))
+                    {
+                        paras.push(Para {
+                            kind: Kind::Sub(c[1].to_owned()),
+                            lines: vec![(line.no, c[2].to_owned())],
+                        });
                         continue;
                     }
                 }
@@ -363,16 +423,29 @@ impl<'a> Importer<'a> {
                     continue;
                 }
             }
-            if matches!(section, Section::Operative | Section::Closing | Section::Annex) && complete && self.is_annex_heading(t) {
+            if matches!(
+                section,
+                Section::Operative | Section::Closing | Section::Annex
+            ) && complete
+                && self.is_annex_heading(t)
+            {
                 section = Section::Annex;
-                annexes.push(Annex { heading: t.to_owned(), title: None, paragraphs: Vec::new() });
-                paras.push(Para { kind: Kind::AnnexTitle, lines: Vec::new() });
+                annexes.push(Annex {
+                    heading: t.to_owned(),
+                    title: None,
+                    paragraphs: Vec::new(),
+                });
+                paras.push(Para {
+                    kind: Kind::AnnexTitle,
+                    lines: Vec::new(),
+                });
                 continue;
             }
             match section {
-                Section::Preamble if starts => {
-                    paras.push(Para { kind: Kind::Preamble, lines: vec![(line.no, t.to_owned())] })
-                }
+                Section::Preamble if starts => paras.push(Para {
+                    kind: Kind::Preamble,
+                    lines: vec![(line.no, t.to_owned())],
+                }),
                 Section::Annex => {
                     let title_open = matches!(paras.last(), Some(Para { kind: Kind::AnnexTitle, lines }) if lines.is_empty() || !line.after_blank);
                     if title_open {
@@ -380,7 +453,10 @@ impl<'a> Importer<'a> {
                             p.lines.push((line.no, t.to_owned()));
                         }
                     } else if line.indented || line.after_blank {
-                        paras.push(Para { kind: Kind::AnnexParagraph, lines: vec![(line.no, t.to_owned())] });
+                        paras.push(Para {
+                            kind: Kind::AnnexParagraph,
+                            lines: vec![(line.no, t.to_owned())],
+                        });
                     } else if let Some(p) = paras.last_mut() {
                         p.lines.push((line.no, t.to_owned()));
                     }
@@ -388,28 +464,46 @@ impl<'a> Importer<'a> {
                 Section::Closing => {
                     self.warnings.push(Warning {
                         line: line.no,
-                        message: "text after the meeting line; kept at the end of the last paragraph".into(),
+                        message:
+                            "text after the meeting line; kept at the end of the last paragraph"
+                                .into(),
                     });
-                    if let Some(p) = paras.iter_mut().rev().find(|p| matches!(p.kind, Kind::Operative(_) | Kind::Sub(_))) {
+                    if let Some(p) = paras
+                        .iter_mut()
+                        .rev()
+                        .find(|p| matches!(p.kind, Kind::Operative(_) | Kind::Sub(_)))
+                    {
                         p.lines.push((line.no, t.to_owned()));
                     }
                 }
                 _ => match paras.last_mut() {
-                    Some(p) if !matches!(p.kind, Kind::Title) => p.lines.push((line.no, t.to_owned())),
+                    Some(p) if !matches!(p.kind, Kind::Title) => {
+                        p.lines.push((line.no, t.to_owned()))
+                    }
                     _ => {
                         self.warnings.push(Warning {
                             line: line.no,
                             message: "a paragraph without known lead words; kept as a preambular paragraph".into(),
                         });
-                        paras.push(Para { kind: Kind::Preamble, lines: vec![(line.no, t.to_owned())] });
+                        paras.push(Para {
+                            kind: Kind::Preamble,
+                            lines: vec![(line.no, t.to_owned())],
+                        });
                     }
                 },
             }
         }
         if expect_meeting_date {
             if let Some((name, no)) = self.meeting_name.take() {
-                self.warnings.push(Warning { line: no, message: "meeting line without a date after it; kept as `source`".into() });
-                self.symbol = Some(self.symbol.take().map_or(name.clone(), |s| format!("{s}; {name}")));
+                self.warnings.push(Warning {
+                    line: no,
+                    message: "meeting line without a date after it; kept as `source`".into(),
+                });
+                self.symbol = Some(
+                    self.symbol
+                        .take()
+                        .map_or(name.clone(), |s| format!("{s}; {name}")),
+                );
             }
         }
         let built: Vec<Built> = paras.into_iter().map(|p| self.join(p)).collect();
@@ -418,21 +512,38 @@ impl<'a> Importer<'a> {
 
     /// The letter the next sub-paragraph should have.
     fn next_letter(&self, paras: &[Para]) -> String {
-        let run = paras.iter().rev().take_while(|p| matches!(p.kind, Kind::Sub(_))).count();
+        let run = paras
+            .iter()
+            .rev()
+            .take_while(|p| matches!(p.kind, Kind::Sub(_)))
+            .count();
         letter(run)
     }
 
     fn is_organ_name(&self, t: &str) -> bool {
-        let names = ["General Assembly", "Economic and Social Council", "Security Council", "Human Rights Council",
-            "Assemblée générale", "Conseil économique et social", "Conseil de sécurité", "Conseil des droits de l’homme"];
+        let names = [
+            "General Assembly",
+            "Economic and Social Council",
+            "Security Council",
+            "Human Rights Council",
+            "Assemblée générale",
+            "Conseil économique et social",
+            "Conseil de sécurité",
+            "Conseil des droits de l’homme",
+        ];
         names.contains(&t)
     }
 
     fn is_annex_heading(&self, t: &str) -> bool {
         self.lexicon.annex_words.iter().any(|w| {
-            t == w || t.strip_prefix(w.as_str()).and_then(|r| r.strip_prefix(' ')).is_some_and(|r| {
-                r.chars().all(|c| matches!(c, 'I' | 'V' | 'X' | 'L') || c.is_ascii_digit()) && !r.is_empty()
-            })
+            t == w
+                || t.strip_prefix(w.as_str())
+                    .and_then(|r| r.strip_prefix(' '))
+                    .is_some_and(|r| {
+                        r.chars()
+                            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L') || c.is_ascii_digit())
+                            && !r.is_empty()
+                    })
         })
     }
 
@@ -442,29 +553,47 @@ impl<'a> Importer<'a> {
         if !number.starts_with(|c: char| c.is_ascii_digit()) || number.len() > 8 {
             return None;
         }
-        self.lexicon.meeting_suffixes.iter().any(|s| rest == s).then(|| t.to_owned())
+        self.lexicon
+            .meeting_suffixes
+            .iter()
+            .any(|s| rest == s)
+            .then(|| t.to_owned())
     }
 
     /// "Adopted by the Security Council at its 4653rd meeting, on 4 December 2002".
     fn adoption_line(&mut self, t: &str, no: usize) {
         let date = t.rsplit_once(", ").and_then(|(_, d)| {
             let d = d.trim_end_matches('.');
-            let d = d.split_once(' ').filter(|(w, _)| !w.starts_with(|c: char| c.is_ascii_digit())).map_or(d, |(_, r)| r);
+            let d = d
+                .split_once(' ')
+                .filter(|(w, _)| !w.starts_with(|c: char| c.is_ascii_digit()))
+                .map_or(d, |(_, r)| r);
             self.parse_date(d)
         });
-        let name = t
-            .split(", ")
-            .next()
-            .and_then(|head| head.split_whitespace().position(|w| w.starts_with(|c: char| c.is_ascii_digit())).map(|i| {
-                head.split_whitespace().skip(i).collect::<Vec<_>>().join(" ")
-            }));
+        let name = t.split(", ").next().and_then(|head| {
+            head.split_whitespace()
+                .position(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+                .map(|i| {
+                    head.split_whitespace()
+                        .skip(i)
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+        });
         if let (Some(date), Some(name)) = (date, name) {
             self.meeting = Some(Meeting { name, date });
             self.date = Some(date);
             self.drop_line(no, "adoption line (kept as `meeting`)", t);
         } else {
-            self.warnings.push(Warning { line: no, message: "an adoption line resolute could not read; kept as `source`".into() });
-            self.symbol = Some(self.symbol.take().map_or(t.to_owned(), |s| format!("{s}; {t}")));
+            self.warnings.push(Warning {
+                line: no,
+                message: "an adoption line resolute could not read; kept as `source`".into(),
+            });
+            self.symbol = Some(
+                self.symbol
+                    .take()
+                    .map_or(t.to_owned(), |s| format!("{s}; {t}")),
+            );
         }
     }
 
@@ -485,11 +614,17 @@ impl<'a> Importer<'a> {
                 let left = before.rsplit(' ').next().unwrap_or("").to_owned();
                 let right = l.split(' ').next().unwrap_or("").to_owned();
                 let last_part = left.rsplit('-').next().unwrap_or(&left);
-                let keep = self.lexicon.keeps_hyphen(last_part) || l.starts_with(char::is_uppercase);
+                let keep =
+                    self.lexicon.keeps_hyphen(last_part) || l.starts_with(char::is_uppercase);
                 if !keep {
                     text.pop();
                 }
-                self.joins.push(Join { line: no - 1, left, right, kept_hyphen: keep });
+                self.joins.push(Join {
+                    line: no - 1,
+                    left,
+                    right,
+                    kept_hyphen: keep,
+                });
                 text.push_str(l);
             } else {
                 if !text.is_empty() {
@@ -498,7 +633,11 @@ impl<'a> Importer<'a> {
                 text.push_str(l);
             }
         }
-        Built { kind: para.kind, line, text }
+        Built {
+            kind: para.kind,
+            line,
+            text,
+        }
     }
 
     /// Writes footnote markers as `[^n]` for the markers the notes define.
@@ -520,7 +659,9 @@ impl<'a> Importer<'a> {
             let prev_is_word = out.last().is_some_and(|p| p.ends_with(char::is_alphabetic));
             if known(w) && prev_is_word && w.chars().all(|c| c.is_ascii_digit()) {
                 let next = words.get(i + 1).copied();
-                if next.is_none_or(|n| matches!(n, "," | "." | ";" | ":" | ")") || n.starts_with(char::is_lowercase)) {
+                if next.is_none_or(|n| {
+                    matches!(n, "," | "." | ";" | ":" | ")") || n.starts_with(char::is_lowercase)
+                }) {
                     cited.push(w.to_owned());
                     if let Some(prev) = out.last_mut() {
                         prev.push_str(&format!("[^{w}]"));
@@ -539,7 +680,13 @@ impl<'a> Importer<'a> {
         out.join(" ")
     }
 
-    fn assemble(mut self, built: Vec<Built>, formula: Option<String>, mut annexes: Vec<Annex>, path: &Path) -> Result<Import> {
+    fn assemble(
+        mut self,
+        built: Vec<Built>,
+        formula: Option<String>,
+        mut annexes: Vec<Annex>,
+        path: &Path,
+    ) -> Result<Import> {
         let mut cited = Vec::new();
         let mut title = String::new();
         let mut preamble: Vec<PreambularParagraph> = Vec::new();
@@ -557,22 +704,40 @@ impl<'a> Importer<'a> {
                 Kind::Preamble => {
                     let text = self.markers(&b.text, &mut cited);
                     let (lead, rest) = self.lead(&text, b.line, false);
-                    preamble.push(PreambularParagraph { lead, text: rest, subparagraphs: Vec::new() });
+                    preamble.push(PreambularParagraph {
+                        lead,
+                        text: rest,
+                        subparagraphs: Vec::new(),
+                    });
                 }
                 Kind::Operative(number) => {
                     in_operative = true;
                     let text = self.markers(&b.text, &mut cited);
                     let (lead, rest) = self.lead(&text, b.line, true);
-                    operative.push(OperativeParagraph { number, lead, text: rest, subparagraphs: Vec::new(), short: None });
+                    operative.push(OperativeParagraph {
+                        number,
+                        lead,
+                        text: rest,
+                        subparagraphs: Vec::new(),
+                        short: None,
+                    });
                 }
                 Kind::Sub(letter) => {
-                    let sub = SubParagraph { letter, lead: None, text: self.markers(&b.text, &mut cited) };
+                    let sub = SubParagraph {
+                        letter,
+                        lead: None,
+                        text: self.markers(&b.text, &mut cited),
+                    };
                     match (in_operative, operative.last_mut(), preamble.last_mut()) {
                         (true, Some(p), _) => p.subparagraphs.push(sub),
                         (false, _, Some(p)) => p.subparagraphs.push(sub),
                         _ => {
                             self.warnings.push(Warning { line: b.line, message: "a sub-paragraph before any paragraph; kept as a preambular paragraph".into() });
-                            preamble.push(PreambularParagraph { lead: String::new(), text: format!("{}) {}", sub.letter, sub.text), subparagraphs: Vec::new() });
+                            preamble.push(PreambularParagraph {
+                                lead: String::new(),
+                                text: format!("{}) {}", sub.letter, sub.text),
+                                subparagraphs: Vec::new(),
+                            });
                         }
                     }
                 }
@@ -599,8 +764,11 @@ impl<'a> Importer<'a> {
                 )));
         };
         if operative.is_empty() {
-            return Err(Error::data(format!("no numbered operative paragraph found in {}", path.display()))
-                .hint("operative paragraphs start a line with their number: `1. Decides …`"));
+            return Err(Error::data(format!(
+                "no numbered operative paragraph found in {}",
+                path.display()
+            ))
+            .hint("operative paragraphs start a line with their number: `1. Decides …`"));
         }
         let Some(number) = self.number.take() else {
             return Err(Error::data(format!("no resolution number found in {}", path.display()))
@@ -610,13 +778,22 @@ impl<'a> Importer<'a> {
         for (marker, text, line) in &self.notes {
             if footnotes.iter().any(|f: &Footnote| &f.marker == marker) {
                 self.warnings.push(Warning { line: *line, message: format!("footnote {marker} is defined twice; the second is kept as a separate note `{marker}b`") });
-                footnotes.push(Footnote { marker: format!("{marker}b"), text: text.clone() });
+                footnotes.push(Footnote {
+                    marker: format!("{marker}b"),
+                    text: text.clone(),
+                });
                 continue;
             }
             if !cited.contains(marker) {
-                self.warnings.push(Warning { line: *line, message: format!("footnote {marker} is not cited in the text; kept") });
+                self.warnings.push(Warning {
+                    line: *line,
+                    message: format!("footnote {marker} is not cited in the text; kept"),
+                });
             }
-            footnotes.push(Footnote { marker: marker.clone(), text: text.clone() });
+            footnotes.push(Footnote {
+                marker: marker.clone(),
+                text: text.clone(),
+            });
         }
         let meeting = self.meeting.take();
         let resolution = Resolution {
@@ -633,12 +810,21 @@ impl<'a> Importer<'a> {
             source: self.symbol.take(),
             annexes,
         };
-        Ok(Import { resolution, dropped: self.dropped, joins: self.joins, warnings: self.warnings })
+        Ok(Import {
+            resolution,
+            dropped: self.dropped,
+            joins: self.joins,
+            warnings: self.warnings,
+        })
     }
 
     /// Splits a paragraph's lead words from its text.
     fn lead(&mut self, text: &str, line: usize, operative: bool) -> (String, String) {
-        let leads = if operative { &self.lexicon.operative_leads } else { &self.lexicon.preamble_leads };
+        let leads = if operative {
+            &self.lexicon.operative_leads
+        } else {
+            &self.lexicon.preamble_leads
+        };
         if let Some((lead, rest)) = self.lexicon.split_lead(text, leads) {
             return (lead.to_owned(), rest.to_owned());
         }
@@ -657,7 +843,12 @@ impl<'a> Importer<'a> {
 
 /// Detects the language among the given lexicons' formulas.
 pub fn language_of(text: &str, lexicons: &[Lexicon]) -> Option<Lang> {
-    text.lines().take(400).find_map(|line| lexicons.iter().find(|l| l.formula(line).is_some()).map(|l| l.lang))
+    text.lines().take(400).find_map(|line| {
+        lexicons
+            .iter()
+            .find(|l| l.formula(line).is_some())
+            .map(|l| l.lang)
+    })
 }
 
 #[cfg(test)]
@@ -666,7 +857,10 @@ mod tests {
     use crate::assets::Assets;
 
     fn lexicons() -> Vec<Lexicon> {
-        [Lang::Fr, Lang::En].into_iter().map(|l| Lexicon::load(&Assets::embedded(), l).unwrap()).collect()
+        [Lang::Fr, Lang::En]
+            .into_iter()
+            .map(|l| Lexicon::load(&Assets::embedded(), l).unwrap())
+            .collect()
     }
 
     fn run(text: &str) -> Result<Import> {
@@ -677,7 +871,10 @@ mod tests {
     fn markers_glued_and_spaced() {
         let text = "1/1. Titre\n\n Le Conseil économique et social,\n\n Rappelant la Convention organisée1 et des\nenfants 2 , et personnes3,\n\n 1. Prie le Secrétaire général.\n_____\n1 Note un.\n2 Note deux.\n3 Note trois.\n";
         let i = run(text).unwrap();
-        assert_eq!(i.resolution.preamble[0].text, "la Convention organisée[^1] et des enfants[^2], et personnes[^3],");
+        assert_eq!(
+            i.resolution.preamble[0].text,
+            "la Convention organisée[^1] et des enfants[^2], et personnes[^3],"
+        );
         assert!(i.warnings.is_empty(), "{:?}", i.warnings);
     }
 
@@ -702,19 +899,36 @@ mod tests {
         assert_eq!(r.date, Date::new(2000, 12, 4));
         assert_eq!(r.meeting.as_ref().unwrap().name, "999th meeting");
         assert_eq!(r.operative.len(), 2);
-        assert_eq!(r.operative[1].lead, "Decides to remain seized of the matter");
+        assert_eq!(
+            r.operative[1].lead,
+            "Decides to remain seized of the matter"
+        );
         let kinds: Vec<&str> = i.dropped.iter().map(|d| d.kind).collect();
-        assert!(kinds.contains(&"running head") && kinds.contains(&"job number") && kinds.contains(&"page number"), "{kinds:?}");
+        assert!(
+            kinds.contains(&"running head")
+                && kinds.contains(&"job number")
+                && kinds.contains(&"page number"),
+            "{kinds:?}"
+        );
         assert!(i.warnings.is_empty(), "{:?}", i.warnings);
     }
 
     #[test]
     fn clear_errors_for_unusable_input() {
         assert!(run("").unwrap_err().message.contains("empty"));
-        assert!(run("\u{0}\u{1}PK\u{3}").unwrap_err().message.contains("binary"));
+        assert!(run("\u{0}\u{1}PK\u{3}")
+            .unwrap_err()
+            .message
+            .contains("binary"));
         let no_para = "1/1. Title\n\nThe General Assembly,\n\n Recalling things,\n";
-        assert!(run(no_para).unwrap_err().message.contains("no numbered operative paragraph"));
-        assert!(run("just some words\n").unwrap_err().message.contains("no enacting formula"));
+        assert!(run(no_para)
+            .unwrap_err()
+            .message
+            .contains("no numbered operative paragraph"));
+        assert!(run("just some words\n")
+            .unwrap_err()
+            .message
+            .contains("no enacting formula"));
     }
 
     #[test]
@@ -722,10 +936,16 @@ mod tests {
         let text = "74/1. Title\n\nThe General Assembly,\n\n 1. Decides to adopt the annexed text.\n\n45th plenary meeting\n19 December 2019\n\nAnnex\n\nThe text\n\n First paragraph of the annex.\n\n Second paragraph.\n";
         let i = run(text).unwrap();
         let r = &i.resolution;
-        assert_eq!(r.meeting.as_ref().map(|m| (m.name.as_str(), m.date)), Some(("45th plenary meeting", Date::new(2019, 12, 19).unwrap())));
+        assert_eq!(
+            r.meeting.as_ref().map(|m| (m.name.as_str(), m.date)),
+            Some(("45th plenary meeting", Date::new(2019, 12, 19).unwrap()))
+        );
         assert_eq!(r.annexes.len(), 1);
         assert_eq!(r.annexes[0].title.as_deref(), Some("The text"));
-        assert_eq!(r.annexes[0].paragraphs, ["First paragraph of the annex.", "Second paragraph."]);
+        assert_eq!(
+            r.annexes[0].paragraphs,
+            ["First paragraph of the annex.", "Second paragraph."]
+        );
         assert_eq!(r.operative[0].text, "to adopt the annexed text.");
     }
 }

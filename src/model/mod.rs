@@ -17,8 +17,8 @@ pub use lang::Lang;
 pub use progress::{Action, ParagraphProgress, Progress, Status};
 pub use report::{AgendaItem, Distribution, Paper, Report, Session};
 pub use resolution::{
-    segments, Annex, Citation, Footnote, Meeting, OperativeParagraph, PreambularParagraph, Resolution,
-    Segment, SubParagraph,
+    segments, Annex, Citation, Footnote, Meeting, OperativeParagraph, PreambularParagraph,
+    Resolution, Segment, SubParagraph,
 };
 pub use text::Text;
 

@@ -51,9 +51,9 @@ pub struct Action {
     pub date: Date,
     /// What was done, as a sentence continuing "On <date>, <entity> …".
     pub text: Text,
-    /// Documents that record it (symbols, publications).
+    /// Documents that record it (symbols, publications), per language.
     #[serde(default)]
-    pub references: Vec<String>,
+    pub references: Vec<Text>,
 }
 
 /// Implementation status, as used by the 2006 mandate review.
