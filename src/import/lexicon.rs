@@ -41,6 +41,14 @@ pub struct Lexicon {
     pub resolution_word: String,
     /// "Adopted by" opening the adoption line of a separately issued resolution.
     pub adopted_prefix: String,
+    /// The line that opens a General Assembly resolution's masthead block
+    /// ("Resolution adopted by the General Assembly").
+    #[serde(default)]
+    pub adopted_heading: Option<String>,
+    /// Words a number follows in running text ("paragraph 5", "item 99"),
+    /// so that number is not taken for a spaced footnote marker.
+    #[serde(default)]
+    pub number_words: Vec<String>,
     /// Words that head an annex.
     pub annex_words: Vec<String>,
     /// Masthead lines dropped as page furniture.

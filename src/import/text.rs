@@ -67,11 +67,11 @@ pub struct Warning {
 
 static RULE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^_{3,}$").expect("valid"));
 static NOTE_START: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(\d{1,3}) +(\S.*)$").expect("valid"));
+    LazyLock::new(|| Regex::new(r"^(\d{1,3})(?: +(\S.*))?$").expect("valid"));
 static PAGE_NUMBER: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\d{1,3}(/\d{1,3})?$").expect("valid"));
 static JOB_NUMBER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"^(?:[A-Z]\.)?\d{2}-\d{4,5} ?\([A-Z]\)(?:\s+\d{6}){0,2}\s*$").expect("valid")
+    Regex::new(r"^(?:[A-Z]\.)?\d{2}-\d{5}(?: ?\([A-Z]\))?(?:\s+\d{6}){0,2}\s*$").expect("valid")
 });
 static BARCODE: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\*\d{5,}\*$").expect("valid"));
 static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
@@ -84,9 +84,41 @@ static OPERATIVE: LazyLock<Regex> =
 static SUB: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\(?([a-z]{1,2})\)\s+(\S.*)$").expect("valid"));
 static GLUED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(.*\p{L}[’'»)]?)(\d{1,3})([,.;:)»]*)$").expect("valid"));
+    LazyLock::new(|| Regex::new(r"^(.*\p{L}[’'»)]?[,.;:]?)(\d{1,3})([,.;:)»]*)$").expect("valid"));
+/// A year range with a marker glued to it: "2014–20243" is 2014–2024 and note 3.
+static YEARS_GLUED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(\d{4}(?:[–-]\d{4})?[,.;:]?)(\d{1,3})([,.;:)]*)$").expect("valid")
+});
+static SYMBOL_IN_LINE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"[A-Z]{1,2}/(?:[A-Z0-9.-]+/)*RES/[0-9A-Z/.-]+(?: \(\d{4}\))?").expect("valid")
+});
 static DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,2})(?:er)? (\p{L}+) (\d{4})$").expect("valid"));
+
+/// Organ names as printed on mastheads.
+const ORGAN_NAMES: [&str; 8] = [
+    "General Assembly",
+    "Economic and Social Council",
+    "Security Council",
+    "Human Rights Council",
+    "Assemblée générale",
+    "Conseil économique et social",
+    "Conseil de sécurité",
+    "Conseil des droits de l’homme",
+];
+
+/// Whether a paragraph's last line ends a sentence part (`,` `;` `:` `.`),
+/// a footnote marker after the punctuation allowed ("launched,1").
+fn ends_complete(line: &str) -> bool {
+    let t = line.trim_end_matches(['»', '"', '”', ')', ' ']);
+    let without_marker = t.trim_end_matches(|c: char| c.is_ascii_digit());
+    let t = if without_marker.len() < t.len() && without_marker.ends_with([',', ';', ':', '.']) {
+        without_marker
+    } else {
+        t
+    };
+    t.ends_with([',', ';', ':', '.'])
+}
 
 /// Reads the text of a printed resolution.
 pub fn import(text: &str, path: &Path, lexicons: &[Lexicon]) -> Result<Import> {
@@ -237,7 +269,8 @@ impl<'a> Importer<'a> {
             }
             if in_notes {
                 if let Some(c) = NOTE_START.captures(t) {
-                    self.notes.push((c[1].to_owned(), squeeze(&c[2]), no));
+                    let text = c.get(2).map_or(String::new(), |m| squeeze(m.as_str()));
+                    self.notes.push((c[1].to_owned(), text, no));
                     continue;
                 }
                 let ends_note = self.notes.last().is_none_or(|(_, n, _)| n.ends_with('.'))
@@ -245,7 +278,11 @@ impl<'a> Importer<'a> {
                 if indented || ends_note || OPERATIVE.is_match(t) || SUB.is_match(t) {
                     in_notes = false;
                 } else if let Some(last) = self.notes.last_mut() {
-                    last.1 = format!("{} {}", last.1, squeeze(t));
+                    last.1 = if last.1.is_empty() {
+                        squeeze(t)
+                    } else {
+                        format!("{} {}", last.1, squeeze(t))
+                    };
                     continue;
                 } else {
                     in_notes = false;
@@ -285,15 +322,41 @@ impl<'a> Importer<'a> {
                 Some(_) => "running head",
             });
         }
-        if self
-            .lexicon
-            .masthead_lines
-            .iter()
-            .any(|m| squeeze(m) == squeeze(t))
-        {
+        if let Some(symbol) = &self.symbol {
+            if t.starts_with(&format!("{symbol} ")) || t.ends_with(&format!(" {symbol}")) {
+                return Some("running head");
+            }
+        }
+        let mut rest = squeeze(t);
+        if let Some(m) = SYMBOL_IN_LINE.find(&rest.clone()) {
+            let without = format!("{} {}", &rest[..m.start()], &rest[m.end()..]);
+            if self.only_masthead_words(&without) && self.symbol.is_none() {
+                self.symbol = Some(m.as_str().to_owned());
+                return Some("masthead symbol (kept as `source`)");
+            }
+            rest = without;
+        }
+        if self.only_masthead_words(&rest) {
             return Some("masthead");
         }
         None
+    }
+
+    /// Whether a line holds nothing but masthead phrases and organ names.
+    fn only_masthead_words(&self, line: &str) -> bool {
+        let mut rest = squeeze(line);
+        let mut phrases: Vec<&str> = self
+            .lexicon
+            .masthead_lines
+            .iter()
+            .map(String::as_str)
+            .chain(ORGAN_NAMES)
+            .collect();
+        phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        for p in phrases {
+            rest = rest.replace(p, " ");
+        }
+        rest.trim().is_empty() && !line.trim().is_empty()
     }
 
     /// Pass 2: body lines into paragraphs; then the resolution.
@@ -303,6 +366,9 @@ impl<'a> Importer<'a> {
         let mut paras: Vec<Para> = Vec::new();
         let mut formula: Option<String> = None;
         let mut expect_meeting_date = false;
+        let mut pending: Vec<(usize, String)> = Vec::new();
+        let mut adoption: Option<(String, usize)> = None;
+        let mut after_adopted_heading = false;
         let mut annexes: Vec<Annex> = Vec::new();
         for line in &lines {
             let t = line.text.as_str();
@@ -310,10 +376,7 @@ impl<'a> Importer<'a> {
             // with punctuation, or it is the title (the formula came between).
             let complete = paras.last().is_none_or(|p| {
                 matches!(p.kind, Kind::Title)
-                    || p.lines.last().is_some_and(|(_, l)| {
-                        l.trim_end_matches(['»', '"', '”', ')', ' '])
-                            .ends_with([',', ';', ':', '.'])
-                    })
+                    || p.lines.last().is_some_and(|(_, l)| ends_complete(l))
             });
             if expect_meeting_date {
                 expect_meeting_date = false;
@@ -326,6 +389,33 @@ impl<'a> Importer<'a> {
                 }
             }
             if section == Section::Head {
+                if let Some((start, first_no)) = adoption.take() {
+                    self.adoption_line(&format!("{start} {t}"), first_no);
+                    self.drop_line(line.no, "adoption line (continued)", t);
+                    continue;
+                }
+                if self
+                    .lexicon
+                    .adopted_heading
+                    .as_ref()
+                    .is_some_and(|h| t.starts_with(h.as_str()))
+                {
+                    self.drop_line(line.no, "masthead", t);
+                    after_adopted_heading = true;
+                    continue;
+                }
+                if after_adopted_heading {
+                    let date_text = t.split_once(' ').map_or(t, |(_, d)| d);
+                    if let Some(date) = self.parse_date(date_text) {
+                        self.date = Some(date);
+                        self.drop_line(line.no, "adoption date (kept as `date`)", t);
+                        continue;
+                    }
+                    if t.starts_with('[') && t.ends_with(']') {
+                        self.drop_line(line.no, "masthead", t);
+                        continue;
+                    }
+                }
                 if let Some(f) = self.lexicon.formula(t) {
                     formula = Some(f.text.clone());
                     self.organ = Some(f.organ);
@@ -337,17 +427,28 @@ impl<'a> Importer<'a> {
                     self.drop_line(line.no, "masthead date (kept as `date`)", t);
                     continue;
                 }
-                if let Some(rest) = t.strip_prefix(&format!("{} ", self.lexicon.resolution_word)) {
+                if let Some(rest) = t
+                    .strip_prefix(&format!("{} ", self.lexicon.resolution_word))
+                    .filter(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+                {
                     self.number = Some(rest.to_owned());
                     self.drop_line(line.no, "masthead number (kept as `number`)", t);
                     continue;
                 }
                 if t.starts_with(&self.lexicon.adopted_prefix) {
-                    self.adoption_line(t, line.no);
+                    if self.parse_adoption_date(t).is_none() {
+                        adoption = Some((t.to_owned(), line.no));
+                        self.drop_line(line.no, "adoption line (kept as `meeting`)", t);
+                    } else {
+                        self.adoption_line(t, line.no);
+                    }
                     continue;
                 }
                 if self.number.is_none() {
                     if let Some(c) = HEADING.captures(t) {
+                        for (no, text) in std::mem::take(&mut pending) {
+                            self.drop_line(no, "masthead", &text);
+                        }
                         self.number = Some(c[1].to_owned());
                         paras.push(Para {
                             kind: Kind::Title,
@@ -366,18 +467,27 @@ impl<'a> Importer<'a> {
                             kind: Kind::Title, ..
                         },
                     ) => p.lines.push((line.no, t.to_owned())),
-                    _ => {
-                        self.warnings.push(Warning {
-                            line: line.no,
-                            message: "text before the enacting formula that is not a title; kept as the title".into(),
-                        });
-                        paras.push(Para {
-                            kind: Kind::Title,
-                            lines: vec![(line.no, t.to_owned())],
-                        });
-                    }
+                    _ => pending.push((line.no, t.to_owned())),
                 }
                 continue;
+            }
+            if !pending.is_empty() {
+                // Lines before the formula that were neither masthead nor a
+                // numbered heading: keep them as the title.
+                let lines: Vec<(usize, String)> = std::mem::take(&mut pending);
+                self.warnings.push(Warning {
+                    line: lines[0].0,
+                    message:
+                        "text before the enacting formula that is not a title; kept as the title"
+                            .into(),
+                });
+                paras.insert(
+                    0,
+                    Para {
+                        kind: Kind::Title,
+                        lines,
+                    },
+                );
             }
             let starts = complete
                 && (line.indented
@@ -447,12 +557,14 @@ impl<'a> Importer<'a> {
                     lines: vec![(line.no, t.to_owned())],
                 }),
                 Section::Annex => {
-                    let title_open = matches!(paras.last(), Some(Para { kind: Kind::AnnexTitle, lines }) if lines.is_empty() || !line.after_blank);
+                    let numbered = OPERATIVE.is_match(t) || SUB.is_match(t);
+                    let title_open = matches!(paras.last(), Some(Para { kind: Kind::AnnexTitle, lines })
+                        if lines.is_empty() || !(line.after_blank || line.indented || numbered));
                     if title_open {
                         if let Some(p) = paras.last_mut() {
                             p.lines.push((line.no, t.to_owned()));
                         }
-                    } else if line.indented || line.after_blank {
+                    } else if line.indented || line.after_blank || (complete && numbered) {
                         paras.push(Para {
                             kind: Kind::AnnexParagraph,
                             lines: vec![(line.no, t.to_owned())],
@@ -521,17 +633,7 @@ impl<'a> Importer<'a> {
     }
 
     fn is_organ_name(&self, t: &str) -> bool {
-        let names = [
-            "General Assembly",
-            "Economic and Social Council",
-            "Security Council",
-            "Human Rights Council",
-            "Assemblée générale",
-            "Conseil économique et social",
-            "Conseil de sécurité",
-            "Conseil des droits de l’homme",
-        ];
-        names.contains(&t)
+        ORGAN_NAMES.contains(&t)
     }
 
     fn is_annex_heading(&self, t: &str) -> bool {
@@ -583,7 +685,9 @@ impl<'a> Importer<'a> {
         if let (Some(date), Some(name)) = (date, name) {
             self.meeting = Some(Meeting { name, date });
             self.date = Some(date);
-            self.drop_line(no, "adoption line (kept as `meeting`)", t);
+            if !self.dropped.iter().any(|d| d.line == no) {
+                self.drop_line(no, "adoption line (kept as `meeting`)", t);
+            }
         } else {
             self.warnings.push(Warning {
                 line: no,
@@ -595,6 +699,17 @@ impl<'a> Importer<'a> {
                     .map_or(t.to_owned(), |s| format!("{s}; {t}")),
             );
         }
+    }
+
+    /// The date at the end of an adoption line, if the line has it.
+    fn parse_adoption_date(&self, t: &str) -> Option<Date> {
+        let (_, d) = t.rsplit_once(", ")?;
+        let d = d.trim_end_matches('.');
+        let d = d
+            .split_once(' ')
+            .filter(|(w, _)| !w.starts_with(|c: char| c.is_ascii_digit()))
+            .map_or(d, |(_, r)| r);
+        self.parse_date(d)
     }
 
     fn parse_date(&self, t: &str) -> Option<Date> {
@@ -643,21 +758,51 @@ impl<'a> Importer<'a> {
     /// Writes footnote markers as `[^n]` for the markers the notes define.
     fn markers(&self, text: &str, cited: &mut Vec<String>) -> String {
         let known = |d: &str| self.notes.iter().any(|(m, _, _)| m == d);
+        // Weak evidence (a number after a digit, or standing alone) counts
+        // only for the next footnote in order, or one already cited.
+        let plausible = |d: &str, cited: &[String]| {
+            if cited.iter().any(|c| c == d) {
+                return true;
+            }
+            let next = self
+                .notes
+                .iter()
+                .map(|(m, _, _)| m)
+                .filter(|m| !cited.contains(m))
+                .min_by_key(|m| m.parse::<u32>().unwrap_or(u32::MAX));
+            next.is_some_and(|n| n == d)
+        };
         let words: Vec<&str> = text.split(' ').collect();
         let mut out: Vec<String> = Vec::new();
         let mut i = 0;
         while i < words.len() {
             let w = words[i];
-            if let Some(c) = GLUED.captures(w) {
-                if known(&c[2]) {
-                    cited.push(c[2].to_owned());
-                    out.push(format!("{}[^{}]{}", &c[1], &c[2], &c[3]));
-                    i += 1;
-                    continue;
-                }
+            let glued = GLUED.captures(w).filter(|c| known(&c[2])).or_else(|| {
+                YEARS_GLUED
+                    .captures(w)
+                    .filter(|c| known(&c[2]) && plausible(&c[2], cited))
+            });
+            if let Some(c) = glued {
+                cited.push(c[2].to_owned());
+                out.push(format!("{}[^{}]{}", &c[1], &c[2], &c[3]));
+                i += 1;
+                continue;
             }
-            let prev_is_word = out.last().is_some_and(|p| p.ends_with(char::is_alphabetic));
-            if known(w) && prev_is_word && w.chars().all(|c| c.is_ascii_digit()) {
+            let prev_allows = out.last().is_some_and(|p| {
+                let word_end =
+                    p.ends_with(char::is_alphabetic) || p.ends_with([',', ';', '.', ':']);
+                word_end
+                    && !self
+                        .lexicon
+                        .number_words
+                        .iter()
+                        .any(|n| p.to_lowercase().ends_with(&n.to_lowercase()))
+            });
+            if known(w)
+                && prev_allows
+                && w.chars().all(|c| c.is_ascii_digit())
+                && plausible(w, cited)
+            {
                 let next = words.get(i + 1).copied();
                 if next.is_none_or(|n| {
                     matches!(n, "," | "." | ";" | ":" | ")") || n.starts_with(char::is_lowercase)
@@ -748,8 +893,9 @@ impl<'a> Importer<'a> {
                     }
                 }
                 Kind::AnnexParagraph => {
+                    let text = self.markers(&b.text, &mut cited);
                     if let Some(a) = annexes.get_mut(annex_index.saturating_sub(1)) {
-                        a.paragraphs.push(b.text);
+                        a.paragraphs.push(text);
                     }
                 }
             }

@@ -213,6 +213,11 @@ impl Resolution {
                 );
             }
         }
+        for a in &self.annexes {
+            for (k, p) in a.paragraphs.iter().enumerate() {
+                scan(format!("{}, paragraph {}", a.heading, k + 1), p);
+            }
+        }
         out
     }
 
