@@ -21,6 +21,10 @@ pub struct Project {
     pub fund: Option<(TrustFund, SourceFile)>,
     /// Report metadata by language, from `report.<lang>.*`.
     pub reports: BTreeMap<Lang, (Report, SourceFile)>,
+    /// Other language versions of the resolution, from `resolution.<lang>.*`.
+    pub translations: BTreeMap<Lang, (Resolution, SourceFile)>,
+    /// Further resolutions for a compilation, from the `resolutions/` folder.
+    pub compilation: Vec<(Resolution, SourceFile)>,
 }
 
 impl Project {
@@ -68,6 +72,32 @@ impl Project {
             .map(|p| load::<TrustFund>(&p))
             .transpose()?;
 
+        let mut translations = BTreeMap::new();
+        for lang in Lang::ALL {
+            if let Some(path) = find_data_file(&dir, &format!("resolution.{lang}")) {
+                let (r, file) = load::<Resolution>(&path)?;
+                if r.language != lang {
+                    return Err(Error::data(format!("the file name says `{lang}` but the resolution's language is `{}`", r.language))
+                        .at(file.key_location("language", 0))
+                        .hint("name language versions resolution.<language>.yaml, matching their `language` field"));
+                }
+                translations.insert(lang, (r, file));
+            }
+        }
+        let mut compilation = Vec::new();
+        let extra = dir.join("resolutions");
+        if extra.is_dir() {
+            let entries =
+                std::fs::read_dir(&extra).map_err(|e| Error::io("read the folder", &extra, &e))?;
+            let mut paths: Vec<PathBuf> = entries
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| Format::of(p).is_some())
+                .collect();
+            paths.sort();
+            for path in paths {
+                compilation.push(load::<Resolution>(&path)?);
+            }
+        }
         let report_paths = match only {
             Some(p) => vec![p],
             None => report_files(&dir)?,
@@ -102,7 +132,28 @@ impl Project {
             progress,
             fund,
             reports,
+            translations,
+            compilation,
         })
+    }
+}
+
+impl Project {
+    /// The resolution in `lang`: the main file if it is in that language,
+    /// else its translation.
+    pub fn resolution_in(&self, lang: Lang) -> Option<&Resolution> {
+        if self.resolution.0.language == lang {
+            return Some(&self.resolution.0);
+        }
+        self.translations.get(&lang).map(|t| &t.0)
+    }
+
+    /// The languages the resolution exists in, the main one first.
+    pub fn resolution_languages(&self) -> Vec<Lang> {
+        let main = self.resolution.0.language;
+        std::iter::once(main)
+            .chain(self.translations.keys().copied().filter(|l| *l != main))
+            .collect()
     }
 }
 
@@ -121,7 +172,10 @@ fn check_folder(dir: &Path) -> Result<()> {
     let mut seen: Vec<&str> = Vec::new();
     for name in &names {
         let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
-        if stem.starts_with("report.") {
+        let translation = stem
+            .strip_prefix("resolution.")
+            .is_some_and(|l| l.parse::<Lang>().is_ok());
+        if stem.starts_with("report.") || translation {
             continue;
         }
         if !STEMS.contains(&stem) {

@@ -67,6 +67,9 @@ impl Renderer {
     pub fn compose(&self, project: &Project, kind: Kind, lang: Lang) -> Result<Document> {
         match kind {
             Kind::Report => compose::report(project, lang, &self.assets),
+            Kind::Table => compose::table::table(project, lang, &self.assets),
+            Kind::Text => compose::text::text(project, lang, &self.assets),
+            Kind::Handout => compose::handout::handout(project, lang, &self.assets),
         }
     }
 
@@ -107,6 +110,27 @@ pub fn available(project: &Project) -> Vec<(Kind, Lang)> {
     for kind in Kind::ALL {
         match kind {
             Kind::Report => out.extend(project.reports.keys().map(|l| (kind, *l))),
+            Kind::Table if project.progress.is_some() => {
+                let mut langs: Vec<Lang> = project.reports.keys().copied().collect();
+                if langs.is_empty() {
+                    langs = project.resolution_languages();
+                }
+                out.extend(langs.into_iter().map(|l| (kind, l)));
+            }
+            Kind::Table => {}
+            Kind::Text => out.extend(
+                project
+                    .resolution_languages()
+                    .into_iter()
+                    .map(|l| (kind, l)),
+            ),
+            Kind::Handout => out.extend(
+                project
+                    .resolution_languages()
+                    .into_iter()
+                    .filter(|l| crate::compose::handout::partner(project, *l).is_some())
+                    .map(|l| (kind, l)),
+            ),
         }
     }
     out

@@ -33,6 +33,7 @@ pub fn apply(doc: &mut Document) {
                     .flat_map(|r| &mut r.cells)
                     .for_each(|c| inlines(c));
             }
+            Block::Closing { lines } => lines.iter_mut().for_each(|l| *l = french(l)),
             Block::Contents | Block::PageBreak => {}
         }
     }
@@ -60,6 +61,7 @@ fn inlines(items: &mut [Inline]) {
         match item {
             Inline::Text(t) => *t = french(t),
             Inline::Emph(c) | Inline::Strong(c) | Inline::Note(c) => inlines(c),
+            Inline::NoteRef(_) | Inline::Break => {}
         }
     }
 }

@@ -144,12 +144,21 @@ pub struct RenderArgs {
 pub enum KindArg {
     /// The progress report of the Secretary-General.
     Report,
+    /// The paragraph-by-paragraph implementation table (landscape).
+    Table,
+    /// The consolidated text of the resolution(s), as in the Official Records.
+    Text,
+    /// A parallel text of two language versions, for delegations.
+    Handout,
 }
 
 impl From<KindArg> for Kind {
     fn from(k: KindArg) -> Kind {
         match k {
             KindArg::Report => Kind::Report,
+            KindArg::Table => Kind::Table,
+            KindArg::Text => Kind::Text,
+            KindArg::Handout => Kind::Handout,
         }
     }
 }

@@ -59,6 +59,24 @@ pub struct Locale {
     pub subparagraph: String,
     /// Status labels, by status key.
     pub statuses: BTreeMap<String, String>,
+    /// The title of a compilation of resolutions.
+    pub consolidated_title: String,
+    /// "Implementation of resolution {number}: paragraph-by-paragraph table".
+    pub table_title: String,
+    /// Column heads of the implementation table (six).
+    pub table_columns: Vec<String>,
+    /// "Of the {count} operative paragraphs of the resolution:".
+    pub table_summary: String,
+    /// Column heads of the status summary (two).
+    pub summary_columns: Vec<String>,
+    /// "Total".
+    pub total: String,
+    /// The line under an implementation table built on illustrative data.
+    pub illustrative_table: String,
+    /// "Resolution {number}: parallel text".
+    pub parallel_title: String,
+    /// Shown in a parallel text where one version lacks a paragraph.
+    pub language_versions_differ: String,
 }
 
 /// Fills `{name}` placeholders.
@@ -101,6 +119,13 @@ impl Locale {
             .at(Location::at(&file.path, Some(file.text.clone()), 1, 1))
             .hint(format!("add `{key}` to the locale's `{what}` map"))
         };
+        if self.table_columns.len() != 6 || self.summary_columns.len() != 2 {
+            return Err(Error::new(
+                ErrorKind::Template,
+                "the locale needs six `table_columns` and two `summary_columns`",
+            )
+            .at(file.key_location("table_columns", 0)));
+        }
         if self.months.len() != 12 {
             return Err(
                 Error::new(ErrorKind::Template, "the locale must list 12 months")

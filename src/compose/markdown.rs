@@ -352,7 +352,7 @@ fn fill_notes(
                     }
                 }
                 Inline::Emph(c) | Inline::Strong(c) => walk(c, defs, missing),
-                Inline::Text(_) => {}
+                Inline::Text(_) | Inline::NoteRef(_) | Inline::Break => {}
             }
         }
     }
@@ -371,7 +371,7 @@ fn fill_notes(
         Block::Summary { paragraphs, .. } => {
             paragraphs.iter_mut().for_each(|p| walk(p, defs, missing))
         }
-        Block::Contents | Block::PageBreak => {}
+        Block::Contents | Block::PageBreak | Block::Closing { .. } => {}
     }
 }
 

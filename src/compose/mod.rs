@@ -3,8 +3,12 @@
 //! [`Document`].
 
 pub mod context;
+pub mod handout;
 pub mod locale;
 pub mod markdown;
+pub mod resolution;
+pub mod table;
+pub mod text;
 
 use std::path::Path;
 
@@ -24,16 +28,25 @@ pub use locale::Locale;
 pub enum Kind {
     /// The progress report of the Secretary-General.
     Report,
+    /// The paragraph-by-paragraph implementation table.
+    Table,
+    /// The consolidated text of the resolution(s).
+    Text,
+    /// The parallel text of two language versions, for delegations.
+    Handout,
 }
 
 impl Kind {
     /// Every kind.
-    pub const ALL: [Kind; 1] = [Kind::Report];
+    pub const ALL: [Kind; 4] = [Kind::Report, Kind::Table, Kind::Text, Kind::Handout];
 
     /// The name used on the command line and in output file names.
     pub fn name(self) -> &'static str {
         match self {
             Kind::Report => "report",
+            Kind::Table => "table",
+            Kind::Text => "text",
+            Kind::Handout => "handout",
         }
     }
 }

@@ -111,6 +111,11 @@ pub enum Block {
     Contents,
     /// A table.
     Table(Table),
+    /// Lines set flush right, such as the meeting line closing a resolution.
+    Closing {
+        /// The lines.
+        lines: Vec<String>,
+    },
     /// Start a new page.
     PageBreak,
 }
@@ -127,6 +132,11 @@ pub enum Inline {
     Strong(Vec<Inline>),
     /// A footnote, placed where it is cited; numbered by the backend in order.
     Note(Vec<Inline>),
+    /// A second citation of an earlier footnote: its number (1-based, in the
+    /// order of `Note`s), printed as a footnote mark.
+    NoteRef(u32),
+    /// A line break inside a paragraph or a table cell.
+    Break,
 }
 
 /// A table with header rows that repeat on every page it spans.
@@ -174,7 +184,8 @@ impl Inline {
             match inline {
                 Inline::Text(t) => out.push_str(t),
                 Inline::Emph(c) | Inline::Strong(c) => out.push_str(&Inline::plain(c)),
-                Inline::Note(_) => {}
+                Inline::Break => out.push(' '),
+                Inline::Note(_) | Inline::NoteRef(_) => {}
             }
         }
         out
@@ -189,7 +200,7 @@ impl Document {
                 match inline {
                     Inline::Note(c) => out.push(Inline::plain(c)),
                     Inline::Emph(c) | Inline::Strong(c) => walk(c, out),
-                    Inline::Text(_) => {}
+                    Inline::Text(_) | Inline::NoteRef(_) | Inline::Break => {}
                 }
             }
         }
@@ -209,7 +220,7 @@ impl Document {
                         .flat_map(|r| &r.cells)
                         .for_each(|c| walk(c, &mut out));
                 }
-                Block::Contents | Block::PageBreak => {}
+                Block::Contents | Block::PageBreak | Block::Closing { .. } => {}
             }
         }
         out

@@ -109,6 +109,17 @@ pub(crate) fn body(doc: &Document, g: &Geometry, notes: &mut Notes) -> crate::Re
                 // Word needs a paragraph between two tables and after the last one.
                 Part::para(Paragraph::new().style(styles::NORMAL)),
             ],
+            Block::Closing { lines } => lines
+                .iter()
+                .map(|l| {
+                    Part::para(
+                        Paragraph::new()
+                            .style(styles::BODY)
+                            .align(docx_rs::AlignmentType::Right)
+                            .add_run(inlines::plain_run(l)),
+                    )
+                })
+                .collect(),
             Block::PageBreak => {
                 page_break = true;
                 continue;

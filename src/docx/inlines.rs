@@ -90,6 +90,14 @@ fn lower(
                 out,
             )?,
             Inline::Strong(c) => lower(c, Format { bold: true, ..fmt }, notes.as_deref_mut(), out)?,
+            Inline::NoteRef(n) => {
+                out.push(
+                    Run::new()
+                        .style(styles::FOOTNOTE_REF)
+                        .add_text(n.to_string()),
+                );
+            }
+            Inline::Break => out.push(Run::new().add_break(docx_rs::BreakType::TextWrapping)),
             Inline::Note(c) => {
                 let Some(notes) = notes.as_deref_mut() else {
                     return Err(Error::data("a footnote cannot contain another footnote")

@@ -1,0 +1,169 @@
+//! A resolution as printed in the Official Records, as document blocks: the
+//! number and title, the enacting formula, preambular paragraphs with their
+//! lead words in italics, lettered sub-paragraphs, numbered operative
+//! paragraphs with their lead verbs in italics, footnotes, the meeting line.
+
+use std::collections::HashMap;
+
+use crate::compose::locale::Locale;
+use crate::doc::{Block, Inline};
+use crate::model::{segments, Resolution, Segment, SubParagraph};
+
+/// Footnote numbering across a document: the first citation of a footnote is
+/// a note, later ones refer to its number.
+#[derive(Debug, Default)]
+pub struct Notes {
+    count: u32,
+}
+
+/// The footnotes of one resolution, as numbered in the document.
+pub struct Cited<'r> {
+    resolution: &'r Resolution,
+    numbers: HashMap<String, u32>,
+}
+
+impl<'r> Cited<'r> {
+    /// Starts numbering the footnotes of `resolution`.
+    pub fn new(resolution: &'r Resolution) -> Self {
+        Cited {
+            resolution,
+            numbers: HashMap::new(),
+        }
+    }
+
+    /// `text` with its `[^m]` markers as notes (first citation) or references.
+    pub fn inlines(&mut self, text: &str, notes: &mut Notes) -> Vec<Inline> {
+        let mut out = Vec::new();
+        for seg in segments(text) {
+            match seg {
+                Segment::Text(t) => out.push(Inline::Text(t.to_owned())),
+                Segment::Note(m) => match self.numbers.get(m) {
+                    Some(n) => out.push(Inline::NoteRef(*n)),
+                    None => {
+                        let Some(f) = self.resolution.footnote(m) else {
+                            out.push(Inline::Text(format!("[^{m}]")));
+                            continue;
+                        };
+                        notes.count += 1;
+                        self.numbers.insert(m.to_owned(), notes.count);
+                        out.push(Inline::Note(vec![Inline::Text(f.text.clone())]));
+                    }
+                },
+            }
+        }
+        out
+    }
+
+    /// Lead words in italics, a space, then the text.
+    pub fn led(&mut self, lead: Option<&str>, text: &str, notes: &mut Notes) -> Vec<Inline> {
+        let mut out = Vec::new();
+        if let Some(lead) = lead.filter(|l| !l.is_empty()) {
+            out.push(Inline::Emph(vec![Inline::Text(lead.to_owned())]));
+            out.push(Inline::Text(" ".into()));
+        }
+        out.extend(self.inlines(text, notes));
+        out
+    }
+}
+
+/// The printed heading "2015/23. Title".
+pub fn heading(r: &Resolution, cited: &mut Cited, notes: &mut Notes) -> Vec<Inline> {
+    let mut content = vec![Inline::Text(format!("{}. ", r.number))];
+    content.extend(cited.inlines(&r.title, notes));
+    content
+}
+
+/// The label of an operative paragraph; a lone paragraph is not numbered.
+pub fn operative_number(r: &Resolution, number: u32) -> Option<String> {
+    (r.operative.len() > 1).then(|| format!("{number}."))
+}
+
+/// A sub-paragraph block.
+pub fn subparagraph(
+    s: &SubParagraph,
+    locale: &Locale,
+    cited: &mut Cited,
+    notes: &mut Notes,
+) -> Block {
+    Block::SubParagraph {
+        label: locale.subparagraph(&s.letter),
+        content: cited.led(s.lead.as_deref(), &s.text, notes),
+    }
+}
+
+/// The meeting line, flush right.
+pub fn closing(r: &Resolution, locale: &Locale) -> Option<Block> {
+    r.meeting.as_ref().map(|m| Block::Closing {
+        lines: vec![m.name.clone(), locale.date(m.date)],
+    })
+}
+
+/// The whole resolution as blocks.
+pub fn blocks(r: &Resolution, locale: &Locale, notes: &mut Notes) -> Vec<Block> {
+    let mut cited = Cited::new(r);
+    let mut out = vec![Block::Heading {
+        level: 1,
+        number: None,
+        content: heading(r, &mut cited, notes),
+    }];
+    out.push(Block::Paragraph {
+        number: None,
+        content: vec![Inline::Text(r.formula.clone())],
+    });
+    for p in &r.preamble {
+        out.push(Block::Paragraph {
+            number: None,
+            content: cited.led(Some(&p.lead), &p.text, notes),
+        });
+        out.extend(
+            p.subparagraphs
+                .iter()
+                .map(|s| subparagraph(s, locale, &mut cited, notes)),
+        );
+    }
+    for p in &r.operative {
+        out.push(Block::Paragraph {
+            number: operative_number(r, p.number),
+            content: cited.led(Some(&p.lead), &p.text, notes),
+        });
+        out.extend(
+            p.subparagraphs
+                .iter()
+                .map(|s| subparagraph(s, locale, &mut cited, notes)),
+        );
+    }
+    out.extend(closing(r, locale));
+    for a in &r.annexes {
+        out.push(Block::PageBreak);
+        out.push(Block::Heading {
+            level: 2,
+            number: None,
+            content: vec![Inline::Text(a.heading.clone())],
+        });
+        if let Some(t) = &a.title {
+            out.push(Block::Heading {
+                level: 3,
+                number: None,
+                content: vec![Inline::Text(t.clone())],
+            });
+        }
+        for p in &a.paragraphs {
+            out.push(Block::Paragraph {
+                number: None,
+                content: cited.inlines(p, notes),
+            });
+        }
+    }
+    out
+}
+
+/// The text of a provision without footnote markers (for tables).
+pub fn plain(text: &str) -> String {
+    segments(text)
+        .into_iter()
+        .filter_map(|s| match s {
+            Segment::Text(t) => Some(t),
+            Segment::Note(_) => None,
+        })
+        .collect()
+}
