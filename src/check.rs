@@ -11,7 +11,12 @@ pub fn project(project: &Project) -> Result<()> {
     let (resolution, file) = &project.resolution;
     check_resolution(resolution, file)?;
     if let Some((progress, pfile)) = &project.progress {
-        check_progress(progress, pfile, resolution)?;
+        match &project.progress_rows {
+            Some(rows) => {
+                check_progress_at(progress, resolution, |i, _| rows.location(&pfile.path, i))?
+            }
+            None => check_progress(progress, pfile, resolution)?,
+        }
     }
     if let Some((fund, ffile)) = &project.fund {
         check_fund(fund, ffile)?;
@@ -165,12 +170,24 @@ pub fn check_progress(
     file: &SourceFile,
     resolution: &Resolution,
 ) -> Result<()> {
+    check_progress_at(progress, resolution, |i, key| match key {
+        "resolution" => file.key_location("resolution", 0),
+        key => file.key_location(key, i),
+    })
+}
+
+/// Checks progress data, `locate(i, key)` giving where entry `i`'s `key` is.
+pub fn check_progress_at(
+    progress: &Progress,
+    resolution: &Resolution,
+    locate: impl Fn(usize, &str) -> crate::error::Location,
+) -> Result<()> {
     if progress.resolution != resolution.number {
         return Err(Error::data(format!(
             "the progress data is about resolution {}, but the folder's resolution is {}",
             progress.resolution, resolution.number
         ))
-        .at(file.key_location("resolution", 0))
+        .at(locate(0, "resolution"))
         .hint(format!("set `resolution: \"{}\"`", resolution.number)));
     }
     let last = resolution.operative.len();
@@ -182,7 +199,7 @@ pub fn check_progress(
                 entry.paragraph,
                 resolution.number
             ))
-            .at(file.key_location("paragraph", i))
+            .at(locate(i, "paragraph"))
             .hint(format!("use a paragraph number from 1 to {last}")));
         };
         if let Some(sub) = &entry.subparagraph {
@@ -202,7 +219,7 @@ pub fn check_progress(
                         format!("sub-paragraphs {}", letters.join(", "))
                     }
                 ))
-                .at(file.key_location("subparagraph", i))
+                .at(locate(i, "subparagraph"))
                 .hint("remove `subparagraph` or use a letter the paragraph has"));
             }
         }
@@ -214,7 +231,7 @@ pub fn check_progress(
                 "paragraph {} has two progress entries",
                 entry.paragraph
             ))
-            .at(file.key_location("paragraph", i))
+            .at(locate(i, "paragraph"))
             .hint("merge the actions into one entry"));
         }
     }

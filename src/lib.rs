@@ -22,6 +22,7 @@ pub mod pdf;
 pub mod project;
 pub mod render;
 pub mod schema;
+pub mod sheet;
 pub mod typography;
 
 pub use error::{Error, ErrorKind, Result};

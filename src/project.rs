@@ -15,8 +15,11 @@ pub struct Project {
     pub dir: PathBuf,
     /// The resolution and its file.
     pub resolution: (Resolution, SourceFile),
-    /// Progress data, if the folder has `progress.*`.
+    /// Progress data, if the folder has `progress.*` (YAML, JSON, TOML, CSV
+    /// or XLSX).
     pub progress: Option<(Progress, SourceFile)>,
+    /// For progress read from a spreadsheet, the row of each entry.
+    pub progress_rows: Option<crate::sheet::SheetProgress>,
     /// The trust fund, if the folder has `trust-fund.*`.
     pub fund: Option<(TrustFund, SourceFile)>,
     /// Report metadata by language, from `report.<lang>.*`.
@@ -65,9 +68,30 @@ impl Project {
                 .hint("add resolution.yaml (or .json, .toml); `resolute schema` describes it")
         })?;
         let resolution = load::<Resolution>(&resolution_path)?;
-        let progress = find_data_file(&dir, "progress")
-            .map(|p| load::<Progress>(&p))
-            .transpose()?;
+        let sheet = ["csv", "xlsx"]
+            .iter()
+            .map(|ext| dir.join(format!("progress.{ext}")))
+            .find(|p| p.is_file());
+        let (progress, progress_rows) = match (find_data_file(&dir, "progress"), sheet) {
+            (Some(_), Some(s)) => {
+                return Err(
+                    Error::data(format!("{} has two progress files", dir.display())).hint(format!(
+                        "keep either {} or the YAML/JSON/TOML one",
+                        s.display()
+                    )),
+                )
+            }
+            (Some(p), None) => (Some(load::<Progress>(&p)?), None),
+            (None, Some(s)) => {
+                let rows = crate::sheet::read_sheet(&s, &resolution.0.number)?;
+                let file = SourceFile {
+                    path: s,
+                    text: "".into(),
+                };
+                (Some((rows.progress.clone(), file)), Some(rows))
+            }
+            (None, None) => (None, None),
+        };
         let fund = find_data_file(&dir, "trust-fund")
             .map(|p| load::<TrustFund>(&p))
             .transpose()?;
@@ -130,6 +154,7 @@ impl Project {
             dir,
             resolution,
             progress,
+            progress_rows,
             fund,
             reports,
             translations,

@@ -27,6 +27,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::io::Cursor;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::Path;
+use std::sync::OnceLock;
 
 use calamine::{DataRef, Reader, SheetType, SheetVisible, Xlsx, XlsxError};
 
@@ -94,7 +95,7 @@ const MAX_CELLS: usize = 1_000_000;
 enum Content {
     /// A ZIP archive, as an `.xlsx` workbook is.
     Zip,
-    /// UTF-8 text.
+    /// Text, presumably CSV.
     Text,
     /// Something else: what it is, and what to do.
     Other(String, String),
@@ -244,10 +245,9 @@ fn read_csv(path: &Path, bytes: &[u8]) -> Result<Grid> {
     let text = std::str::from_utf8(bytes).map_err(|e| {
         let valid = &bytes[..e.valid_up_to()];
         let row = valid.iter().filter(|&&b| b == b'\n').count() + 1;
-        let column = String::from_utf8_lossy(&valid[valid
-            .iter()
-            .rposition(|&b| b == b'\n')
-            .map_or(0, |i| i + 1)..])
+        let column = String::from_utf8_lossy(
+            &valid[valid.iter().rposition(|&b| b == b'\n').map_or(0, |i| i + 1)..],
+        )
         .chars()
         .count()
             + 1;
@@ -272,25 +272,16 @@ fn read_csv(path: &Path, bytes: &[u8]) -> Result<Grid> {
     // The csv crate's line numbers skip empty lines, which a spreadsheet
     // shows as rows, so count lines from byte offsets; line breaks inside
     // quoted cells, though, do not start rows.
-    let line_of = |byte: u64| {
-        let start = usize::try_from(byte).unwrap_or(usize::MAX).min(text.len());
-        let rest = &text.as_bytes()[start..];
-        let blank = rest.iter().take_while(|&&b| b == b'\r' || b == b'\n').count();
-        text.as_bytes()[..start + blank]
-            .iter()
-            .filter(|&&b| b == b'\n')
-            .count()
-            + 1
-    };
+    let mut lines = LineCounter::default();
     let mut inner_breaks = 0;
     for record in reader.records() {
         let record = record.map_err(|e| {
-            let line = e.position().map_or(1, |p| line_of(p.byte()));
+            let line = e.position().map_or(1, |p| lines.line(text, p.byte()));
             Error::data(format!("{} cannot be read as CSV: {e}", path.display()))
                 .at(Location::at(path, None, line, 1))
                 .hint("check the quotes around this line")
         })?;
-        let line = record.position().map_or(1, |p| line_of(p.byte()));
+        let line = record.position().map_or(1, |p| lines.line(text, p.byte()));
         let number = line.saturating_sub(inner_breaks).max(1);
         let mut row = Row {
             number,
@@ -317,6 +308,38 @@ fn read_csv(path: &Path, bytes: &[u8]) -> Result<Grid> {
     })
 }
 
+/// Line numbers of byte offsets, counted as offsets increase.
+#[derive(Default)]
+struct LineCounter {
+    /// The offset counted up to, and the newlines before it.
+    offset: usize,
+    newlines: usize,
+}
+
+impl LineCounter {
+    /// The 1-based line of the first character at or after `byte` that is
+    /// not a line break (the csv crate gives a record's offset as the end of
+    /// the previous one).
+    fn line(&mut self, text: &str, byte: u64) -> usize {
+        let bytes = text.as_bytes();
+        let start = usize::try_from(byte).map_or(bytes.len(), |b| b.min(bytes.len()));
+        let blank = bytes[start..]
+            .iter()
+            .take_while(|&&b| b == b'\r' || b == b'\n')
+            .count();
+        let end = start + blank;
+        if end < self.offset {
+            *self = LineCounter::default();
+        }
+        self.newlines += bytes[self.offset..end]
+            .iter()
+            .filter(|&&b| b == b'\n')
+            .count();
+        self.offset = end;
+        self.newlines + 1
+    }
+}
+
 /// The separator of a CSV file: the commonest of `,`, `;` and tab outside
 /// quotes on the header line (the first line naming a paragraph column, or
 /// else the first line with text).
@@ -324,10 +347,7 @@ fn delimiter(text: &str) -> u8 {
     let mut lines = text.lines().filter(|l| !l.trim().is_empty());
     let first = lines.clone().next().unwrap_or("");
     let header = lines
-        .find(|l| {
-            let l = fold(l);
-            l.contains("paragraph") || l.contains("paragraphe")
-        })
+        .find(|l| fold(l).contains("paragraph"))
         .unwrap_or(first);
     let mut counts = [0usize; 3];
     let mut quoted = false;
@@ -601,7 +621,9 @@ fn shown(cell: &Cell, is_1904: bool) -> String {
         Cell::Text(s) => s.trim().to_owned(),
         Cell::Number(n) => number_text(*n),
         Cell::Bool(b) => (if *b { "TRUE" } else { "FALSE" }).to_owned(),
-        Cell::Date(n) => serial_date(*n, is_1904).map_or_else(|| number_text(*n), |d| d.to_string()),
+        Cell::Date(n) => {
+            serial_date(*n, is_1904).map_or_else(|| number_text(*n), |d| d.to_string())
+        }
         Cell::Error(e) => e.clone(),
     };
     if text.chars().count() > 60 {
@@ -674,7 +696,11 @@ impl Matrix<'_> {
         match row.get(self.header.column(field)) {
             None => Ok(None),
             Some(Cell::Error(e)) => Err(self
-                .error(row.number, column, format!("the cell holds the Excel error {e}"))
+                .error(
+                    row.number,
+                    column,
+                    format!("the cell holds the Excel error {e}"),
+                )
                 .hint("fix the formula, or type the value in")),
             Some(Cell::Text(s)) => Ok(Some(s.trim().to_owned())),
             Some(cell) => Ok(Some(self.shown(cell))),
@@ -756,11 +782,7 @@ impl Matrix<'_> {
             })
             .collect();
         Err(self
-            .error(
-                row.number,
-                column,
-                format!("`{written}` is not a status"),
-            )
+            .error(row.number, column, format!("`{written}` is not a status"))
             .hint(format!(
                 "{}valid statuses: {}",
                 suggestion.unwrap_or_default(),
@@ -829,24 +851,31 @@ impl Matrix<'_> {
                 column,
                 format!("`{}` is neither yes nor no", self.shown(cell)),
             )
-            .hint("write yes (or true, oui, 1) when the data is invented for an example; otherwise leave it empty")
+            .hint(
+                "write yes (or true, oui, 1) when the data is invented for an example; \
+                 otherwise leave it empty",
+            )
         })
     }
 }
 
-/// Every accepted way of writing each status, folded, with the label to
-/// suggest.
-fn status_names() -> Vec<(String, String, Status)> {
-    let mut names = Vec::new();
-    for status in Status::ALL {
-        let (en, fr) = status_labels(status);
-        for name in [status.key(), en, fr] {
-            names.push((fold(name), name.to_owned(), status));
+/// Every accepted way of writing each status: folded, as written, and the
+/// status.
+fn status_names() -> &'static [(String, &'static str, Status)] {
+    static NAMES: OnceLock<Vec<(String, &'static str, Status)>> = OnceLock::new();
+    NAMES.get_or_init(|| {
+        let mut names = Vec::new();
+        for status in Status::ALL {
+            let (en, fr) = status_labels(status);
+            for name in [status.key(), en, fr] {
+                names.push((fold(name), name, status));
+            }
         }
-    }
-    names.push((fold("in progress"), "in progress".to_owned(), Status::InProgress));
-    names.push((fold("en cours"), "En cours".to_owned(), Status::InProgress));
-    names
+        for name in ["in progress", "en cours"] {
+            names.push((fold(name), name, Status::InProgress));
+        }
+        names
+    })
 }
 
 /// The English and French labels of a status, as the report prints them.
@@ -863,15 +892,15 @@ fn status_labels(status: Status) -> (&'static str, &'static str) {
 fn status_of(text: &str) -> Option<Status> {
     let folded = fold(text);
     status_names()
-        .into_iter()
+        .iter()
         .find(|(f, _, _)| *f == folded)
-        .map(|(_, _, s)| s)
+        .map(|(_, _, s)| *s)
 }
 
 /// The date of an Excel serial number, counted in the workbook's epoch.
 fn serial_date(serial: f64, is_1904: bool) -> Option<Date> {
     // Excel's dates run to 9999-12-31.
-    if !serial.is_finite() || serial < 0.0 || serial >= 2_958_466.0 {
+    if !(0.0..2_958_466.0).contains(&serial) {
         return None;
     }
     let days = serial.floor() as i64;
@@ -1021,6 +1050,19 @@ fn read_header(path: &Path, row: &Row, is_1904: bool) -> Result<Header> {
     Ok(header)
 }
 
+/// What one data row says.
+struct Line {
+    paragraph: u32,
+    subparagraph: Option<String>,
+    status: Option<Status>,
+    topic: Option<String>,
+    illustrative: bool,
+    entity: Option<String>,
+    date: Option<Date>,
+    action: Option<String>,
+    references: Option<String>,
+}
+
 /// One paragraph being gathered.
 struct Group {
     paragraph: u32,
@@ -1034,115 +1076,99 @@ struct Group {
     actions: Vec<Action>,
 }
 
-fn build(path: &Path, grid: Grid, resolution: &str) -> Result<SheetProgress> {
-    let Grid { rows, is_1904, csv } = grid;
-    if rows.is_empty() {
-        return Err(empty(path));
+impl Group {
+    /// "paragraph 4" or "paragraph 4 (a)".
+    fn name(&self) -> String {
+        match &self.subparagraph {
+            Some(sub) => format!("paragraph {} ({sub})", self.paragraph),
+            None => format!("paragraph {}", self.paragraph),
+        }
     }
-    let at = find_header(&rows);
-    let header = read_header(path, &rows[at], is_1904)?;
-    let reader = Matrix {
-        path,
-        header,
-        is_1904,
-        csv,
-    };
-    let data = &rows[at + 1..];
-    if data.is_empty() {
-        return Err(Error::data(format!(
-            "{} has a header row (row {}) but no rows of data",
-            path.display(),
-            reader.header.row
-        ))
-        .hint("add one row per action below the header row"));
+
+    fn add_entity(&mut self, entity: &str) {
+        if !self.entities.iter().any(|e| e == entity) {
+            self.entities.push(entity.to_owned());
+        }
     }
-    let mut groups: Vec<Group> = Vec::new();
-    let mut index: HashMap<(u32, Option<String>), usize> = HashMap::new();
-    let mut illustrative = false;
-    for row in data {
-        if let Some((column, cell)) = row
+}
+
+/// Records in `slot` a value a row gives for its whole paragraph, unless an
+/// earlier row gave it; returns the earlier value and row if they differ.
+fn agree<T: PartialEq + Clone>(
+    slot: &mut Option<(T, usize)>,
+    value: T,
+    row: usize,
+) -> Option<(T, usize)> {
+    match slot {
+        Some(earlier) if earlier.0 != value => Some(earlier.clone()),
+        Some(_) => None,
+        None => {
+            *slot = Some((value, row));
+            None
+        }
+    }
+}
+
+const INCOMPLETE_HINT: &str = "give every action the entity that acted and the date; to record \
+                               only the status, leave the row's action, entity and date empty";
+
+impl Matrix<'_> {
+    /// Reads what a data row says, checking each cell.
+    fn line(&self, row: &Row) -> Result<Line> {
+        let stray = row
             .cells
             .iter()
-            .find(|(c, _)| !reader.header.names.contains_key(c))
-        {
-            return Err(reader
-                .error(
-                    row.number,
-                    *column,
-                    format!("`{}` is in a column without a header", reader.shown(cell)),
-                )
+            .find(|(c, _)| !self.header.names.contains_key(c));
+        if let Some((column, cell)) = stray {
+            let message = format!("`{}` is in a column without a header", self.shown(cell));
+            return Err(self
+                .error(row.number, *column, message)
                 .hint("give the column a header, or delete what is in it"));
         }
-        let paragraph = reader.paragraph(row)?;
-        let subparagraph = reader.subparagraph(row)?;
-        let status = reader.status(row)?;
-        let topic = reader.text(row, Field::Topic)?;
-        illustrative |= reader.illustrative(row)?;
-        let entity = reader.text(row, Field::Entity)?;
-        let date = reader.date(row)?;
-        let action = reader.text(row, Field::Action)?;
-        let references = reader.text(row, Field::Reference)?;
+        Ok(Line {
+            paragraph: self.paragraph(row)?,
+            subparagraph: self.subparagraph(row)?,
+            status: self.status(row)?,
+            topic: self.text(row, Field::Topic)?,
+            illustrative: self.illustrative(row)?,
+            entity: self.text(row, Field::Entity)?,
+            date: self.date(row)?,
+            action: self.text(row, Field::Action)?,
+            references: self.text(row, Field::Reference)?,
+        })
+    }
 
-        let key = (paragraph, subparagraph.clone());
-        let i = *index.entry(key).or_insert_with(|| {
-            groups.push(Group {
-                paragraph,
-                subparagraph,
-                first_row: row.number,
-                status: None,
-                topic: None,
-                entities: Vec::new(),
-                actions: Vec::new(),
-            });
-            groups.len() - 1
-        });
-        let group = &mut groups[i];
-        let name = match &group.subparagraph {
-            Some(sub) => format!("paragraph {} ({sub})", group.paragraph),
-            None => format!("paragraph {}", group.paragraph),
-        };
-
-        if let Some(status) = status {
-            match group.status {
-                Some((before, earlier)) if before != status => {
-                    return Err(reader
-                        .error(
-                            row.number,
-                            reader.column(Field::Status),
-                            format!(
-                                "{name} is `{}` here but `{}` in row {earlier}",
-                                status.key(),
-                                before.key()
-                            ),
-                        )
-                        .hint("give all rows of a paragraph the same status, or leave it empty on all but one"));
-                }
-                Some(_) => {}
-                None => group.status = Some((status, row.number)),
+    /// Adds what a row says to its paragraph.
+    fn add(&self, group: &mut Group, line: Line, row: usize) -> Result<()> {
+        if let Some(status) = line.status {
+            if let Some((before, earlier)) = agree(&mut group.status, status, row) {
+                let message = format!(
+                    "{} is `{}` here but `{}` in row {earlier}",
+                    group.name(),
+                    status.key(),
+                    before.key()
+                );
+                return Err(self
+                    .error(row, self.column(Field::Status), message)
+                    .hint("give all rows of a paragraph the same status, or fill it in on one"));
             }
         }
-        if let Some(topic) = topic {
-            match &group.topic {
-                Some((before, earlier)) if *before != topic => {
-                    return Err(reader
-                        .error(
-                            row.number,
-                            reader.column(Field::Topic),
-                            format!("{name} has another topic in row {earlier}: `{before}`"),
-                        )
-                        .hint("give all rows of a paragraph the same topic, or leave it empty on all but one"));
-                }
-                Some(_) => {}
-                None => group.topic = Some((topic, row.number)),
+        if let Some(topic) = line.topic {
+            if let Some((before, earlier)) = agree(&mut group.topic, topic, row) {
+                let message = format!(
+                    "{} has another topic in row {earlier}: `{before}`",
+                    group.name()
+                );
+                return Err(self
+                    .error(row, self.column(Field::Topic), message)
+                    .hint("give all rows of a paragraph the same topic, or fill it in on one"));
             }
         }
-
-        match (action, entity, date) {
+        match (line.action, line.entity, line.date) {
             (Some(action), Some(entity), Some(date)) => {
-                if !group.entities.contains(&entity) {
-                    group.entities.push(entity.clone());
-                }
-                let references = references
+                group.add_entity(&entity);
+                let references = line
+                    .references
                     .iter()
                     .flat_map(|r| r.split([';', '\n']))
                     .map(str::trim)
@@ -1157,86 +1183,120 @@ fn build(path: &Path, grid: Grid, resolution: &str) -> Result<SheetProgress> {
                 });
             }
             (Some(_), entity, _) => {
-                let (field, what) = if entity.is_none() {
-                    (Field::Entity, "entity")
-                } else {
-                    (Field::Date, "date")
+                let (field, what) = match entity {
+                    None => (Field::Entity, "entity"),
+                    Some(_) => (Field::Date, "date"),
                 };
-                return Err(reader
-                    .error(
-                        row.number,
-                        reader.column(field),
-                        format!("the action in column {} has no {what}", column_letter(reader.column(Field::Action))),
-                    )
-                    .hint("give every action the entity that acted and the date, or leave the row's action, entity and date empty to record only the status"));
+                let action = column_letter(self.column(Field::Action));
+                let message = format!("the action in column {action} has no {what}");
+                return Err(self
+                    .error(row, self.column(field), message)
+                    .hint(INCOMPLETE_HINT));
             }
             (None, _, Some(date)) => {
-                return Err(reader
-                    .error(
-                        row.number,
-                        reader.column(Field::Date),
-                        format!("the date {date} belongs to no action"),
-                    )
+                let message = format!("the date {date} belongs to no action");
+                return Err(self
+                    .error(row, self.column(Field::Date), message)
                     .hint("say what was done in the action column, or delete the date"));
             }
             (None, entity, None) => {
-                if references.is_some() {
-                    return Err(reader
-                        .error(
-                            row.number,
-                            reader.column(Field::Reference),
-                            "the reference belongs to no action",
-                        )
+                if line.references.is_some() {
+                    let message = "the reference belongs to no action";
+                    return Err(self
+                        .error(row, self.column(Field::Reference), message)
                         .hint("say what was done in the action column, or delete the reference"));
                 }
                 if let Some(entity) = entity {
-                    if !group.entities.contains(&entity) {
-                        group.entities.push(entity);
-                    }
+                    group.add_entity(&entity);
                 }
             }
         }
+        Ok(())
     }
 
-    let mut paragraphs = Vec::with_capacity(groups.len());
-    let mut first_rows = Vec::with_capacity(groups.len());
-    for group in groups {
+    /// The finished entry of a paragraph.
+    fn finish(&self, group: Group) -> Result<ParagraphProgress> {
         let Some((status, _)) = group.status else {
-            let name = match &group.subparagraph {
-                Some(sub) => format!("paragraph {} ({sub})", group.paragraph),
-                None => format!("paragraph {}", group.paragraph),
-            };
-            return Err(reader
-                .error(
-                    group.first_row,
-                    reader.column(Field::Status),
-                    format!("{name} has no status"),
-                )
-                .hint("fill in the status on at least one of the paragraph's rows: completed, in-progress, not-implemented, not-applicable or no-indication"));
+            let message = format!("{} has no status", group.name());
+            let valid: Vec<&str> = Status::ALL.iter().map(|s| s.key()).collect();
+            return Err(self
+                .error(group.first_row, self.column(Field::Status), message)
+                .hint(format!(
+                    "fill in the status on one of the paragraph's rows: {}",
+                    valid.join(", ")
+                )));
         };
-        let topic = match (group.topic, &group.subparagraph) {
-            (Some((topic, _)), _) => topic,
-            (None, Some(sub)) => format!("paragraph {} ({sub})", group.paragraph),
-            (None, None) => format!("paragraph {}", group.paragraph),
+        let topic = match group.topic {
+            Some((topic, _)) => topic,
+            None => group.name(),
         };
-        first_rows.push(group.first_row);
-        paragraphs.push(ParagraphProgress {
+        Ok(ParagraphProgress {
             paragraph: group.paragraph,
             subparagraph: group.subparagraph,
             topic: Text::Plain(topic),
             status,
             entities: group.entities.into_iter().map(Text::Plain).collect(),
             actions: group.actions,
-        });
+        })
     }
+}
+
+fn build(path: &Path, grid: Grid, resolution: &str) -> Result<SheetProgress> {
+    let Grid { rows, is_1904, csv } = grid;
+    if rows.is_empty() {
+        return Err(empty(path));
+    }
+    let at = find_header(&rows);
+    let header = read_header(path, &rows[at], is_1904)?;
+    let matrix = Matrix {
+        path,
+        header,
+        is_1904,
+        csv,
+    };
+    let data = &rows[at + 1..];
+    if data.is_empty() {
+        return Err(Error::data(format!(
+            "{} has a header row (row {}) but no rows of data",
+            path.display(),
+            matrix.header.row
+        ))
+        .hint("add one row per action below the header row"));
+    }
+    let mut groups: Vec<Group> = Vec::new();
+    let mut index: HashMap<(u32, Option<String>), usize> = HashMap::new();
+    let mut illustrative = false;
+    for row in data {
+        let line = matrix.line(row)?;
+        illustrative |= line.illustrative;
+        let key = (line.paragraph, line.subparagraph.clone());
+        let i = *index.entry(key).or_insert_with(|| {
+            groups.push(Group {
+                paragraph: line.paragraph,
+                subparagraph: line.subparagraph.clone(),
+                first_row: row.number,
+                status: None,
+                topic: None,
+                entities: Vec::new(),
+                actions: Vec::new(),
+            });
+            groups.len() - 1
+        });
+        matrix.add(&mut groups[i], line, row.number)?;
+    }
+    let rows = groups.iter().map(|g| g.first_row).collect();
+    let paragraphs = groups
+        .into_iter()
+        .map(|g| matrix.finish(g))
+        .collect::<Result<_>>()?;
     Ok(SheetProgress {
         progress: Progress {
             illustrative,
             resolution: resolution.to_owned(),
             paragraphs,
         },
-        rows: first_rows,
-        paragraph_column: reader.column(Field::Paragraph),
+        rows,
+        paragraph_column: matrix.column(Field::Paragraph),
     })
 }
 
@@ -1449,9 +1509,19 @@ mod tests {
         assert_eq!(place(&e), (1, 5));
         assert!(e.message.contains("row 1, column E"), "{e}");
         assert!(e.message.contains("`stauts`"), "{e}");
-        assert!(e.hint.as_deref().unwrap().starts_with("did you mean `status`?"));
+        assert!(e
+            .hint
+            .as_deref()
+            .unwrap()
+            .starts_with("did you mean `status`?"));
         let e = error("paragraphe,entité,date,mesure,statu,référence\n1,,,,completed,\n");
-        assert!(e.hint.as_deref().unwrap().starts_with("did you mean `statut`?"), "{e}");
+        assert!(
+            e.hint
+                .as_deref()
+                .unwrap()
+                .starts_with("did you mean `statut`?"),
+            "{e}"
+        );
     }
 
     #[test]
@@ -1461,7 +1531,11 @@ mod tests {
             e.message,
             "row 1: the columns `date`, `reference` (or `référence`) are missing"
         );
-        assert!(e.hint.as_deref().unwrap().contains("it names paragraph, entity, action, status"));
+        assert!(e
+            .hint
+            .as_deref()
+            .unwrap()
+            .contains("it names paragraph, entity, action, status"));
         let e = error("paragraph,entity,date,action,status,reference,statut\n");
         assert!(e.message.contains("column G"), "{e}");
         assert!(e.message.contains("repeats column E (status)"), "{e}");
@@ -1476,7 +1550,10 @@ mod tests {
             "row 2, column E (status): `Not implmented` is not a status"
         );
         let hint = e.hint.unwrap();
-        assert!(hint.starts_with("did you mean `not-implemented`?"), "{hint}");
+        assert!(
+            hint.starts_with("did you mean `not-implemented`?"),
+            "{hint}"
+        );
         for status in Status::ALL {
             assert!(hint.contains(status.key()), "{hint}");
         }
@@ -1493,10 +1570,10 @@ mod tests {
             e.message,
             "row 4, column E (status): paragraph 4 is `in-progress` here but `completed` in row 2"
         );
-        let e = error(&format!(
+        let e = error(
             "paragraph,topic,entity,date,action,status,reference\n\
-             4,one,,,,completed,\n4,two,,,,,\n"
-        ));
+             4,one,,,,completed,\n4,two,,,,,\n",
+        );
         assert!(e.message.contains("row 3, column B (topic)"), "{e}");
         assert!(e.message.contains("another topic in row 2: `one`"), "{e}");
     }
@@ -1523,7 +1600,10 @@ mod tests {
     fn incomplete_rows() {
         let e = error(&format!("{HEAD}1,UNODC,,acted,completed,\n"));
         assert_eq!(place(&e), (2, 3));
-        assert!(e.message.contains("the action in column D has no date"), "{e}");
+        assert!(
+            e.message.contains("the action in column D has no date"),
+            "{e}"
+        );
         let e = error(&format!("{HEAD}1,,2016-01-01,acted,completed,\n"));
         assert_eq!(place(&e), (2, 2));
         let e = error(&format!("{HEAD}1,UNODC,2016-01-01,,completed,\n"));
@@ -1531,10 +1611,15 @@ mod tests {
         let e = error(&format!("{HEAD}1,,,,completed,A/1\n"));
         assert_eq!(place(&e), (2, 6));
         let e = error(&format!("{HEAD}1,UNODC,2016-01-01,acted,,\n"));
-        assert_eq!(e.message, "row 2, column E (status): paragraph 1 has no status");
+        assert_eq!(
+            e.message,
+            "row 2, column E (status): paragraph 1 has no status"
+        );
         let e = error(&format!("{HEAD}1,,,,completed,,stray\n"));
         assert_eq!(place(&e), (2, 7));
-        assert!(e.message.contains("row 2, column G: `stray` is in a column without a header"));
+        assert!(e
+            .message
+            .contains("row 2, column G: `stray` is in a column without a header"));
         let e = error(&format!("{HEAD}1,,,,completed,,,\n1,,,,,,,,maybe\n"));
         assert!(e.message.starts_with("row 3, column I:"), "{e}");
     }
@@ -1556,8 +1641,13 @@ mod tests {
             "{HEAD}1,UNODC,2016-01-01,\"acted\non two lines\",completed,\n\n1,UNODC,nope,acted,,\n"
         ));
         assert_eq!(place(&e), (4, 3));
+        let crlf = "paragraph,entity,date,action,status,reference\r\n\r\n\r\n\
+                    1,UNODC,2016-01-01,\"two\r\nlines\",completed,\r\n1,UNODC,nope,acted,,";
+        assert_eq!(place(&error(crlf)), (5, 3));
         // Title lines above the header are skipped.
-        let e = error(&format!("Implementation matrix\n\n{HEAD}1,UNODC,nope,acted,,\n"));
+        let e = error(&format!(
+            "Implementation matrix\n\n{HEAD}1,UNODC,nope,acted,,\n"
+        ));
         assert_eq!(place(&e), (4, 3));
     }
 
@@ -1583,16 +1673,36 @@ mod tests {
             assert!(e.message.contains(name), "{name}: {e}");
             assert!(e.hint.is_some(), "{name}: {e}");
         };
-        check("progress.csv", b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj", "it is a PDF document");
+        check(
+            "progress.csv",
+            b"%PDF-1.7\n%\xE2\xE3\xCF\xD3\n1 0 obj",
+            "it is a PDF document",
+        );
         check("progress.xlsx", b"%PDF-1.4", "it is a PDF document");
-        check("progress.xlsx", b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0", "Excel 97–2003");
+        check(
+            "progress.xlsx",
+            b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1\0\0",
+            "Excel 97–2003",
+        );
         check("progress.csv", b"\xFF\xFEp\0a\0", "UTF-16");
         check("progress.csv", b"\x89PNG\r\n\x1a\n", "a PNG image");
-        check("progress.csv", b"<html><table><tr><td>1</td></tr></table>", "an HTML page");
+        check(
+            "progress.csv",
+            b"<html><table><tr><td>1</td></tr></table>",
+            "an HTML page",
+        );
         check("progress.csv", b"paragraph\0\0\x01\x02", "binary data");
-        check("progress.xlsx", HEAD.as_bytes(), "named as an Excel workbook but is plain text");
+        check(
+            "progress.xlsx",
+            HEAD.as_bytes(),
+            "named as an Excel workbook but is plain text",
+        );
         let xlsx = std::fs::read(format!("{FIXTURES}/progress.xlsx")).unwrap();
-        check("progress.csv", &xlsx, "named as a CSV file but is a ZIP archive");
+        check(
+            "progress.csv",
+            &xlsx,
+            "named as a CSV file but is a ZIP archive",
+        );
         let docx = zip_of(&[("word/document.xml", "<w:document/>")]);
         check("progress.xlsx", &docx, "it is a Word document");
         let ods = zip_of(&[("mimetype", "application/vnd.oasis.opendocument.spreadsheet")]);
@@ -1617,13 +1727,22 @@ mod tests {
 
     #[test]
     fn tab_separated_text_is_read_too() {
-        let p = progress("paragraph\tentity\tdate\taction\tstatus\treference\n2\t\t\t\tcompleted\t\n");
+        let p =
+            progress("paragraph\tentity\tdate\taction\tstatus\treference\n2\t\t\t\tcompleted\t\n");
         assert_eq!(p.paragraphs[0].paragraph, 2);
     }
 
     #[test]
     fn column_letters() {
-        let cases = [(1, "A"), (3, "C"), (26, "Z"), (27, "AA"), (52, "AZ"), (702, "ZZ"), (703, "AAA")];
+        let cases = [
+            (1, "A"),
+            (3, "C"),
+            (26, "Z"),
+            (27, "AA"),
+            (52, "AZ"),
+            (702, "ZZ"),
+            (703, "AAA"),
+        ];
         for (n, letters) in cases {
             assert_eq!(column_letter(n), letters);
         }
@@ -1734,7 +1853,10 @@ mod tests {
                     .iter()
                     .map(|m| format!(r#"<mergeCell ref="{m}"/>"#))
                     .collect();
-                format!(r#"<mergeCells count="{}">{cells}</mergeCells>"#, s.merges.len())
+                format!(
+                    r#"<mergeCells count="{}">{cells}</mergeCells>"#,
+                    s.merges.len()
+                )
             };
             files.push((
                 format!("xl/worksheets/sheet{n}.xml"),
@@ -1743,7 +1865,11 @@ mod tests {
         }
         types.push_str("</Types>");
         rels.push_str("</Relationships>");
-        let pr = if date1904 { r#"<workbookPr date1904="1"/>"# } else { "" };
+        let pr = if date1904 {
+            r#"<workbookPr date1904="1"/>"#
+        } else {
+            ""
+        };
         let book = format!(
             r#"<?xml version="1.0" encoding="UTF-8"?><workbook xmlns="{MAIN}" xmlns:r="{REL}">{pr}<sheets>{entries}</sheets></workbook>"#
         );
@@ -1752,7 +1878,10 @@ mod tests {
         );
         let mut all: Vec<(&str, &str)> = vec![
             ("[Content_Types].xml", &types),
-            ("_rels/.rels", r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#),
+            (
+                "_rels/.rels",
+                r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>"#,
+            ),
             ("xl/workbook.xml", &book),
             ("xl/_rels/workbook.xml.rels", &rels),
             ("xl/styles.xml", &styles),
@@ -1762,10 +1891,17 @@ mod tests {
     }
 
     fn header() -> Vec<X> {
-        ["paragraph", "entity", "date", "action", "status", "reference"]
-            .into_iter()
-            .map(S)
-            .collect()
+        [
+            "paragraph",
+            "entity",
+            "date",
+            "action",
+            "status",
+            "reference",
+        ]
+        .into_iter()
+        .map(S)
+        .collect()
     }
 
     fn xlsx(sheets: &[Sheet], date1904: bool) -> Result<SheetProgress> {
@@ -1777,9 +1913,30 @@ mod tests {
         let p = xlsx(
             &[sheet(vec![
                 header(),
-                vec![N(4.0), S("UNODC"), D(42_444.0), S("acted"), S("Completed"), N(12.0)],
-                vec![N(4.0), S("UNODC"), N(42_445.0), S("acted again"), Blank, Blank],
-                vec![S("4"), N(77.0), S("2016-03-17"), S("acted a third time"), Blank, Blank],
+                vec![
+                    N(4.0),
+                    S("UNODC"),
+                    D(42_444.0),
+                    S("acted"),
+                    S("Completed"),
+                    N(12.0),
+                ],
+                vec![
+                    N(4.0),
+                    S("UNODC"),
+                    N(42_445.0),
+                    S("acted again"),
+                    Blank,
+                    Blank,
+                ],
+                vec![
+                    S("4"),
+                    N(77.0),
+                    S("2016-03-17"),
+                    S("acted a third time"),
+                    Blank,
+                    Blank,
+                ],
                 vec![N(5.0), Blank, Blank, Blank, S("no-indication"), Blank],
             ])],
             false,
@@ -1800,7 +1957,14 @@ mod tests {
         let p = xlsx(
             &[sheet(vec![
                 header(),
-                vec![N(1.0), S("UNODC"), D(40_982.0), S("acted"), S("completed"), Blank],
+                vec![
+                    N(1.0),
+                    S("UNODC"),
+                    D(40_982.0),
+                    S("acted"),
+                    S("completed"),
+                    Blank,
+                ],
             ])],
             true,
         )
@@ -1815,39 +1979,76 @@ mod tests {
             &[sheet(vec![
                 vec![S("Matrix for 2015/23")],
                 header(),
-                vec![N(1.0), S("UNODC"), D(0.5), S("acted"), S("completed"), Blank],
+                vec![
+                    N(1.0),
+                    S("UNODC"),
+                    D(0.5),
+                    S("acted"),
+                    S("completed"),
+                    Blank,
+                ],
             ])],
             false,
         )
         .unwrap_err();
-        assert_eq!(e.message, "row 3, column C (date): `0.5` is a time of day, not a date");
+        assert_eq!(
+            e.message,
+            "row 3, column C (date): `0.5` is a time of day, not a date"
+        );
         assert_eq!(place(&e), (3, 3));
         assert!(e.to_string().starts_with("m.xlsx:3:3:"), "{e}");
 
         let e = xlsx(
             &[sheet(vec![
                 header(),
-                vec![N(1.5), S("UNODC"), D(42_444.0), S("acted"), S("completed"), Blank],
+                vec![
+                    N(1.5),
+                    S("UNODC"),
+                    D(42_444.0),
+                    S("acted"),
+                    S("completed"),
+                    Blank,
+                ],
             ])],
             false,
         )
         .unwrap_err();
-        assert_eq!(e.message, "row 2, column A (paragraph): `1.5` is not a paragraph number");
+        assert_eq!(
+            e.message,
+            "row 2, column A (paragraph): `1.5` is not a paragraph number"
+        );
 
         let e = xlsx(
             &[sheet(vec![
                 header(),
-                vec![N(1.0), E("#REF!"), D(42_444.0), S("acted"), S("completed"), Blank],
+                vec![
+                    N(1.0),
+                    E("#REF!"),
+                    D(42_444.0),
+                    S("acted"),
+                    S("completed"),
+                    Blank,
+                ],
             ])],
             false,
         )
         .unwrap_err();
-        assert_eq!(e.message, "row 2, column B (entity): the cell holds the Excel error #REF!");
+        assert_eq!(
+            e.message,
+            "row 2, column B (entity): the cell holds the Excel error #REF!"
+        );
 
         let e = xlsx(
             &[sheet(vec![
                 header(),
-                vec![N(1.0), S("UNODC"), B(true), S("acted"), S("completed"), Blank],
+                vec![
+                    N(1.0),
+                    S("UNODC"),
+                    B(true),
+                    S("acted"),
+                    S("completed"),
+                    Blank,
+                ],
             ])],
             false,
         )
@@ -1866,7 +2067,10 @@ mod tests {
         let matrix = Sheet {
             name: "Matrix",
             hidden: false,
-            rows: vec![header(), vec![N(2.0), Blank, Blank, Blank, S("Sans objet"), Blank]],
+            rows: vec![
+                header(),
+                vec![N(2.0), Blank, Blank, Blank, S("Sans objet"), Blank],
+            ],
             merges: &[],
         };
         let other = Sheet {
@@ -1888,7 +2092,14 @@ mod tests {
             hidden: false,
             rows: vec![
                 header(),
-                vec![N(3.0), S("UNODC"), D(42_444.0), S("acted"), S("completed"), Blank],
+                vec![
+                    N(3.0),
+                    S("UNODC"),
+                    D(42_444.0),
+                    S("acted"),
+                    S("completed"),
+                    Blank,
+                ],
                 vec![Blank, S("ICAT"), D(42_445.0), S("acted"), Blank, Blank],
                 vec![Blank, S("Member States")],
                 vec![N(4.0), Blank, Blank, Blank, S("not-implemented")],
@@ -1906,13 +2117,23 @@ mod tests {
             hidden: false,
             rows: vec![
                 header(),
-                vec![N(3.0), S("UNODC"), D(42_444.0), S("acted"), S("completed"), Blank],
+                vec![
+                    N(3.0),
+                    S("UNODC"),
+                    D(42_444.0),
+                    S("acted"),
+                    S("completed"),
+                    Blank,
+                ],
                 vec![Blank, S("ICAT"), D(42_445.0), S("acted"), Blank, Blank],
             ],
             merges: &[],
         };
         let e = xlsx(&[unmerged], false).unwrap_err();
-        assert_eq!(e.message, "row 3, column A (paragraph): the paragraph number is missing");
+        assert_eq!(
+            e.message,
+            "row 3, column A (paragraph): the paragraph number is missing"
+        );
     }
 
     /// A small deterministic generator, for the tests of hostile bytes.
@@ -1936,7 +2157,14 @@ mod tests {
         let small = workbook(
             &[sheet(vec![
                 header(),
-                vec![N(1.0), S("UNODC"), D(42_444.0), S("acted"), S("completed"), Blank],
+                vec![
+                    N(1.0),
+                    S("UNODC"),
+                    D(42_444.0),
+                    S("acted"),
+                    S("completed"),
+                    Blank,
+                ],
             ])],
             false,
         );

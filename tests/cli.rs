@@ -1311,3 +1311,425 @@ fn the_importer_survives_mangled_input() {
         }
     }
 }
+
+// ---- tables, consolidated texts and handouts (issue 4) ----
+
+/// Runs of italic text in a PDF, read from the fonts of its characters
+/// (`mutool draw -F stext`), joined into one string per run.
+fn italic_runs(pdf: &Path) -> Vec<String> {
+    let xml = tool(
+        "mutool",
+        &[
+            "draw",
+            "-q",
+            "-F",
+            "stext",
+            "-o",
+            "-",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    let mut runs = Vec::new();
+    let mut italic = false;
+    let mut cur = String::new();
+    for line in xml.lines() {
+        let line = line.trim();
+        if let Some(rest) = line.strip_prefix("<font name=\"") {
+            if !cur.trim().is_empty() {
+                runs.push(normalize(&cur));
+            }
+            cur.clear();
+            italic = rest.split('"').next().is_some_and(|n| n.contains("Italic"));
+        } else if let (true, Some(at)) = (italic, line.find(" c=\"")) {
+            let raw = line[at + 4..].split('"').next().unwrap_or("");
+            cur.push_str(&decode_entity(raw));
+        } else if line.starts_with("</line") && italic {
+            cur.push(' ');
+        }
+    }
+    if !cur.trim().is_empty() {
+        runs.push(normalize(&cur));
+    }
+    runs
+}
+
+fn decode_entity(s: &str) -> String {
+    match s {
+        "&amp;" => "&".into(),
+        "&lt;" => "<".into(),
+        "&gt;" => ">".into(),
+        "&quot;" => "\"".into(),
+        "&apos;" => "'".into(),
+        _ if s.starts_with("&#x") => {
+            u32::from_str_radix(s.trim_start_matches("&#x").trim_end_matches(';'), 16)
+                .ok()
+                .and_then(char::from_u32)
+                .map(String::from)
+                .unwrap_or_default()
+        }
+        _ => s.to_owned(),
+    }
+}
+
+#[test]
+fn out_dir_also_writes_tables_texts_and_handouts() {
+    for kind in ["table", "text", "handout"] {
+        for lang in ["en", "fr"] {
+            for ext in ["pdf", "docx"] {
+                let name = format!("{kind}.{lang}.{ext}");
+                assert!(example_out().join(&name).is_file(), "{name} missing");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_consolidated_text_matches_the_corpus_with_italic_leads() {
+    let pdf = example_out().join("text.fr.pdf");
+    // Footnote marks are digits glued to a word or its punctuation: drop them.
+    let raw = normalize(&pdf_text(&pdf));
+    let mut text = String::new();
+    let mut prev = ' ';
+    for c in raw.chars() {
+        if !(c.is_ascii_digit() && (prev.is_alphabetic() || matches!(prev, ',' | ';'))) {
+            text.push(c);
+        }
+        if !c.is_ascii_digit() {
+            prev = c;
+        }
+    }
+    // pdftotext may break the line after a raised mark: compare without spaces.
+    let text: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let corpus = std::fs::read_to_string(root().join(CORPUS)).unwrap();
+    // Every word of the corpus (page furniture and footnote block aside) is in
+    // the PDF, in order; footnote markers are printed as superscript numbers.
+    let mut at = 0;
+    let mut in_notes = false;
+    let mut count = 0;
+    for line in corpus.lines() {
+        let t = line.trim();
+        if t.starts_with("____") {
+            in_notes = true;
+            continue;
+        }
+        let is_note = t
+            .split_once(' ')
+            .is_some_and(|(n, _)| n.parse::<u32>().is_ok());
+        in_notes = in_notes && (t.is_empty() || is_note);
+        if in_notes {
+            let note: String = t
+                .split_once(' ')
+                .map_or(t, |x| x.1)
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            assert!(text.contains(&note), "footnote {t:?} missing");
+            continue;
+        }
+        for word in t.split_whitespace() {
+            let w: String = word
+                .chars()
+                .filter(|c| !c.is_ascii_digit() || word.chars().all(|c| !c.is_alphabetic()))
+                .collect();
+            let w = w.trim_end_matches('-');
+            if w.is_empty() || w.chars().all(|c| c.is_ascii_digit()) && w.len() == 1 {
+                continue;
+            }
+            let w: String = w.chars().filter(|c| !c.is_whitespace()).collect();
+            match text[at..].find(&w) {
+                Some(i) => {
+                    at += i + w.len();
+                    count += 1;
+                }
+                None => panic!(
+                    "corpus word {w:?} is not in text.fr.pdf in order (after {:?})",
+                    &text[at.saturating_sub(80)..at]
+                ),
+            }
+        }
+    }
+    assert!(count > 1000, "compared only {count} words");
+    let italics = italic_runs(&pdf);
+    for lead in [
+        "Conscient",
+        "Condamnant de nouveau fermement",
+        "Souligne de nouveau",
+        "Prie instamment",
+        "Se félicite également",
+    ] {
+        assert!(
+            italics.iter().any(|r| r == lead),
+            "{lead:?} is not set in italics: {italics:?}"
+        );
+    }
+    assert!(
+        !italics.iter().any(|r| r.contains("Plan d’action")),
+        "body text set in italics"
+    );
+}
+
+#[test]
+fn the_table_has_a_row_per_operative_paragraph_and_the_datas_status_counts() {
+    let project = resolute::project::Project::load(&root().join(EXAMPLE)).unwrap();
+    let progress = &project.progress.as_ref().unwrap().0;
+    let docx = example_out().join("table.en.docx");
+    let file = std::fs::File::open(&docx).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    let tables: Vec<&str> = xml.split("<w:tbl>").skip(1).collect();
+    let main = tables.last().expect("tables");
+    let rows: Vec<&str> = main
+        .split("</w:tr>")
+        .filter(|r| r.contains("<w:tc>"))
+        .collect();
+    assert_eq!(
+        rows.len(),
+        1 + 11,
+        "a header row and 11 operative paragraphs"
+    );
+    assert!(
+        rows[0].contains("<w:tblHeader"),
+        "the header row repeats in Word"
+    );
+    assert!(!rows[1].contains("<w:tblHeader"));
+    // The summary's counts are the data's.
+    let outline = docx_outline(&docx);
+    for status in resolute::model::Status::ALL {
+        let n = progress
+            .paragraphs
+            .iter()
+            .filter(|p| p.status == status)
+            .count();
+        let label = match status {
+            resolute::model::Status::Completed => "Completed",
+            resolute::model::Status::InProgress => "Implemented — in progress",
+            resolute::model::Status::NotImplemented => "Not implemented",
+            resolute::model::Status::NotApplicable => "Not applicable",
+            resolute::model::Status::NoIndication => "No indication",
+        };
+        if n > 0 {
+            let line = format!("[table] TableText | {label}\n  [table] TableText | {n}\n");
+            assert!(
+                outline.contains(&line),
+                "summary lacks {label}: {n}\n{outline}"
+            );
+        }
+    }
+    // The PDF's header row is on every page the table runs over.
+    let pdf = example_out().join("table.en.pdf");
+    let pages = pages_with(&pdf, "UNODC");
+    assert!(
+        pages.len() >= 2,
+        "the example table should run over pages: {pages:?}"
+    );
+    let heads = pages_with(&pdf, "Paragraph Provision Action taken");
+    assert!(
+        pages.iter().all(|p| heads.contains(p)),
+        "header missing: rows on {pages:?}, header on {heads:?}"
+    );
+}
+
+#[test]
+fn a_compilation_has_contents_with_correct_page_numbers() {
+    let dir = example_copy();
+    std::fs::create_dir(dir.path().join("resolutions")).unwrap();
+    for (path, ..) in &IMPORT_FIXTURES[1..4] {
+        let name = Path::new(path).file_stem().unwrap().to_str().unwrap();
+        let out = resolute(&[
+            "import",
+            path,
+            "-o",
+            dir.path()
+                .join(format!("resolutions/{name}.yaml"))
+                .to_str()
+                .unwrap(),
+        ]);
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = resolute(&[
+        "render",
+        dir.path().to_str().unwrap(),
+        "--kind",
+        "text",
+        "--lang",
+        "en",
+        "--out-dir",
+        out_dir.path().to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let pdf = out_dir.path().join("text.en.pdf");
+    let text = pdf_text(&pdf);
+    let pages: Vec<&str> = text.split('\u{c}').collect();
+    let contents = normalize(pages[0]);
+    let mut checked = 0;
+    for number in ["2015/23", "79/69", "78/271", "80/3"] {
+        // The contents line: "2015/23. Title . . . 2"; its heading starts that page.
+        let entry_start = contents
+            .find(&format!("{number}. "))
+            .unwrap_or_else(|| panic!("{number} not in contents: {contents}"));
+        let after = &contents[entry_start..];
+        let page: usize = after
+            .split_whitespace()
+            .find_map(|w| {
+                w.trim_start_matches('\u{2060}')
+                    .parse()
+                    .ok()
+                    .filter(|_| !w.contains('/'))
+            })
+            .expect("a page number");
+        let heading_page = pages
+            .iter()
+            .position(|p| normalize(p).starts_with(&format!("{number}. ")))
+            .map(|i| i + 1);
+        assert_eq!(
+            heading_page,
+            Some(page),
+            "{number}: contents says page {page}"
+        );
+        checked += 1;
+    }
+    assert_eq!(checked, 4);
+    // The Word version carries a real contents field.
+    let docx = out_dir.path().join("text.en.docx");
+    let file = std::fs::File::open(&docx).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    assert!(xml.contains("TOC \\o"), "no TOC field in the DOCX");
+}
+
+#[test]
+fn the_parallel_text_aligns_the_two_versions_paragraph_by_paragraph() {
+    let docx = example_out().join("handout.fr.docx");
+    let outline = docx_outline(&docx);
+    let cells: Vec<&str> = outline
+        .lines()
+        .filter(|l| l.contains("[table]"))
+        .map(|l| l.split(" | ").nth(1).unwrap_or(""))
+        .collect();
+    // Pairs: header, heading, formula, 12 preambular + 6 sub-paragraphs, 11 operative, meeting.
+    assert_eq!(cells.len(), 2 * (1 + 1 + 1 + 12 + 6 + 11 + 1), "{outline}");
+    let pairs: Vec<(&str, &str)> = cells.chunks(2).map(|c| (c[0], c[1])).collect();
+    assert_eq!(pairs[0], ("Français", "Anglais"));
+    for n in 1..=11 {
+        let row = pairs
+            .iter()
+            .find(|(l, _)| l.starts_with(&format!("{n}. ")))
+            .unwrap_or_else(|| panic!("no row {n}"));
+        assert!(
+            row.1.starts_with(&format!("{n}. ")),
+            "row {n} pairs {row:?}"
+        );
+    }
+    for letter in ["a", "b", "c", "d", "e", "f"] {
+        assert!(pairs
+            .iter()
+            .any(|(l, r)| l.starts_with(&format!("{letter}) "))
+                && r.starts_with(&format!("({letter}) "))));
+    }
+}
+
+#[test]
+fn libreoffice_reads_every_kind_like_the_pdf() {
+    let lo = tempfile::tempdir().unwrap();
+    for name in ["table.fr", "text.en", "handout.en"] {
+        let docx = example_out().join(format!("{name}.docx"));
+        let out = Command::new("soffice")
+            .args([
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                lo.path().to_str().unwrap(),
+            ])
+            .arg(&docx)
+            .env("HOME", lo.path())
+            .output()
+            .expect("LibreOffice");
+        assert!(out.status.success());
+        // A compound broken at a line end ("high-" / "level") is one word again.
+        let from_word =
+            normalize(&pdf_text(&lo.path().join(format!("{name}.pdf")))).replace("- ", "-");
+        let ours =
+            normalize(&pdf_text(&example_out().join(format!("{name}.pdf")))).replace("- ", "-");
+        // Every word of our PDF (page numbers aside) is in LibreOffice's reading
+        // of the DOCX: the same headings, paragraphs, cells and notes.
+        let theirs: std::collections::HashSet<&str> = from_word.split(' ').collect();
+        let words: Vec<&str> = ours
+            .split(' ')
+            .filter(|w| w.chars().count() >= 5 && !w.contains('/'))
+            .collect();
+        assert!(words.len() > 300, "{name}: too few words to compare");
+        let missing: Vec<&&str> = words.iter().filter(|w| !theirs.contains(*w)).collect();
+        assert!(
+            missing.is_empty(),
+            "{name}: LibreOffice's rendering lacks {missing:?}"
+        );
+    }
+}
+
+#[test]
+fn a_csv_and_an_xlsx_of_the_same_progress_give_the_same_table() {
+    let mut outlines = Vec::new();
+    for ext in ["csv", "xlsx"] {
+        let dir = example_copy();
+        std::fs::remove_file(dir.path().join("progress.yaml")).unwrap();
+        std::fs::copy(
+            root().join(format!("tests/fixtures/sheets/progress.{ext}")),
+            dir.path().join(format!("progress.{ext}")),
+        )
+        .unwrap();
+        let out_dir = tempfile::tempdir().unwrap();
+        let out = resolute(&[
+            "render",
+            dir.path().to_str().unwrap(),
+            "--kind",
+            "table",
+            "--lang",
+            "en",
+            "--out-dir",
+            out_dir.path().to_str().unwrap(),
+        ]);
+        assert!(out.status.success(), "{ext}: {}", stderr(&out));
+        let outline = docx_outline(&out_dir.path().join("table.en.docx"));
+        assert!(
+            outline.matches("[table] TableText | ").count() > 60,
+            "{ext}: {outline}"
+        );
+        outlines.push(outline);
+        let pdf = normalize(&pdf_text(&out_dir.path().join("table.en.pdf")));
+        outlines.push(pdf);
+    }
+    assert_eq!(
+        outlines[0], outlines[2],
+        "the CSV and XLSX tables differ in the DOCX"
+    );
+    assert_eq!(
+        outlines[1], outlines[3],
+        "the CSV and XLSX tables differ in the PDF"
+    );
+}
+
+#[test]
+fn a_bad_spreadsheet_row_names_the_file_row_and_column() {
+    let dir = example_copy();
+    std::fs::remove_file(dir.path().join("progress.yaml")).unwrap();
+    let csv = std::fs::read_to_string(root().join("tests/fixtures/sheets/progress.csv")).unwrap();
+    let broken = csv.replacen("2016-03-15", "2016-13-15", 1);
+    assert_ne!(csv, broken, "the fixture changed: adjust this test");
+    std::fs::write(dir.path().join("progress.csv"), broken).unwrap();
+    let out = resolute(&["check", dir.path().to_str().unwrap()]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(
+        err.contains("progress.csv:")
+            && err.contains("row ")
+            && err.contains("2016-13-15")
+            && err.contains("hint"),
+        "{err}"
+    );
+}

@@ -63,7 +63,7 @@ pub fn table(project: &Project, lang: Lang, assets: &Assets) -> Result<Document>
     let cols = &locale.table_columns;
     let head = |s: &str| vec![Inline::Text(s.to_owned())];
     let main = Table {
-        widths: vec![0.9, 3.2, 4.2, 1.6, 1.3, 2.0],
+        widths: vec![1.2, 3.2, 4.0, 1.6, 1.3, 1.9],
         align: vec![Align::Left; 6],
         header: vec![cols.iter().map(|c| head(c)).collect()],
         rows,
