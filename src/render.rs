@@ -70,6 +70,10 @@ impl Renderer {
             Kind::Table => compose::table::table(project, lang, &self.assets),
             Kind::Text => compose::text::text(project, lang, &self.assets),
             Kind::Handout => compose::handout::handout(project, lang, &self.assets),
+            Kind::Compact => compose::text::text(project, lang, &self.assets).map(|mut doc| {
+                doc.paper = crate::model::Paper::A5;
+                doc
+            }),
         }
     }
 
@@ -118,7 +122,7 @@ pub fn available(project: &Project) -> Vec<(Kind, Lang)> {
                 out.extend(langs.into_iter().map(|l| (kind, l)));
             }
             Kind::Table => {}
-            Kind::Text => out.extend(
+            Kind::Text | Kind::Compact => out.extend(
                 project
                     .resolution_languages()
                     .into_iter()

@@ -150,6 +150,8 @@ pub enum KindArg {
     Text,
     /// A parallel text of two language versions, for delegations.
     Handout,
+    /// The consolidated text on A5 pages, a compact edition for distribution.
+    Compact,
 }
 
 impl From<KindArg> for Kind {
@@ -159,6 +161,7 @@ impl From<KindArg> for Kind {
             KindArg::Table => Kind::Table,
             KindArg::Text => Kind::Text,
             KindArg::Handout => Kind::Handout,
+            KindArg::Compact => Kind::Compact,
         }
     }
 }

@@ -34,11 +34,19 @@ pub enum Kind {
     Text,
     /// The parallel text of two language versions, for delegations.
     Handout,
+    /// The consolidated text on A5 pages, a compact edition for distribution.
+    Compact,
 }
 
 impl Kind {
     /// Every kind.
-    pub const ALL: [Kind; 4] = [Kind::Report, Kind::Table, Kind::Text, Kind::Handout];
+    pub const ALL: [Kind; 5] = [
+        Kind::Report,
+        Kind::Table,
+        Kind::Text,
+        Kind::Handout,
+        Kind::Compact,
+    ];
 
     /// The name used on the command line and in output file names.
     pub fn name(self) -> &'static str {
@@ -47,6 +55,7 @@ impl Kind {
             Kind::Table => "table",
             Kind::Text => "text",
             Kind::Handout => "handout",
+            Kind::Compact => "compact",
         }
     }
 }

@@ -39,14 +39,16 @@ impl Geometry {
         let (w, h) = match paper {
             Paper::A4 => (11906, 16838),
             Paper::Letter => (12240, 15840),
+            Paper::A5 => (8391, 11906),
         };
         let (width, height) = if landscape { (h, w) } else { (w, h) };
-        let margin_x = 1304;
+        let small = paper == Paper::A5;
+        let margin_x = if small { 907 } else { 1304 };
         Geometry {
             width,
             height,
             landscape,
-            margin_y: 1417,
+            margin_y: if small { 1020 } else { 1417 },
             margin_x,
             text_width: width as i32 - 2 * margin_x,
         }

@@ -111,4 +111,6 @@ pub enum Paper {
     A4,
     /// US letter, used in New York.
     Letter,
+    /// ISO A5, for compact handouts.
+    A5,
 }
