@@ -59,6 +59,8 @@ pub struct Locale {
     pub subparagraph: String,
     /// Status labels, by status key.
     pub statuses: BTreeMap<String, String>,
+    /// What separates a label from its text (": ", " : ").
+    pub label_separator: String,
     /// The title of a compilation of resolutions.
     pub consolidated_title: String,
     /// "Implementation of resolution {number}: paragraph-by-paragraph table".

@@ -160,7 +160,8 @@ fn row(
             }
             actions.push(Inline::Strong(text(locale.date(a.date))));
             actions.push(Inline::Text(format!(
-                ": {} {}.",
+                "{}{} {}.",
+                locale.label_separator,
                 a.entity.get(lang),
                 a.text.get(lang)
             )));
