@@ -4,7 +4,7 @@
 use crate::assets::Assets;
 use crate::compose::locale::Locale;
 use crate::compose::resolution::{closing, heading, operative_number, Cited, Notes};
-use crate::doc::{Align, Block, Cell, Document, Inline, Labels, Row, Table};
+use crate::doc::{Align, Block, Cell, Document, Inline, Row, Table};
 use crate::error::{Error, Result};
 use crate::model::{Lang, Resolution};
 use crate::project::Project;
@@ -122,43 +122,25 @@ pub fn handout(project: &Project, lang: Lang, assets: &Assets) -> Result<Documen
             .unwrap_or_default()
     };
     let title = crate::compose::locale::fill(&locale.parallel_title, &[("number", &left.number)]);
-    let mut doc = Document {
-        lang,
-        paper: crate::compose::text::paper(project, lang),
-        landscape: false,
-        title: title.clone(),
-        date: left
-            .date
-            .or(left.meeting.as_ref().map(|m| m.date))
-            .unwrap_or(crate::model::Date {
-                year: 2000,
-                month: 1,
-                day: 1,
-            }),
-        running_head: None,
-        first_page: None,
-        labels: Labels {
-            contents: locale.contents.clone(),
-            page: locale.page.clone(),
+    let date = left.date.or(left.meeting.as_ref().map(|m| m.date));
+    let paper = crate::compose::text::paper(project, lang);
+    let blocks = vec![
+        Block::Heading {
+            level: 3,
+            number: None,
+            content: vec![Inline::Text(title.clone())],
         },
-        blocks: vec![
-            Block::Heading {
-                level: 3,
-                number: None,
-                content: vec![Inline::Text(title)],
-            },
-            Block::Table(Table {
-                widths: vec![1.0, 1.0],
-                align: vec![Align::Left, Align::Left],
-                header: vec![vec![
-                    vec![Inline::Text(name(lang))],
-                    vec![Inline::Text(name(other))],
-                ]],
-                rows,
-            }),
-        ],
-    };
-    crate::typography::apply(&mut doc);
+        Block::Table(Table {
+            widths: vec![1.0, 1.0],
+            align: vec![Align::Left, Align::Left],
+            header: vec![vec![
+                vec![Inline::Text(name(lang))],
+                vec![Inline::Text(name(other))],
+            ]],
+            rows,
+        }),
+    ];
+    let doc = super::plain_document(lang, paper, false, title, date, &locale, blocks);
     Ok(doc)
 }
 

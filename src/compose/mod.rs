@@ -183,6 +183,40 @@ pub fn report(project: &Project, lang: Lang, assets: &Assets) -> Result<Document
     Ok(doc)
 }
 
+/// A document without a masthead (tables, texts, handouts), with the
+/// language's typography applied. Without a date, the file records 2000-01-01
+/// so that output stays reproducible.
+pub(crate) fn plain_document(
+    lang: Lang,
+    paper: crate::model::Paper,
+    landscape: bool,
+    title: String,
+    date: Option<crate::model::Date>,
+    locale: &Locale,
+    blocks: Vec<Block>,
+) -> Document {
+    let mut doc = Document {
+        lang,
+        paper,
+        landscape,
+        title,
+        date: date.unwrap_or(crate::model::Date {
+            year: 2000,
+            month: 1,
+            day: 1,
+        }),
+        running_head: None,
+        first_page: None,
+        labels: Labels {
+            contents: locale.contents.clone(),
+            page: locale.page.clone(),
+        },
+        blocks,
+    };
+    crate::typography::apply(&mut doc);
+    doc
+}
+
 /// Renders a Markdown template; every `{{ value }}` is escaped so that data
 /// prints as it stands (pass `| safe` to write Markdown on purpose).
 pub fn render_markdown(name: &str, source: &str, path: &Path, ctx: Value) -> Result<String> {

@@ -5,7 +5,7 @@
 use crate::assets::Assets;
 use crate::compose::locale::{fill, Locale};
 use crate::compose::resolution::plain;
-use crate::doc::{Align, Block, Document, Inline, Labels, Row, Table};
+use crate::doc::{Align, Block, Document, Inline, Row, Table};
 use crate::error::{Error, Result};
 use crate::model::{Lang, ParagraphProgress, Status};
 use crate::project::Project;
@@ -116,28 +116,9 @@ pub fn table(project: &Project, lang: Lang, assets: &Assets) -> Result<Document>
         .get(&lang)
         .or_else(|| project.reports.values().next())
         .map(|r| &r.0);
-    let mut doc = Document {
-        lang,
-        paper: report.map_or(crate::model::Paper::A4, |r| r.paper),
-        landscape: true,
-        title,
-        date: report
-            .map(|r| r.date)
-            .or(resolution.date)
-            .unwrap_or(crate::model::Date {
-                year: 2000,
-                month: 1,
-                day: 1,
-            }),
-        running_head: None,
-        first_page: None,
-        labels: Labels {
-            contents: locale.contents.clone(),
-            page: locale.page.clone(),
-        },
-        blocks,
-    };
-    crate::typography::apply(&mut doc);
+    let date = report.map(|r| r.date).or(resolution.date);
+    let paper = report.map_or(crate::model::Paper::A4, |r| r.paper);
+    let doc = super::plain_document(lang, paper, true, title, date, &locale, blocks);
     Ok(doc)
 }
 

@@ -4,7 +4,7 @@
 use crate::assets::Assets;
 use crate::compose::locale::Locale;
 use crate::compose::resolution::{blocks, Notes};
-use crate::doc::{Block, Document, Inline, Labels};
+use crate::doc::{Block, Document, Inline};
 use crate::error::{Error, Result};
 use crate::model::{Lang, Paper, Resolution};
 use crate::project::Project;
@@ -52,28 +52,16 @@ pub fn text(project: &Project, lang: Lang, assets: &Assets) -> Result<Document> 
         ),
         _ => locale.consolidated_title.clone(),
     };
-    let mut doc = Document {
+    let date = main.date.or(main.meeting.as_ref().map(|m| m.date));
+    let doc = super::plain_document(
         lang,
-        paper: paper(project, lang),
-        landscape: false,
+        paper(project, lang),
+        false,
         title,
-        date: main
-            .date
-            .or(main.meeting.as_ref().map(|m| m.date))
-            .unwrap_or(crate::model::Date {
-                year: 2000,
-                month: 1,
-                day: 1,
-            }),
-        running_head: None,
-        first_page: None,
-        labels: Labels {
-            contents: locale.contents.clone(),
-            page: locale.page.clone(),
-        },
-        blocks: body,
-    };
-    crate::typography::apply(&mut doc);
+        date,
+        &locale,
+        body,
+    );
     Ok(doc)
 }
 
