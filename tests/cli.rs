@@ -1611,8 +1611,13 @@ fn the_parallel_text_aligns_the_two_versions_paragraph_by_paragraph() {
         .filter(|l| l.contains("[table]"))
         .map(|l| l.split(" | ").nth(1).unwrap_or(""))
         .collect();
-    // Pairs: header, heading, formula, 12 preambular + 6 sub-paragraphs, 11 operative, meeting.
-    assert_eq!(cells.len(), 2 * (1 + 1 + 1 + 12 + 6 + 11 + 1), "{outline}");
+    // Pairs: header, heading, formula, 12 preambular + 6 sub-paragraphs, 11 operative,
+    // meeting, and the footnotes of each language.
+    assert_eq!(
+        cells.len(),
+        2 * (1 + 1 + 1 + 12 + 6 + 11 + 1 + 1),
+        "{outline}"
+    );
     let pairs: Vec<(&str, &str)> = cells.chunks(2).map(|c| (c[0], c[1])).collect();
     assert_eq!(pairs[0], ("Français", "Anglais"));
     for n in 1..=11 {
@@ -1625,6 +1630,18 @@ fn the_parallel_text_aligns_the_two_versions_paragraph_by_paragraph() {
             "row {n} pairs {row:?}"
         );
     }
+    // Each column keeps the footnote numbers of its own printed text: 1, 2, 3.
+    let notes = pairs.last().unwrap();
+    assert!(
+        notes.0.starts_with("1 Nations Unies") && notes.1.starts_with("1 United Nations"),
+        "{notes:?}"
+    );
+    let plain = normalize(&docx_text(&docx));
+    assert!(
+        plain.contains("³ Résolution 64/293")
+            && plain.contains("³ General Assembly resolution 64/293"),
+        "{plain}"
+    );
     for letter in ["a", "b", "c", "d", "e", "f"] {
         assert!(pairs
             .iter()

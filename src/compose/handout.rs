@@ -40,7 +40,8 @@ pub fn handout(project: &Project, lang: Lang, assets: &Assets) -> Result<Documen
         }
     };
     let mut notes = Notes::default();
-    let (mut lc, mut rc) = (Cited::new(left), Cited::new(right));
+    // Each column keeps its printed footnote numbers; the notes follow the text.
+    let (mut lc, mut rc) = (Cited::own_numbers(left), Cited::own_numbers(right));
     let missing = || {
         vec![Inline::Emph(vec![Inline::Text(
             locale.language_versions_differ.clone(),
@@ -114,6 +115,20 @@ pub fn handout(project: &Project, lang: Lang, assets: &Assets) -> Result<Documen
         _ => Vec::new(),
     };
     pair(meeting(left, &locale), meeting(right, &other_locale));
+    let listed = |c: &Cited| {
+        let mut cell = Vec::new();
+        for (k, (n, text)) in c.listed().iter().enumerate() {
+            if k > 0 {
+                cell.push(Inline::Break);
+            }
+            cell.push(Inline::NoteRef(*n));
+            cell.push(Inline::Text(format!(" {text}")));
+        }
+        cell
+    };
+    if !lc.listed().is_empty() || !rc.listed().is_empty() {
+        pair(listed(&lc), listed(&rc));
+    }
     let name = |l: Lang| {
         let n = &locale.languages[&l];
         let mut c = n.chars();

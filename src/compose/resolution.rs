@@ -20,6 +20,9 @@ pub struct Notes {
 pub struct Cited<'r> {
     resolution: &'r Resolution,
     numbers: HashMap<String, u32>,
+    /// In a column of a parallel text: footnotes are marks numbered within
+    /// this resolution, their texts listed here instead of set as footnotes.
+    listed: Option<Vec<(u32, String)>>,
 }
 
 impl<'r> Cited<'r> {
@@ -28,7 +31,23 @@ impl<'r> Cited<'r> {
         Cited {
             resolution,
             numbers: HashMap::new(),
+            listed: None,
         }
+    }
+
+    /// Numbers the footnotes of `resolution` on their own (1, 2, 3 … as
+    /// printed), as marks whose texts [`Cited::listed`] returns.
+    pub fn own_numbers(resolution: &'r Resolution) -> Self {
+        Cited {
+            resolution,
+            numbers: HashMap::new(),
+            listed: Some(Vec::new()),
+        }
+    }
+
+    /// The footnotes cited so far, numbered, when numbering on their own.
+    pub fn listed(&self) -> &[(u32, String)] {
+        self.listed.as_deref().unwrap_or_default()
     }
 
     /// `text` with its `[^m]` markers as notes (first citation) or references.
@@ -44,6 +63,13 @@ impl<'r> Cited<'r> {
                             out.push(Inline::Text(format!("[^{m}]")));
                             continue;
                         };
+                        if let Some(listed) = &mut self.listed {
+                            let n = listed.len() as u32 + 1;
+                            listed.push((n, f.text.clone()));
+                            self.numbers.insert(m.to_owned(), n);
+                            out.push(Inline::NoteRef(n));
+                            continue;
+                        }
                         notes.count += 1;
                         self.numbers.insert(m.to_owned(), notes.count);
                         out.push(Inline::Note(vec![Inline::Text(f.text.clone())]));
