@@ -15,8 +15,8 @@ use super::lexicon::{squeeze, Lexicon};
 use crate::check::letter;
 use crate::error::{Error, Location, Result};
 use crate::model::{
-    Annex, Date, Footnote, Lang, Meeting, OperativeParagraph, Organ, PreambularParagraph,
-    Resolution, SubParagraph,
+    Annex, Date, Footnote, Meeting, OperativeParagraph, Organ, PreambularParagraph, Resolution,
+    SubParagraph,
 };
 
 /// What an import produced and what it set aside.
@@ -457,10 +457,6 @@ impl<'a> Importer<'a> {
                         continue;
                     }
                 }
-                if self.is_organ_name(t) {
-                    self.drop_line(line.no, "masthead organ", t);
-                    continue;
-                }
                 match paras.last_mut() {
                     Some(
                         p @ Para {
@@ -607,15 +603,7 @@ impl<'a> Importer<'a> {
         }
         if expect_meeting_date {
             if let Some((name, no)) = self.meeting_name.take() {
-                self.warnings.push(Warning {
-                    line: no,
-                    message: "meeting line without a date after it; kept as `source`".into(),
-                });
-                self.symbol = Some(
-                    self.symbol
-                        .take()
-                        .map_or(name.clone(), |s| format!("{s}; {name}")),
-                );
+                self.keep_as_source(no, "meeting line without a date after it", &name);
             }
         }
         let built: Vec<Built> = paras.into_iter().map(|p| self.join(p)).collect();
@@ -632,8 +620,17 @@ impl<'a> Importer<'a> {
         letter(run)
     }
 
-    fn is_organ_name(&self, t: &str) -> bool {
-        ORGAN_NAMES.contains(&t)
+    /// Keeps a line it could not structure in `source`, with a warning.
+    fn keep_as_source(&mut self, line: usize, what: &str, text: &str) {
+        self.warnings.push(Warning {
+            line,
+            message: format!("{what}; kept as `source`"),
+        });
+        self.symbol = Some(
+            self.symbol
+                .take()
+                .map_or(text.to_owned(), |s| format!("{s}; {text}")),
+        );
     }
 
     fn is_annex_heading(&self, t: &str) -> bool {
@@ -689,15 +686,7 @@ impl<'a> Importer<'a> {
                 self.drop_line(no, "adoption line (kept as `meeting`)", t);
             }
         } else {
-            self.warnings.push(Warning {
-                line: no,
-                message: "an adoption line resolute could not read; kept as `source`".into(),
-            });
-            self.symbol = Some(
-                self.symbol
-                    .take()
-                    .map_or(t.to_owned(), |s| format!("{s}; {t}")),
-            );
+            self.keep_as_source(no, "an adoption line resolute could not read", t);
         }
     }
 
@@ -987,20 +976,11 @@ impl<'a> Importer<'a> {
     }
 }
 
-/// Detects the language among the given lexicons' formulas.
-pub fn language_of(text: &str, lexicons: &[Lexicon]) -> Option<Lang> {
-    text.lines().take(400).find_map(|line| {
-        lexicons
-            .iter()
-            .find(|l| l.formula(line).is_some())
-            .map(|l| l.lang)
-    })
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::assets::Assets;
+    use crate::model::Lang;
 
     fn lexicons() -> Vec<Lexicon> {
         [Lang::Fr, Lang::En]
