@@ -3,19 +3,36 @@
 
 use crate::error::{Error, Result};
 use crate::load::SourceFile;
-use crate::model::{Progress, Resolution, TrustFund};
+use crate::model::{Lang, Progress, Resolution, Status, StatusDefinition, TrustFund};
 use crate::project::Project;
 
 /// Runs every check on a loaded project; the first problem found is returned.
 pub fn project(project: &Project) -> Result<()> {
     let (resolution, file) = &project.resolution;
     check_resolution(resolution, file)?;
+    for (r, rfile) in &project.compilation {
+        check_resolution(r, rfile)?;
+    }
+    let others: Vec<&Resolution> = project.compilation.iter().map(|(r, _)| r).collect();
     if let Some((progress, pfile)) = &project.progress {
-        match &project.progress_rows {
-            Some(rows) => {
-                check_progress_at(progress, resolution, |i, _| rows.location(&pfile.path, i))?
+        let langs = project.languages();
+        match (&project.progress_rows, &project.statuses_file) {
+            (Some(rows), statuses) => {
+                if let Some(sfile) = statuses {
+                    check_statuses(&progress.statuses, &langs, |j, key| {
+                        sfile.key_location_after("statuses", key, j)
+                    })?;
+                }
+                check_progress_at(progress, resolution, &others, |i, _| {
+                    rows.location(&pfile.path, i)
+                })?
             }
-            None => check_progress(progress, pfile, resolution)?,
+            (None, _) => {
+                check_statuses(&progress.statuses, &langs, |j, key| {
+                    pfile.key_location_after("statuses", key, j)
+                })?;
+                check_progress(progress, pfile, resolution, &others)?
+            }
         }
     }
     if let Some((fund, ffile)) = &project.fund {
@@ -32,6 +49,8 @@ pub fn project(project: &Project) -> Result<()> {
         }
     }
     let mut files = vec![file];
+    files.extend(project.compilation.iter().map(|r| &r.1));
+    files.extend(project.statuses_file.iter());
     files.extend(project.progress.iter().map(|p| &p.1));
     files.extend(project.fund.iter().map(|f| &f.1));
     files.extend(project.reports.values().map(|r| &r.1));
@@ -164,22 +183,36 @@ pub fn check_resolution(resolution: &Resolution, file: &SourceFile) -> Result<()
     Ok(())
 }
 
-/// Checks progress data against its resolution.
+/// Checks progress data against its resolution and the `others` of the
+/// folder's compilation.
 pub fn check_progress(
     progress: &Progress,
     file: &SourceFile,
     resolution: &Resolution,
+    others: &[&Resolution],
 ) -> Result<()> {
-    check_progress_at(progress, resolution, |i, key| match key {
-        "resolution" => file.key_location("resolution", 0),
-        key => file.key_location(key, i),
+    check_progress_at(progress, resolution, others, |i, key| {
+        // Keys an entry may leave out are counted over the entries that
+        // have them.
+        let before = &progress.paragraphs[..i.min(progress.paragraphs.len())];
+        let occurrence = match key {
+            "subparagraph" => before.iter().filter(|e| e.subparagraph.is_some()).count(),
+            "resolution" => before.iter().filter(|e| e.resolution.is_some()).count(),
+            _ => i,
+        };
+        match (key, i) {
+            ("resolution", usize::MAX) => file.key_location("resolution", 0),
+            _ => file.key_location_after("paragraphs", key, occurrence),
+        }
     })
 }
 
-/// Checks progress data, `locate(i, key)` giving where entry `i`'s `key` is.
+/// Checks progress data, `locate(i, key)` giving where entry `i`'s `key` is
+/// (`i` is `usize::MAX` for the file's own `resolution`).
 pub fn check_progress_at(
     progress: &Progress,
     resolution: &Resolution,
+    others: &[&Resolution],
     locate: impl Fn(usize, &str) -> crate::error::Location,
 ) -> Result<()> {
     if progress.resolution != resolution.number {
@@ -187,11 +220,49 @@ pub fn check_progress_at(
             "the progress data is about resolution {}, but the folder's resolution is {}",
             progress.resolution, resolution.number
         ))
-        .at(locate(0, "resolution"))
+        .at(locate(usize::MAX, "resolution"))
         .hint(format!("set `resolution: \"{}\"`", resolution.number)));
     }
-    let last = resolution.operative.len();
+    let statuses = Status::all(&progress.statuses);
     for (i, entry) in progress.paragraphs.iter().enumerate() {
+        let resolution = match &entry.resolution {
+            None => resolution,
+            Some(number) => match others.iter().find(|r| &r.number == number) {
+                Some(r) => r,
+                None => {
+                    let mut known = vec![resolution.number.as_str()];
+                    known.extend(others.iter().map(|r| r.number.as_str()));
+                    return Err(Error::data(format!(
+                        "progress entry {} is about resolution {number}, which is not in the folder",
+                        i + 1
+                    ))
+                    .at(locate(i, "resolution"))
+                    .hint(format!(
+                        "the folder has resolution{} {}; put the others in its resolutions/ folder",
+                        if known.len() == 1 { "" } else { "s" },
+                        known.join(", ")
+                    )));
+                }
+            },
+        };
+        if !statuses.contains(&entry.status) {
+            let keys: Vec<&str> = statuses.iter().map(Status::key).collect();
+            let guess = crate::error::nearest(entry.status.key(), keys.iter().copied())
+                .map(|k| format!("did you mean `{k}`? "))
+                .unwrap_or_default();
+            return Err(Error::data(format!(
+                "progress entry {} (paragraph {}) has the status `{}`, which is not defined",
+                i + 1,
+                entry.paragraph,
+                entry.status
+            ))
+            .at(locate(i, "status"))
+            .hint(format!(
+                "{guess}the statuses are {}; define others under `statuses` with a key and a label",
+                keys.join(", ")
+            )));
+        }
+        let last = resolution.operative.len();
         let Some(paragraph) = resolution.paragraph(entry.paragraph) else {
             return Err(Error::data(format!(
                 "progress entry {} is for operative paragraph {}, but resolution {} has paragraphs 1 to {last}",
@@ -223,9 +294,11 @@ pub fn check_progress_at(
                 .hint("remove `subparagraph` or use a letter the paragraph has"));
             }
         }
-        let twin = progress.paragraphs[..i]
-            .iter()
-            .any(|e| e.paragraph == entry.paragraph && e.subparagraph == entry.subparagraph);
+        let twin = progress.paragraphs[..i].iter().any(|e| {
+            e.resolution == entry.resolution
+                && e.paragraph == entry.paragraph
+                && e.subparagraph == entry.subparagraph
+        });
         if twin {
             return Err(Error::data(format!(
                 "paragraph {} has two progress entries",
@@ -233,6 +306,52 @@ pub fn check_progress_at(
             ))
             .at(locate(i, "paragraph"))
             .hint("merge the actions into one entry"));
+        }
+    }
+    Ok(())
+}
+
+/// Checks the statuses the data defines: each key in lower case with
+/// hyphens, not one of the UN's five, defined once, with a label in every
+/// language of `langs`. `locate(j, key)` gives where definition `j`'s `key`
+/// is.
+pub fn check_statuses(
+    defined: &[StatusDefinition],
+    langs: &[Lang],
+    locate: impl Fn(usize, &str) -> crate::error::Location,
+) -> Result<()> {
+    for (j, d) in defined.iter().enumerate() {
+        let well_formed = !d.key.is_empty()
+            && d.key
+                .chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        if !well_formed {
+            return Err(Error::data(format!("`{}` cannot be a status key", d.key))
+                .at(locate(j, "key"))
+                .hint("write keys in lower case, with hyphens between words, such as `partially-implemented`; the label says how it prints"));
+        }
+        if Status::new(d.key.clone()).is_un() {
+            return Err(Error::data(format!(
+                "`{}` is one of the five UN statuses; its label comes with resolute",
+                d.key
+            ))
+            .at(locate(j, "key"))
+            .hint("remove this definition, or give the new status a key of its own"));
+        }
+        if defined[..j].iter().any(|e| e.key == d.key) {
+            return Err(
+                Error::data(format!("the status `{}` is defined twice", d.key))
+                    .at(locate(j, "key"))
+                    .hint("keep one definition"),
+            );
+        }
+        if let Some(lang) = langs.iter().find(|l| !d.label.has(**l)) {
+            return Err(Error::data(format!(
+                "the status `{}` has no label in `{lang}`, a language the documents are made in",
+                d.key
+            ))
+            .at(locate(j, "label"))
+            .hint(format!("add `{lang}: …` to its label")));
         }
     }
     Ok(())
@@ -291,7 +410,7 @@ mod tests {
             "resolution: \"2015/23\"\nparagraphs:\n  - paragraph: 1\n    topic: a\n    status: completed\n  - paragraph: 12\n    topic: b\n    status: completed\n",
         );
         let p: Progress = pf.parse().unwrap();
-        let err = check_progress(&p, &pf, &r).unwrap_err();
+        let err = check_progress(&p, &pf, &r, &[]).unwrap_err();
         assert!(err.message.contains("paragraph 12"), "{err}");
         assert!(err.message.contains("1 to 2"), "{err}");
         assert_eq!(err.location.unwrap().line, 6);

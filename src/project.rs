@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 use crate::load::{find_data_file, load, Format, SourceFile};
-use crate::model::{Lang, Progress, Report, Resolution, TrustFund};
+use crate::model::{Lang, Progress, Report, Resolution, StatusFile, TrustFund};
 
 /// Everything read from a report folder.
 #[derive(Debug, Clone)]
@@ -20,6 +20,9 @@ pub struct Project {
     pub progress: Option<(Progress, SourceFile)>,
     /// For progress read from a spreadsheet, the row of each entry.
     pub progress_rows: Option<crate::sheet::SheetProgress>,
+    /// The `statuses.yaml` file that defines statuses for a progress
+    /// spreadsheet (its definitions are in `progress.statuses`).
+    pub statuses_file: Option<SourceFile>,
     /// The trust fund, if the folder has `trust-fund.*`.
     pub fund: Option<(TrustFund, SourceFile)>,
     /// Report metadata by language, from `report.<lang>.*`.
@@ -72,6 +75,10 @@ impl Project {
             .iter()
             .map(|ext| dir.join(format!("progress.{ext}")))
             .find(|p| p.is_file());
+        let statuses = find_data_file(&dir, "statuses")
+            .map(|p| load::<StatusFile>(&p))
+            .transpose()?;
+        let defined = statuses.as_ref().map_or(&[][..], |s| &s.0.statuses);
         let (progress, progress_rows) = match (find_data_file(&dir, "progress"), sheet) {
             (Some(_), Some(s)) => {
                 return Err(
@@ -81,9 +88,19 @@ impl Project {
                     )),
                 )
             }
-            (Some(p), None) => (Some(load::<Progress>(&p)?), None),
+            (Some(p), None) => {
+                if let Some((_, file)) = &statuses {
+                    return Err(Error::data(format!(
+                        "{} defines statuses for a progress spreadsheet, but the progress data is {}",
+                        file.path.display(),
+                        p.display()
+                    ))
+                    .hint("list the statuses under `statuses:` in the progress file and delete statuses.yaml"));
+                }
+                (Some(load::<Progress>(&p)?), None)
+            }
             (None, Some(s)) => {
-                let rows = crate::sheet::read_sheet(&s, &resolution.0.number)?;
+                let rows = crate::sheet::read_sheet(&s, &resolution.0.number, defined)?;
                 let file = SourceFile {
                     path: s,
                     text: "".into(),
@@ -92,6 +109,7 @@ impl Project {
             }
             (None, None) => (None, None),
         };
+        let statuses_file = statuses.map(|(_, file)| file);
         let fund = find_data_file(&dir, "trust-fund")
             .map(|p| load::<TrustFund>(&p))
             .transpose()?;
@@ -155,6 +173,7 @@ impl Project {
             resolution,
             progress,
             progress_rows,
+            statuses_file,
             fund,
             reports,
             translations,
@@ -173,6 +192,18 @@ impl Project {
         self.translations.get(&lang).map(|t| &t.0)
     }
 
+    /// The languages documents are made in: the resolution's and the
+    /// reports'.
+    pub fn languages(&self) -> Vec<Lang> {
+        let mut out = self.resolution_languages();
+        for lang in self.reports.keys() {
+            if !out.contains(lang) {
+                out.push(*lang);
+            }
+        }
+        out
+    }
+
     /// The languages the resolution exists in, the main one first.
     pub fn resolution_languages(&self) -> Vec<Lang> {
         let main = self.resolution.0.language;
@@ -186,7 +217,7 @@ impl Project {
 /// resolution.toml) or a data file resolute does not know (a typo such as
 /// progres.yaml would otherwise be silently ignored).
 fn check_folder(dir: &Path) -> Result<()> {
-    const STEMS: [&str; 3] = ["resolution", "progress", "trust-fund"];
+    const STEMS: [&str; 4] = ["resolution", "progress", "trust-fund", "statuses"];
     let entries = std::fs::read_dir(dir).map_err(|e| Error::io("read the folder", dir, &e))?;
     let mut names: Vec<String> = entries
         .filter_map(|e| e.ok())
@@ -205,8 +236,8 @@ fn check_folder(dir: &Path) -> Result<()> {
         }
         if !STEMS.contains(&stem) {
             let hint = match crate::error::nearest(stem, STEMS) {
-                Some(best) => format!("did you mean {best}.yaml? a report folder holds resolution, progress, trust-fund and report.<lang> files"),
-                None => "a report folder holds resolution, progress, trust-fund and report.<lang> files; move other data elsewhere".to_owned(),
+                Some(best) => format!("did you mean {best}.yaml? a report folder holds resolution, progress, statuses, trust-fund and report.<lang> files"),
+                None => "a report folder holds resolution, progress, statuses, trust-fund and report.<lang> files; move other data elsewhere".to_owned(),
             };
             return Err(Error::data(format!(
                 "{} is not a file resolute reads",

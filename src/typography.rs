@@ -59,7 +59,7 @@ fn first_page(fp: &mut FirstPage) {
 fn inlines(items: &mut [Inline]) {
     for item in items {
         match item {
-            Inline::Text(t) => *t = french(t),
+            Inline::Text(t) | Inline::Unbroken(t) => *t = french(t),
             Inline::Emph(c) | Inline::Strong(c) | Inline::Note(c) => inlines(c),
             Inline::NoteRef(_) | Inline::Break => {}
         }

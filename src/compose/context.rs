@@ -158,9 +158,16 @@ pub fn report(
     locale: &Locale,
 ) -> ReportContext {
     let lang = report.language;
+    let defined = progress.map_or(&[][..], |p| &p.statuses);
     let paragraphs: Vec<ParagraphView> = progress
         .map(|p| {
-            let mut entries: Vec<_> = p.paragraphs.iter().collect();
+            // The report is about the folder's resolution; entries about the
+            // other resolutions of a compilation belong to the table only.
+            let mut entries: Vec<_> = p
+                .paragraphs
+                .iter()
+                .filter(|e| e.resolution.is_none())
+                .collect();
             entries.sort_by(|a, b| {
                 (a.paragraph, &a.subparagraph).cmp(&(b.paragraph, &b.subparagraph))
             });
@@ -174,8 +181,8 @@ pub fn report(
                         .map(|p| p.lead.clone())
                         .unwrap_or_default(),
                     topic: e.topic.get(lang).to_owned(),
-                    status: e.status,
-                    status_label: locale.status(e.status).to_owned(),
+                    status: e.status.clone(),
+                    status_label: locale.status(&e.status, defined, lang).to_owned(),
                     entities: e.entities.iter().map(|t| t.get(lang).to_owned()).collect(),
                     actions: e
                         .actions
@@ -195,12 +202,12 @@ pub fn report(
                 .collect()
         })
         .unwrap_or_default();
-    let status_counts = Status::ALL
+    let status_counts = Status::all(defined)
         .into_iter()
         .map(|s| StatusCount {
-            status: s,
-            label: locale.status(s).to_owned(),
+            label: locale.status(&s, defined, lang).to_owned(),
             count: paragraphs.iter().filter(|p| p.status == s).count(),
+            status: s,
         })
         .filter(|c| c.count > 0)
         .collect();

@@ -147,6 +147,7 @@ pub fn handout(project: &Project, lang: Lang, assets: &Assets) -> Result<Documen
         },
         Block::Table(Table {
             widths: vec![1.0, 1.0],
+            width: None,
             align: vec![Align::Left, Align::Left],
             header: vec![vec![
                 vec![Inline::Text(name(lang))],

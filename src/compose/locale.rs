@@ -8,7 +8,7 @@ use serde::Deserialize;
 use crate::assets::Assets;
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::load::SourceFile;
-use crate::model::{Date, Distribution, Lang, Organ, Status};
+use crate::model::{Date, Distribution, Lang, Organ, Status, StatusDefinition};
 
 /// The fixed words and formats of one language.
 #[derive(Debug, Clone, Deserialize)]
@@ -65,10 +65,19 @@ pub struct Locale {
     pub consolidated_title: String,
     /// "Implementation of resolution {number}: paragraph-by-paragraph table".
     pub table_title: String,
+    /// "Implementation of resolutions {numbers}: …", for a table of several.
+    pub table_title_several: String,
+    /// "Resolution {number}: {title}", the heading of each resolution's rows
+    /// in a table of several.
+    pub table_group: String,
+    /// What joins the last two items of a list (" and ", " et ").
+    pub list_and: String,
     /// Column heads of the implementation table (six).
     pub table_columns: Vec<String>,
     /// "Of the {count} operative paragraphs of the resolution:".
     pub table_summary: String,
+    /// "Of the {count} operative paragraphs of the {resolutions} resolutions:".
+    pub table_summary_several: String,
     /// Column heads of the status summary (two).
     pub summary_columns: Vec<String>,
     /// "Total".
@@ -134,7 +143,7 @@ impl Locale {
                     .at(file.key_location("months", 0)),
             );
         }
-        for s in Status::ALL {
+        for s in &Status::UN {
             if !self.statuses.contains_key(s.key()) {
                 return Err(missing("statuses", s.key()));
             }
@@ -224,11 +233,31 @@ impl Locale {
         out
     }
 
-    /// The label of a status.
-    pub fn status(&self, status: Status) -> &str {
-        self.statuses
-            .get(status.key())
-            .map_or(status.key(), String::as_str)
+    /// `items` as a list: "a, b and c".
+    pub fn list(&self, items: &[&str]) -> String {
+        match items {
+            [] => String::new(),
+            [one] => (*one).to_owned(),
+            [init @ .., last] => format!("{}{}{last}", init.join(", "), self.list_and),
+        }
+    }
+
+    /// The label of a status: the locale's for the UN's five, the data's for
+    /// those it defines (in this language; [`crate::check`] makes sure the
+    /// data gives one).
+    pub fn status<'a>(
+        &'a self,
+        status: &'a Status,
+        defined: &'a [StatusDefinition],
+        lang: Lang,
+    ) -> &'a str {
+        if let Some(label) = self.statuses.get(status.key()) {
+            return label;
+        }
+        defined
+            .iter()
+            .find(|d| d.key == status.key())
+            .map_or(status.key(), |d| d.label.get(lang))
     }
 
     /// The name of an organ.

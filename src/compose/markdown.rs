@@ -226,6 +226,7 @@ pub fn blocks(markdown: &str, locale: &Locale, origin: &Path) -> Result<Vec<Bloc
                         }
                         out.push(Block::Table(Table {
                             widths,
+                            width: None,
                             align: t.align,
                             header: vec![t.header],
                             rows: t.rows,
@@ -352,7 +353,7 @@ fn fill_notes(
                     }
                 }
                 Inline::Emph(c) | Inline::Strong(c) => walk(c, defs, missing),
-                Inline::Text(_) | Inline::NoteRef(_) | Inline::Break => {}
+                Inline::Text(_) | Inline::Unbroken(_) | Inline::NoteRef(_) | Inline::Break => {}
             }
         }
     }

@@ -1,13 +1,15 @@
 //! The paragraph-by-paragraph implementation table: one row per operative
 //! paragraph (and per sub-paragraph the data tracks), with a status summary
-//! computed from the data above it. Landscape, header row repeated.
+//! computed from the data above it. Landscape, header row repeated. A folder
+//! with a `resolutions/` compilation makes one table of all its resolutions,
+//! grouped under a heading per resolution.
 
 use crate::assets::Assets;
 use crate::compose::locale::{fill, Locale};
 use crate::compose::resolution::plain;
 use crate::doc::{Align, Block, Document, Inline, Row, Table};
 use crate::error::{Error, Result};
-use crate::model::{Lang, ParagraphProgress, Status};
+use crate::model::{Lang, ParagraphProgress, Progress, Resolution, Status};
 use crate::project::Project;
 
 /// Composes the implementation table in `lang`.
@@ -18,115 +20,201 @@ pub fn table(project: &Project, lang: Lang, assets: &Assets) -> Result<Document>
             "add progress.yaml (or progress.csv / progress.xlsx) to make an implementation table",
         )
     })?;
-    let resolution = project.resolution_in(lang).unwrap_or(&project.resolution.0);
-    let mut rows = Vec::new();
-    let mut statuses: Vec<Status> = Vec::new();
-    for p in &resolution.operative {
-        let entries: Vec<&ParagraphProgress> = progress
-            .paragraphs
-            .iter()
-            .filter(|e| e.paragraph == p.number)
-            .collect();
-        let whole = entries.iter().find(|e| e.subparagraph.is_none()).copied();
-        let provision = match &p.short {
-            Some(short) => short.clone(),
-            None => format!("{} {}", p.lead, plain(&p.text)),
-        };
-        let status = whole.map_or(Status::NoIndication, |e| e.status);
-        statuses.push(status);
-        rows.push(row(
-            format!("{}", p.number),
-            provision,
-            whole,
-            status,
-            &locale,
-            lang,
-        ));
-        for e in entries.iter().filter(|e| e.subparagraph.is_some()) {
-            let letter = e.subparagraph.clone().unwrap_or_default();
-            let text = p
-                .subparagraphs
-                .iter()
-                .find(|s| s.letter == letter)
-                .map(|s| plain(&s.text))
-                .unwrap_or_default();
-            rows.push(row(
-                format!("{} {}", p.number, locale.subparagraph(&letter)),
-                text,
-                Some(e),
-                e.status,
-                &locale,
-                lang,
-            ));
-        }
+    let main = project.resolution_in(lang).unwrap_or(&project.resolution.0);
+    let mut groups = vec![Group::new(main, None, progress, &locale, lang)];
+    for (r, _) in &project.compilation {
+        groups.push(Group::new(r, Some(&r.number), progress, &locale, lang));
     }
-    let cols = &locale.table_columns;
-    let head = |s: &str| vec![Inline::Text(s.to_owned())];
-    let main = Table {
-        widths: vec![1.2, 3.2, 4.0, 1.6, 1.3, 1.9],
-        align: vec![Align::Left; 6],
-        header: vec![cols.iter().map(|c| head(c)).collect()],
-        rows,
-    };
-    let mut summary_rows: Vec<Row> = Status::ALL
+    let several = groups.len() > 1;
+    let text = |s: &str| vec![Inline::Text(s.to_owned())];
+
+    let statuses = Status::all(&progress.statuses);
+    let count = |g: &Group, s: &Status| g.statuses.iter().filter(|t| *t == s).count();
+    let mut summary_rows: Vec<Row> = statuses
         .iter()
-        .map(|s| (s, statuses.iter().filter(|t| *t == s).count()))
-        .filter(|(_, n)| *n > 0)
-        .map(|(s, n)| Row {
-            cells: vec![head(locale.status(*s)), head(&n.to_string())],
-            total: false,
+        .filter(|s| groups.iter().any(|g| count(g, s) > 0))
+        .map(|s| {
+            let mut cells = vec![text(locale.status(s, &progress.statuses, lang))];
+            let counts: Vec<usize> = groups.iter().map(|g| count(g, s)).collect();
+            if several {
+                cells.extend(counts.iter().map(|n| text(&n.to_string())));
+            }
+            cells.push(text(&counts.iter().sum::<usize>().to_string()));
+            Row {
+                cells,
+                total: false,
+            }
         })
         .collect();
+    let paragraphs: usize = groups.iter().map(|g| g.statuses.len()).sum();
+    let mut totals = vec![text(&locale.total)];
+    if several {
+        totals.extend(groups.iter().map(|g| text(&g.statuses.len().to_string())));
+    }
+    totals.push(text(&paragraphs.to_string()));
     summary_rows.push(Row {
-        cells: vec![
-            vec![Inline::Strong(head(&locale.total))],
-            vec![Inline::Strong(head(&statuses.len().to_string()))],
-        ],
+        cells: totals
+            .into_iter()
+            .map(|c| vec![Inline::Strong(c)])
+            .collect(),
         total: true,
     });
+    let mut summary_head = vec![text(&locale.summary_columns[0])];
+    if several {
+        summary_head.extend(groups.iter().map(|g| text(&g.resolution.number)));
+        summary_head.push(text(&locale.total));
+    } else {
+        summary_head.push(text(&locale.summary_columns[1]));
+    }
+    let figures = summary_head.len() - 1;
     let summary = Table {
-        widths: vec![3.0, 1.0],
-        align: vec![Align::Left, Align::Right],
-        header: vec![locale.summary_columns.iter().map(|c| head(c)).collect()],
+        widths: std::iter::once(3.0)
+            .chain(std::iter::repeat_n(1.0, figures))
+            .collect(),
+        align: std::iter::once(Align::Left)
+            .chain(std::iter::repeat_n(Align::Right, figures))
+            .collect(),
+        width: Some((0.3 + 0.1 * figures as f32).min(1.0)),
+        header: vec![summary_head],
         rows: summary_rows,
     };
-    let title = fill(&locale.table_title, &[("number", &resolution.number)]);
+
+    let numbers: Vec<&str> = groups
+        .iter()
+        .map(|g| g.resolution.number.as_str())
+        .collect();
+    let title = if several {
+        fill(
+            &locale.table_title_several,
+            &[("numbers", &locale.list(&numbers))],
+        )
+    } else {
+        fill(&locale.table_title, &[("number", &main.number)])
+    };
     let mut blocks = vec![Block::Heading {
         level: 3,
         number: None,
-        content: head(&title),
+        content: text(&title),
     }];
     if progress.illustrative {
         blocks.push(Block::Paragraph {
             number: None,
-            content: vec![Inline::Emph(head(&locale.illustrative_table))],
+            content: vec![Inline::Emph(text(&locale.illustrative_table))],
         });
     }
+    let lead = if several {
+        fill(
+            &locale.table_summary_several,
+            &[
+                ("count", &paragraphs.to_string()),
+                ("resolutions", &groups.len().to_string()),
+            ],
+        )
+    } else {
+        fill(&locale.table_summary, &[("count", &paragraphs.to_string())])
+    };
     blocks.push(Block::Paragraph {
         number: None,
-        content: head(&fill(
-            &locale.table_summary,
-            &[("count", &statuses.len().to_string())],
-        )),
+        content: text(&lead),
     });
     blocks.push(Block::Table(summary));
-    blocks.push(Block::Table(main));
+    let cols = &locale.table_columns;
+    for group in groups {
+        if several {
+            let heading = fill(
+                &locale.table_group,
+                &[
+                    ("number", &group.resolution.number),
+                    ("title", &plain(&group.resolution.title)),
+                ],
+            );
+            blocks.push(Block::Heading {
+                level: 3,
+                number: None,
+                content: text(&heading),
+            });
+        }
+        blocks.push(Block::Table(Table {
+            widths: vec![1.2, 3.2, 4.0, 1.6, 1.3, 1.9],
+            align: vec![Align::Left; 6],
+            width: None,
+            header: vec![cols.iter().map(|c| text(c)).collect()],
+            rows: group.rows,
+        }));
+    }
     let report = project
         .reports
         .get(&lang)
         .or_else(|| project.reports.values().next())
         .map(|r| &r.0);
-    let date = report.map(|r| r.date).or(resolution.date);
+    let date = report.map(|r| r.date).or(main.date);
     let paper = report.map_or(crate::model::Paper::A4, |r| r.paper);
     let doc = super::plain_document(lang, paper, true, title, date, &locale, blocks);
     Ok(doc)
+}
+
+/// The rows of one resolution, and the status of each operative paragraph.
+struct Group<'r> {
+    resolution: &'r Resolution,
+    rows: Vec<Row>,
+    statuses: Vec<Status>,
+}
+
+impl<'r> Group<'r> {
+    /// The rows of `resolution`, whose progress entries are those naming
+    /// `key` (`None`: the folder's own resolution).
+    fn new(
+        resolution: &'r Resolution,
+        key: Option<&str>,
+        progress: &Progress,
+        locale: &Locale,
+        lang: Lang,
+    ) -> Group<'r> {
+        let mut rows = Vec::new();
+        let mut statuses = Vec::new();
+        let row = |number: String, provision: String, entry: Option<&ParagraphProgress>| {
+            let status = entry.map_or(Status::NO_INDICATION, |e| e.status.clone());
+            row(number, provision, entry, &status, progress, locale, lang)
+        };
+        for p in &resolution.operative {
+            let entries: Vec<&ParagraphProgress> = progress
+                .paragraphs
+                .iter()
+                .filter(|e| e.paragraph == p.number && e.resolution.as_deref() == key)
+                .collect();
+            let whole = entries.iter().find(|e| e.subparagraph.is_none()).copied();
+            let provision = match &p.short {
+                Some(short) => short.clone(),
+                None => format!("{} {}", p.lead, plain(&p.text)),
+            };
+            statuses.push(whole.map_or(Status::NO_INDICATION, |e| e.status.clone()));
+            rows.push(row(format!("{}", p.number), provision, whole));
+            for e in entries.iter().filter(|e| e.subparagraph.is_some()) {
+                let letter = e.subparagraph.clone().unwrap_or_default();
+                let text = p
+                    .subparagraphs
+                    .iter()
+                    .find(|s| s.letter == letter)
+                    .map(|s| plain(&s.text))
+                    .unwrap_or_default();
+                let number = format!("{} {}", p.number, locale.subparagraph(&letter));
+                rows.push(row(number, text, Some(e)));
+            }
+        }
+        Group {
+            resolution,
+            rows,
+            statuses,
+        }
+    }
 }
 
 fn row(
     number: String,
     provision: String,
     entry: Option<&ParagraphProgress>,
-    status: Status,
+    status: &Status,
+    progress: &Progress,
     locale: &Locale,
     lang: Lang,
 ) -> Row {
@@ -150,7 +238,7 @@ fn row(
                 if !references.is_empty() {
                     references.push(Inline::Break);
                 }
-                references.push(Inline::Text(r.get(lang).to_owned()));
+                references.extend(unbroken_symbols(r.get(lang)));
             }
         }
         entities = text(
@@ -167,9 +255,54 @@ fn row(
             text(provision),
             actions,
             entities,
-            text(locale.status(status).to_owned()),
+            text(locale.status(status, &progress.statuses, lang).to_owned()),
             references,
         ],
         total: false,
+    }
+}
+
+/// A reference with its document symbols (words with a `/`, such as
+/// `E/CN.15/2016/10`) kept whole: a narrow column breaks between words only.
+fn unbroken_symbols(reference: &str) -> Vec<Inline> {
+    let mut out: Vec<Inline> = Vec::new();
+    let mut plain = String::new();
+    for (i, word) in reference.split(' ').enumerate() {
+        if i > 0 {
+            plain.push(' ');
+        }
+        if word.contains('/') {
+            if !plain.is_empty() {
+                out.push(Inline::Text(std::mem::take(&mut plain)));
+            }
+            out.push(Inline::Unbroken(word.to_owned()));
+        } else {
+            plain.push_str(word);
+        }
+    }
+    if !plain.is_empty() {
+        out.push(Inline::Text(plain));
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn symbols_are_kept_whole_and_the_words_around_them_are_not() {
+        assert_eq!(
+            unbroken_symbols("See E/CN.15/2016/10, para. 4"),
+            vec![
+                Inline::Text("See ".into()),
+                Inline::Unbroken("E/CN.15/2016/10,".into()),
+                Inline::Text(" para. 4".into()),
+            ]
+        );
+        assert_eq!(
+            unbroken_symbols("Annual report 2016"),
+            vec![Inline::Text("Annual report 2016".into())]
+        );
     }
 }

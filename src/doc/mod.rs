@@ -137,6 +137,9 @@ pub enum Inline {
     NoteRef(u32),
     /// A line break inside a paragraph or a table cell.
     Break,
+    /// Text that must not break across lines, such as a document symbol
+    /// (`E/CN.15/2016/10`, which would otherwise break after a slash).
+    Unbroken(String),
 }
 
 /// A table with header rows that repeat on every page it spans.
@@ -144,6 +147,8 @@ pub enum Inline {
 pub struct Table {
     /// Relative column widths.
     pub widths: Vec<f32>,
+    /// The share of the text width the table takes (`None`: all of it).
+    pub width: Option<f32>,
     /// Alignment of each column.
     pub align: Vec<Align>,
     /// Header rows, repeated when the table breaks across pages.
@@ -182,7 +187,7 @@ impl Inline {
         let mut out = String::new();
         for inline in inlines {
             match inline {
-                Inline::Text(t) => out.push_str(t),
+                Inline::Text(t) | Inline::Unbroken(t) => out.push_str(t),
                 Inline::Emph(c) | Inline::Strong(c) => out.push_str(&Inline::plain(c)),
                 Inline::Break => out.push(' '),
                 Inline::Note(_) | Inline::NoteRef(_) => {}
@@ -200,7 +205,7 @@ impl Document {
                 match inline {
                     Inline::Note(c) => out.push(Inline::plain(c)),
                     Inline::Emph(c) | Inline::Strong(c) => walk(c, out),
-                    Inline::Text(_) | Inline::NoteRef(_) | Inline::Break => {}
+                    Inline::Text(_) | Inline::Unbroken(_) | Inline::NoteRef(_) | Inline::Break => {}
                 }
             }
         }

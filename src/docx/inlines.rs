@@ -98,6 +98,8 @@ fn lower(
                 );
             }
             Inline::Break => out.push(Run::new().add_break(docx_rs::BreakType::TextWrapping)),
+            // A word joiner after each slash: Word may break a line after one.
+            Inline::Unbroken(text) => out.push(text_run(&text.replace('/', "/\u{2060}"), fmt)),
             Inline::Note(c) => {
                 let Some(notes) = notes.as_deref_mut() else {
                     return Err(Error::data("a footnote cannot contain another footnote")

@@ -43,7 +43,8 @@ pub(crate) fn lower(t: &Table, g: &Geometry, notes: &mut Notes) -> crate::Result
             t.widths.len()
         )));
     }
-    let grid = grid(&t.widths, columns, g.text_width);
+    let share = t.width.map_or(1.0, |w| f64::from(w.clamp(0.05, 1.0)));
+    let grid = grid(&t.widths, columns, (f64::from(g.text_width) * share) as i32);
     let align = |i: usize| match t.align.get(i).copied().unwrap_or(Align::Left) {
         Align::Left => AlignmentType::Left,
         Align::Center => AlignmentType::Center,

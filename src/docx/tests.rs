@@ -60,6 +60,7 @@ fn sample(lang: Lang, paper: Paper, landscape: bool) -> Document {
     let cell = |s: &str| vec![text(s)];
     blocks.push(Block::Table(Table {
         widths: vec![3.0, 1.0],
+        width: None,
         align: vec![Align::Left, Align::Right],
         header: vec![
             vec![cell("Donor"), cell("Amount")],

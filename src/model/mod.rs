@@ -14,7 +14,7 @@ use serde::{Deserialize, Serialize};
 pub use date::Date;
 pub use fund::{Contribution, Expenditure, TrustFund};
 pub use lang::Lang;
-pub use progress::{Action, ParagraphProgress, Progress, Status};
+pub use progress::{Action, ParagraphProgress, Progress, Status, StatusDefinition, StatusFile};
 pub use report::{AgendaItem, Distribution, Paper, Report, Session};
 pub use resolution::{
     segments, Annex, Citation, Footnote, Meeting, OperativeParagraph, PreambularParagraph,
