@@ -416,6 +416,128 @@ mod tests {
         assert_eq!(err.location.unwrap().line, 6);
     }
 
+    const PROGRESS: &str = "resolution: \"2015/23\"\nstatuses:\n  - key: partially-implemented\n    label: {en: Partially implemented, fr: Partiellement exécuté}\nparagraphs:\n  - paragraph: 1\n    topic: a\n    status: partially-implemented\n  - paragraph: 2\n    subparagraph: a\n    topic: b\n    status: completed\n";
+
+    fn checked(progress: &str, others: &[&Resolution]) -> Result<()> {
+        let f = file("r.yaml", RES);
+        let r: Resolution = f.parse().unwrap();
+        let pf = file("p.yaml", progress);
+        let p: Progress = pf.parse().unwrap();
+        check_statuses(&p.statuses, &[Lang::En, Lang::Fr], |j, key| {
+            pf.key_location_after("statuses", key, j)
+        })?;
+        check_progress(&p, &pf, &r, others)
+    }
+
+    #[test]
+    fn defined_statuses_may_be_used() {
+        let text = PROGRESS.replace("    subparagraph: a\n", "");
+        checked(&text, &[]).unwrap();
+    }
+
+    #[test]
+    fn an_undefined_status_is_located_and_the_nearest_suggested() {
+        let text = PROGRESS.replace("    subparagraph: a\n", "").replace(
+            "status: partially-implemented",
+            "status: partialy-implemented",
+        );
+        let err = checked(&text, &[]).unwrap_err();
+        assert_eq!(
+            err.message,
+            "progress entry 1 (paragraph 1) has the status `partialy-implemented`, which is not defined"
+        );
+        assert_eq!(
+            err.location.as_deref().map(|l| (l.line, l.column)),
+            Some((8, 5))
+        );
+        let hint = err.hint.unwrap();
+        assert!(
+            hint.starts_with("did you mean `partially-implemented`?"),
+            "{hint}"
+        );
+        assert!(hint.contains("completed, in-progress, not-implemented, partially-implemented, not-applicable, no-indication"), "{hint}");
+    }
+
+    #[test]
+    fn status_definitions_are_checked() {
+        let cases = [
+            (
+                "key: partially-implemented",
+                "key: Partially implemented",
+                "cannot be a status key",
+            ),
+            (
+                "key: partially-implemented",
+                "key: completed",
+                "one of the five UN statuses",
+            ),
+            (
+                "{en: Partially implemented, fr: Partiellement exécuté}",
+                "{en: Partially implemented}",
+                "no label in `fr`",
+            ),
+        ];
+        for (from, to, said) in cases {
+            let err = checked(&PROGRESS.replace(from, to), &[]).unwrap_err();
+            assert!(err.message.contains(said), "{to}: {err}");
+            let line = if to.starts_with('{') { 4 } else { 3 };
+            assert_eq!(err.location.unwrap().line, line, "{to}");
+        }
+        let twice = PROGRESS.replace(
+            "paragraphs:",
+            "  - key: partially-implemented\n    label: again\nparagraphs:",
+        );
+        let err = checked(&twice, &[]).unwrap_err();
+        assert!(err.message.contains("defined twice"), "{err}");
+        assert_eq!(err.location.unwrap().line, 5);
+    }
+
+    #[test]
+    fn entries_about_other_resolutions_are_checked_against_them() {
+        let other_text = RES
+            .replace("2015/23", "2016/19")
+            .replace("  - number: 2\n    lead: Invite\n    text: y.\n", "");
+        let other: Resolution = file("o.yaml", &other_text).parse().unwrap();
+        let base = PROGRESS.replace("    subparagraph: a\n", "");
+        // Paragraph 2 of 2016/19, which has one paragraph.
+        let text = base.replace(
+            "  - paragraph: 2\n",
+            "  - resolution: \"2016/19\"\n    paragraph: 2\n",
+        );
+        let err = checked(&text, &[&other]).unwrap_err();
+        assert!(
+            err.message
+                .contains("resolution 2016/19 has paragraphs 1 to 1"),
+            "{err}"
+        );
+        assert_eq!(err.location.unwrap().line, 10);
+        // A resolution the folder lacks.
+        let err = checked(&text, &[]).unwrap_err();
+        assert!(
+            err.message
+                .contains("about resolution 2016/19, which is not in the folder"),
+            "{err}"
+        );
+        assert_eq!(err.location.unwrap().line, 9);
+        assert!(err.hint.unwrap().contains("2015/23"));
+        // Paragraph 1 of each is no twin.
+        let fine = base.replace(
+            "  - paragraph: 2\n",
+            "  - resolution: \"2016/19\"\n    paragraph: 1\n",
+        );
+        checked(&fine, &[&other]).unwrap();
+    }
+
+    #[test]
+    fn a_missing_subparagraph_is_located_among_entries_that_have_one() {
+        let err = checked(PROGRESS, &[]).unwrap_err();
+        assert!(
+            err.message.contains("sub-paragraph (a) of paragraph 2"),
+            "{err}"
+        );
+        assert_eq!(err.location.unwrap().line, 10);
+    }
+
     #[test]
     fn an_undefined_footnote_is_an_error() {
         let text = RES.replace("x[^1]", "x[^1] z[^9]");

@@ -905,9 +905,8 @@ impl Matrix<'_> {
 fn status_names(defined: &[StatusDefinition]) -> Vec<(String, String, Status)> {
     let mut names: Vec<(String, String, Status)> = Vec::new();
     let mut add = |name: &str, status: &Status| {
-        let folded = fold(name);
-        if !names.iter().any(|(f, _, _)| *f == folded) {
-            names.push((folded, name.to_owned(), status.clone()));
+        if !names.iter().any(|(_, n, _)| n == name) {
+            names.push((fold(name), name.to_owned(), status.clone()));
         }
     };
     for status in Status::UN {
@@ -1411,19 +1410,38 @@ mod tests {
 
     const HEAD: &str = "paragraph,entity,date,action,status,reference\n";
 
+    /// The statuses defined beside the sheet fixtures.
+    fn fixture_statuses() -> Vec<crate::model::StatusDefinition> {
+        let file = std::fs::read_to_string(PathBuf::from(FIXTURES).join("statuses.yaml")).unwrap();
+        serde_saphyr::from_str::<crate::model::StatusFile>(&file)
+            .unwrap()
+            .statuses
+    }
+
     #[test]
     fn fixtures_match_each_other_and_the_yaml_example() {
         let dir = PathBuf::from(FIXTURES);
-        let from_csv = read_sheet(&dir.join("progress.csv"), "2015/23", &[])
+        let yaml = std::fs::read_to_string(EXAMPLE).unwrap();
+        let example: Progress = serde_saphyr::from_str(&yaml).unwrap();
+        let defined = fixture_statuses();
+        assert_eq!(defined, example.statuses);
+        let from_csv = read_sheet(&dir.join("progress.csv"), "2015/23", &defined)
             .map(|s| s.progress)
             .unwrap();
-        let from_xlsx = read_sheet(&dir.join("progress.xlsx"), "2015/23", &[])
+        let from_xlsx = read_sheet(&dir.join("progress.xlsx"), "2015/23", &defined)
             .map(|s| s.progress)
             .unwrap();
         assert_eq!(from_csv, from_xlsx);
-
-        let yaml = std::fs::read_to_string(EXAMPLE).unwrap();
-        let example: Progress = serde_saphyr::from_str(&yaml).unwrap();
+        // The sheets give the defined status by label and by key.
+        assert_eq!(from_csv.paragraphs[6].status.key(), "partially-implemented");
+        // Without the definition, the label is not a status.
+        let e = read_sheet(&dir.join("progress.xlsx"), "2015/23", &[]).unwrap_err();
+        assert!(
+            e.message
+                .contains("`Partially implemented` is not a status"),
+            "{e}"
+        );
+        assert!(e.hint.as_deref().unwrap().contains("statuses.yaml"), "{e}");
         let en = |t: &Text| t.get(crate::model::Lang::En).to_owned();
         assert_eq!(from_csv.resolution, example.resolution);
         assert_eq!(from_csv.illustrative, example.illustrative);
@@ -1454,14 +1472,75 @@ mod tests {
     #[test]
     fn fixture_rows_point_at_the_sheets() {
         let dir = PathBuf::from(FIXTURES);
-        let csv = read_sheet(&dir.join("progress.csv"), "2015/23", &[]).unwrap();
+        let defined = fixture_statuses();
+        let csv = read_sheet(&dir.join("progress.csv"), "2015/23", &defined).unwrap();
         assert_eq!(&csv.rows[..3], &[2, 5, 7]);
         assert_eq!(csv.paragraph_column, 1);
-        let xlsx = read_sheet(&dir.join("progress.xlsx"), "2015/23", &[]).unwrap();
+        let xlsx = read_sheet(&dir.join("progress.xlsx"), "2015/23", &defined).unwrap();
         // A title row and an empty row come before the header (row 3).
         assert_eq!(&xlsx.rows[..3], &[4, 7, 9]);
         let loc = xlsx.location(&dir.join("progress.xlsx"), 1);
         assert_eq!((loc.line, loc.column), (7, 1));
+    }
+
+    #[test]
+    fn a_resolution_column_keeps_each_resolutions_paragraphs_apart() {
+        let p = progress(
+            "résolution,paragraph,entity,date,action,status,reference\n\
+             ,1,UNODC,2016-01-02,acted,completed,\n\
+             2016/19,1,UNODC,2016-01-03,acted too,in-progress,\n\
+             2015/23,1,,,,completed,\n\
+             2016/19,1,,,,,\n",
+        );
+        assert_eq!(p.paragraphs.len(), 2);
+        // The file's own resolution, written or left empty, is `None`.
+        assert_eq!(p.paragraphs[0].resolution, None);
+        assert_eq!(p.paragraphs[0].actions.len(), 1);
+        assert_eq!(p.paragraphs[1].resolution.as_deref(), Some("2016/19"));
+        assert_eq!(p.paragraphs[1].status, Status::IN_PROGRESS);
+        let e = error(
+            "resolution,paragraph,entity,date,action,status,reference\n\
+             2016/19,1,,,,completed,\n\
+             2016/19,1,,,,not-implemented,\n",
+        );
+        assert!(
+            e.message
+                .contains("paragraph 1 of resolution 2016/19 is `not-implemented` here"),
+            "{e}"
+        );
+    }
+
+    #[test]
+    fn statuses_the_data_defines_are_read_by_key_and_label() {
+        let defined = [crate::model::StatusDefinition {
+            key: "partially-implemented".into(),
+            label: serde_saphyr::from_str("{en: Partially implemented, fr: Partiellement exécuté}")
+                .unwrap(),
+        }];
+        for written in [
+            "partially-implemented",
+            "Partially implemented",
+            "PARTIELLEMENT EXÉCUTÉ",
+        ] {
+            let text = format!("{HEAD}1,,,,{written},\n");
+            let p = parse_sheet(Path::new("p.csv"), text.as_bytes(), "2015/23", &defined).unwrap();
+            assert_eq!(
+                p.progress.paragraphs[0].status.key(),
+                "partially-implemented"
+            );
+            assert_eq!(p.progress.statuses, defined);
+        }
+        let text = format!("{HEAD}1,,,,Partialy implemented,\n");
+        let e = parse_sheet(Path::new("p.csv"), text.as_bytes(), "2015/23", &defined).unwrap_err();
+        let hint = e.hint.unwrap();
+        assert!(
+            hint.starts_with("did you mean `partially-implemented`?"),
+            "{hint}"
+        );
+        assert!(
+            hint.contains("partially-implemented (Partially implemented, Partiellement exécuté)"),
+            "{hint}"
+        );
     }
 
     #[test]

@@ -882,13 +882,19 @@ fn docx_passes_the_openxml_schema_audit() {
 }
 
 /// Each paragraph of the DOCX body as "style | text", for a structural snapshot.
-fn docx_outline(docx: &Path) -> String {
-    use quick_xml::events::Event;
+/// The text of a DOCX file's main part, `word/document.xml`.
+fn docx_xml(docx: &Path) -> String {
     let file = std::fs::File::open(docx).unwrap();
     let mut zip = zip::ZipArchive::new(file).unwrap();
     let mut xml = String::new();
     std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
         .unwrap();
+    xml
+}
+
+fn docx_outline(docx: &Path) -> String {
+    use quick_xml::events::Event;
+    let xml = docx_xml(docx);
     let mut reader = quick_xml::Reader::from_str(&xml);
     let (mut out, mut style, mut text, mut depth_in_table) =
         (String::new(), String::new(), String::new(), 0);
@@ -1473,11 +1479,7 @@ fn the_table_has_a_row_per_operative_paragraph_and_the_datas_status_counts() {
     let project = resolute::project::Project::load(&root().join(EXAMPLE)).unwrap();
     let progress = &project.progress.as_ref().unwrap().0;
     let docx = example_out().join("table.en.docx");
-    let file = std::fs::File::open(&docx).unwrap();
-    let mut zip = zip::ZipArchive::new(file).unwrap();
-    let mut xml = String::new();
-    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
-        .unwrap();
+    let xml = docx_xml(&docx);
     let tables: Vec<&str> = xml.split("<w:tbl>").skip(1).collect();
     let main = tables.last().expect("tables");
     let rows: Vec<&str> = main
@@ -1503,7 +1505,18 @@ fn the_table_has_a_row_per_operative_paragraph_and_the_datas_status_counts() {
         "Not applicable",
         "No indication",
     ];
-    for (status, label) in resolute::model::Status::UN.into_iter().zip(labels) {
+    let mut statuses: Vec<(resolute::model::Status, &str)> = resolute::model::Status::UN
+        .into_iter()
+        .zip(labels)
+        .collect();
+    // The example defines a status of its own, used once.
+    assert_eq!(progress.statuses.len(), 1);
+    let defined = &progress.statuses[0];
+    statuses.push((
+        resolute::model::Status::new(defined.key.clone()),
+        defined.label.get(resolute::model::Lang::En),
+    ));
+    for (status, label) in statuses {
         let n = progress
             .paragraphs
             .iter()
@@ -1517,6 +1530,16 @@ fn the_table_has_a_row_per_operative_paragraph_and_the_datas_status_counts() {
             );
         }
     }
+    // The defined status has its French label in the French table, in the
+    // summary and in paragraph 7's row.
+    let french = docx_outline(&example_out().join("table.fr.docx"));
+    assert_eq!(
+        french
+            .matches("[table] TableText | Partiellement exécuté\n")
+            .count(),
+        2,
+        "{french}"
+    );
     // The PDF's header row is on every page the table runs over.
     let pdf = example_out().join("table.en.pdf");
     let pages = pages_with(&pdf, "UNODC");
@@ -1531,11 +1554,12 @@ fn the_table_has_a_row_per_operative_paragraph_and_the_datas_status_counts() {
     );
 }
 
-#[test]
-fn a_compilation_has_contents_with_correct_page_numbers() {
+/// A copy of the worked example with a `resolutions/` folder holding the
+/// import of each of `texts`.
+fn compilation_copy(texts: &[&str]) -> tempfile::TempDir {
     let dir = example_copy();
     std::fs::create_dir(dir.path().join("resolutions")).unwrap();
-    for (path, ..) in &IMPORT_FIXTURES[1..4] {
+    for path in texts {
         let name = Path::new(path).file_stem().unwrap().to_str().unwrap();
         let out = resolute(&[
             "import",
@@ -1548,6 +1572,13 @@ fn a_compilation_has_contents_with_correct_page_numbers() {
         ]);
         assert!(out.status.success(), "{}", stderr(&out));
     }
+    dir
+}
+
+#[test]
+fn a_compilation_has_contents_with_correct_page_numbers() {
+    let texts: Vec<&str> = IMPORT_FIXTURES[1..4].iter().map(|f| f.0).collect();
+    let dir = compilation_copy(&texts);
     let out_dir = tempfile::tempdir().unwrap();
     let out = resolute(&[
         "render",
@@ -1594,11 +1625,7 @@ fn a_compilation_has_contents_with_correct_page_numbers() {
     assert_eq!(checked, 4);
     // The Word version carries a real contents field.
     let docx = out_dir.path().join("text.en.docx");
-    let file = std::fs::File::open(&docx).unwrap();
-    let mut zip = zip::ZipArchive::new(file).unwrap();
-    let mut xml = String::new();
-    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
-        .unwrap();
+    let xml = docx_xml(&docx);
     assert!(xml.contains("TOC \\o"), "no TOC field in the DOCX");
 }
 
@@ -1695,11 +1722,13 @@ fn a_csv_and_an_xlsx_of_the_same_progress_give_the_same_table() {
     for ext in ["csv", "xlsx"] {
         let dir = example_copy();
         std::fs::remove_file(dir.path().join("progress.yaml")).unwrap();
-        std::fs::copy(
-            root().join(format!("tests/fixtures/sheets/progress.{ext}")),
-            dir.path().join(format!("progress.{ext}")),
-        )
-        .unwrap();
+        for name in [format!("progress.{ext}"), "statuses.yaml".to_owned()] {
+            std::fs::copy(
+                root().join("tests/fixtures/sheets").join(&name),
+                dir.path().join(name),
+            )
+            .unwrap();
+        }
         let out_dir = tempfile::tempdir().unwrap();
         let out = resolute(&[
             "render",
@@ -1748,5 +1777,158 @@ fn a_bad_spreadsheet_row_names_the_file_row_and_column() {
             && err.contains("2016-13-15")
             && err.contains("hint"),
         "{err}"
+    );
+}
+
+#[test]
+fn a_table_of_several_resolutions_groups_rows_under_a_heading_per_resolution() {
+    let dir = compilation_copy(&[IMPORT_FIXTURES[1].0, IMPORT_FIXTURES[2].0]);
+    let progress = dir.path().join("progress.yaml");
+    let mut yaml = std::fs::read_to_string(&progress).unwrap();
+    yaml.push_str(
+        "\n  - resolution: \"79/69\"\n    paragraph: 2\n    topic: illustrative\n    status: completed\n\
+         \n  - resolution: \"79/69\"\n    paragraph: 5\n    topic: illustrative\n    status: partially-implemented\n",
+    );
+    std::fs::write(&progress, &yaml).unwrap();
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = resolute(&[
+        "render",
+        dir.path().to_str().unwrap(),
+        "--kind",
+        "table",
+        "--lang",
+        "en",
+        "--out-dir",
+        out_dir.path().to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+
+    // Word: the summary, then one table per resolution, each with its
+    // header row and a row per operative paragraph, under its heading.
+    let docx = out_dir.path().join("table.en.docx");
+    let xml = docx_xml(&docx);
+    let tables: Vec<&str> = xml.split("<w:tbl>").skip(1).collect();
+    assert_eq!(tables.len(), 4, "a summary and three resolution tables");
+    for (table, paragraphs) in tables[1..].iter().zip([11, 7, 8]) {
+        let rows: Vec<&str> = table
+            .split("</w:tr>")
+            .filter(|r| r.contains("<w:tc>"))
+            .collect();
+        assert_eq!(rows.len(), 1 + paragraphs);
+        assert!(rows[0].contains("<w:tblHeader"));
+    }
+    let outline = docx_outline(&docx);
+    let headings: Vec<&str> = outline
+        .lines()
+        .filter(|l| l.starts_with("Heading3 | Resolution "))
+        .collect();
+    assert_eq!(headings.len(), 3, "{outline}");
+    for (h, number) in headings.iter().zip(["2015/23", "78/271", "79/69"]) {
+        assert!(
+            h.starts_with(&format!("Heading3 | Resolution {number}: ")),
+            "{h}"
+        );
+    }
+    assert!(outline.contains("Implementation of resolutions 2015/23, 78/271 and 79/69"));
+    // Resolutions come in the order of their files' names.
+    // The summary counts each resolution's paragraphs by status: 79/69 has
+    // one completed, one partially implemented and six without indication.
+    let summary: Vec<&str> = outline
+        .lines()
+        .skip_while(|l| !l.contains("TableHeading | Status"))
+        .take_while(|l| !l.starts_with("Heading3"))
+        .map(|l| l.rsplit(" | ").next().unwrap())
+        .collect();
+    let row = |label: &str| -> Vec<&str> {
+        let at = 5 + summary[5..]
+            .iter()
+            .position(|c| *c == label)
+            .unwrap_or_else(|| panic!("{label}: {summary:?}"));
+        summary[at + 1..at + 5].to_vec()
+    };
+    assert_eq!(
+        &summary[..5],
+        ["Status", "2015/23", "78/271", "79/69", "Total"]
+    );
+    let own = |key: &str| {
+        let project = resolute::project::Project::load(dir.path()).unwrap();
+        let p = &project.progress.unwrap().0;
+        p.paragraphs
+            .iter()
+            .filter(|e| e.resolution.is_none() && e.status.key() == key && e.subparagraph.is_none())
+            .count()
+    };
+    let completed = own("completed");
+    assert_eq!(
+        row("Completed"),
+        [
+            completed.to_string(),
+            "0".into(),
+            "1".into(),
+            (completed + 1).to_string()
+        ]
+    );
+    let partial = own("partially-implemented");
+    assert_eq!(
+        row("Partially implemented"),
+        [
+            partial.to_string(),
+            "0".into(),
+            "1".into(),
+            (partial + 1).to_string()
+        ]
+    );
+    let none = own("no-indication");
+    assert_eq!(
+        row("No indication"),
+        [
+            none.to_string(),
+            "7".into(),
+            "6".into(),
+            (none + 13).to_string()
+        ]
+    );
+    assert_eq!(row("Total"), ["11", "7", "8", "26"]);
+
+    // The PDF has the same headings, and a header row on each table.
+    let text = normalize(&pdf_text(&out_dir.path().join("table.en.pdf")));
+    for number in ["2015/23", "78/271", "79/69"] {
+        assert!(text.contains(&format!("Resolution {number}: ")), "{number}");
+    }
+    assert!(text.matches("Paragraph Provision Action taken").count() >= 3);
+
+    // An entry about a resolution the folder lacks is refused, where it is.
+    std::fs::write(&progress, yaml.replacen("\"79/69\"", "\"80/3\"", 1)).unwrap();
+    let out = resolute(&["check", dir.path().to_str().unwrap()]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    let line = yaml.lines().position(|l| l.contains("\"79/69\"")).unwrap() + 1;
+    assert!(err.contains(&format!("progress.yaml:{line}:5")), "{err}");
+    assert!(
+        err.contains("about resolution 80/3, which is not in the folder"),
+        "{err}"
+    );
+    assert!(err.contains("2015/23, 78/271, 79/69"), "{err}");
+}
+
+#[test]
+fn an_undefined_status_is_an_error_naming_the_nearest() {
+    expect_error(
+        |d| {
+            let path = d.join("progress.yaml");
+            let text = std::fs::read_to_string(&path).unwrap().replacen(
+                "status: partially-implemented",
+                "status: partialy-implemented",
+                1,
+            );
+            std::fs::write(path, text).unwrap();
+        },
+        &[],
+        3,
+        &[
+            "progress.yaml:",
+            "`partialy-implemented`, which is not defined",
+            "did you mean `partially-implemented`?",
+        ],
     );
 }

@@ -160,3 +160,34 @@ pub struct StatusFile {
     /// The statuses defined, as under `statuses` in a progress file.
     pub statuses: Vec<StatusDefinition>,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn defined_statuses_sit_between_the_degrees_of_implementation_and_the_rest() {
+        let defined = [StatusDefinition {
+            key: "partially-implemented".into(),
+            label: Text::from("Partially implemented"),
+        }];
+        let keys: Vec<String> = Status::all(&defined)
+            .iter()
+            .map(|s| s.key().to_owned())
+            .collect();
+        assert_eq!(
+            keys,
+            [
+                "completed",
+                "in-progress",
+                "not-implemented",
+                "partially-implemented",
+                "not-applicable",
+                "no-indication"
+            ]
+        );
+        assert!(Status::new("completed").is_un());
+        assert_eq!(Status::new("completed"), Status::COMPLETED);
+        assert!(!Status::new("partially-implemented").is_un());
+    }
+}
