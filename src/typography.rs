@@ -18,6 +18,7 @@ pub fn apply(doc: &mut Document) {
         match block {
             Block::Heading { content, .. }
             | Block::Paragraph { content, .. }
+            | Block::Preambular { content }
             | Block::SubParagraph { content, .. } => inlines(content),
             Block::Summary {
                 heading,

@@ -1932,3 +1932,75 @@ fn an_undefined_status_is_an_error_naming_the_nearest() {
         ],
     );
 }
+
+#[test]
+fn pages_without_a_masthead_are_numbered_from_page_one_in_both_formats() {
+    for kind in ["table", "text", "handout"] {
+        let pdf = example_out().join(format!("{kind}.en.pdf"));
+        let text = pdf_text(&pdf);
+        let pages: Vec<&str> = text
+            .split('\u{c}')
+            .filter(|p| !p.trim().is_empty())
+            .collect();
+        let first = normalize(pages[0]);
+        assert!(
+            first.ends_with(&format!("1/{}", pages.len())),
+            "{kind}: page 1 of the PDF ends {:?}",
+            &first[first.len().saturating_sub(40)..]
+        );
+        // Word: no different first page, so page 1 has the numbered footer.
+        let xml = docx_xml(&example_out().join(format!("{kind}.en.docx")));
+        assert!(!xml.contains("<w:titlePg"), "{kind}");
+    }
+    // The report's page 1 carries the masthead footer instead.
+    let xml = docx_xml(&example_out().join("report.en.docx"));
+    assert!(xml.contains("<w:titlePg"));
+}
+
+#[test]
+fn preambular_paragraphs_open_with_an_indent_in_both_formats() {
+    // Word: the formula and the 12 preambular paragraphs have the style.
+    let xml = docx_xml(&example_out().join("text.fr.docx"));
+    assert_eq!(
+        xml.matches("<w:pStyle w:val=\"PreambularParagraph\" />")
+            .count()
+            + xml
+                .matches("<w:pStyle w:val=\"PreambularParagraph\"/>")
+                .count(),
+        13
+    );
+    // PDF: the first line of "Conscient de la portée …" starts a tab (0.635
+    // cm, 18 pt) to the right of its second line.
+    let pdf = example_out().join("text.fr.pdf");
+    let stext = tool(
+        "mutool",
+        &["draw", "-F", "stext", "-o", "-", pdf.to_str().unwrap(), "1"],
+    );
+    let lines: Vec<(f32, String)> = stext
+        .split("<line ")
+        .skip(1)
+        .map(|l| {
+            let x: f32 = l
+                .split("bbox=\"")
+                .nth(1)
+                .and_then(|b| b.split(' ').next())
+                .and_then(|x| x.parse().ok())
+                .unwrap();
+            let text: String = l
+                .split("c=\"")
+                .skip(1)
+                .filter_map(|c| c.split('"').next())
+                .collect();
+            (x, text)
+        })
+        .collect();
+    let at = lines
+        .iter()
+        .position(|(_, t)| t.starts_with("Conscient"))
+        .expect("the first preambular paragraph");
+    let shift = lines[at].0 - lines[at + 1].0;
+    assert!(
+        (shift - 18.0).abs() < 1.0,
+        "first line shifted by {shift} pt"
+    );
+}

@@ -360,6 +360,7 @@ fn fill_notes(
     match block {
         Block::Heading { content, .. }
         | Block::Paragraph { content, .. }
+        | Block::Preambular { content }
         | Block::SubParagraph { content, .. } => walk(content, defs, missing),
         Block::Table(t) => {
             for cell in t.header.iter_mut().flatten() {

@@ -132,13 +132,11 @@ pub fn blocks(r: &Resolution, locale: &Locale, notes: &mut Notes) -> Vec<Block> 
         number: None,
         content: heading(r, &mut cited, notes),
     }];
-    out.push(Block::Paragraph {
-        number: None,
+    out.push(Block::Preambular {
         content: vec![Inline::Text(r.formula.clone())],
     });
     for p in &r.preamble {
-        out.push(Block::Paragraph {
-            number: None,
+        out.push(Block::Preambular {
             content: cited.led(Some(&p.lead), &p.text, notes),
         });
         out.extend(

@@ -93,6 +93,13 @@ pub enum Block {
         /// The text.
         content: Vec<Inline>,
     },
+    /// An unnumbered paragraph whose first line is indented to where the text
+    /// of numbered paragraphs starts: the enacting formula and preambular
+    /// paragraphs of a resolution.
+    Preambular {
+        /// The text.
+        content: Vec<Inline>,
+    },
     /// A lettered sub-paragraph, indented under its paragraph.
     SubParagraph {
         /// "(a)" or "a)".
@@ -214,6 +221,7 @@ impl Document {
             match block {
                 Block::Heading { content, .. }
                 | Block::Paragraph { content, .. }
+                | Block::Preambular { content }
                 | Block::SubParagraph { content, .. } => walk(content, &mut out),
                 Block::Summary { paragraphs, .. } => {
                     paragraphs.iter().for_each(|p| walk(p, &mut out))

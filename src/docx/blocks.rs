@@ -50,8 +50,10 @@ pub(crate) fn body(doc: &Document, g: &Geometry, notes: &mut Notes) -> crate::Re
                 let level = level_of(*level);
                 let style = styles::HEADINGS[usize::from(level) - 1];
                 let mut p = Paragraph::new().style(style);
-                if number.is_none() {
-                    // No number to hang: start the title at the margin.
+                if number.is_none() && level >= 3 {
+                    // A minor heading without a number is set flush left;
+                    // chapter and section titles keep their runover lines
+                    // indented (1.27 cm), as in the PDF.
                     p = p.indent(Some(0), Some(SpecialIndentType::Hanging(0)), None, None);
                 }
                 let p = if level <= 2 {
@@ -72,6 +74,14 @@ pub(crate) fn body(doc: &Document, g: &Geometry, notes: &mut Notes) -> crate::Re
                 vec![Part::para(inlines::paragraph(
                     style,
                     number.as_deref(),
+                    content,
+                    notes,
+                )?)]
+            }
+            Block::Preambular { content } => {
+                vec![Part::para(inlines::paragraph(
+                    styles::PREAMBULAR,
+                    None,
                     content,
                     notes,
                 )?)]

@@ -78,13 +78,21 @@ pub(crate) fn furnish(docx: Docx, doc: &Document, g: &Geometry) -> Docx {
         docx = docx.page_orient(PageOrientationType::Landscape);
     }
     let head = doc.running_head.as_deref().unwrap_or("");
-    docx.header(running_head(head, AlignmentType::Right))
+    let docx = docx
+        .header(running_head(head, AlignmentType::Right))
         .even_header(running_head(head, AlignmentType::Left))
-        .first_header(Header::new().add_paragraph(Paragraph::new().style(styles::HEADER)))
         .footer(page_number(AlignmentType::Right))
-        .even_footer(page_number(AlignmentType::Left))
-        .first_footer(masthead::first_footer(doc.first_page.as_ref()))
-        .title_pg()
+        .even_footer(page_number(AlignmentType::Left));
+    match &doc.first_page {
+        // Page 1 of a parliamentary document has no head and no page
+        // number, but the agenda note and the job number.
+        Some(fp) => docx
+            .first_header(Header::new().add_paragraph(Paragraph::new().style(styles::HEADER)))
+            .first_footer(masthead::first_footer(Some(fp)))
+            .title_pg(),
+        // Without a masthead, page 1 is numbered like the others ("1/3").
+        None => docx,
+    }
 }
 
 fn running_head(text: &str, align: AlignmentType) -> Header {

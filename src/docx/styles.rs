@@ -34,6 +34,8 @@ pub(crate) const HEADINGS: [&str; 3] = ["Heading1", "Heading2", "Heading3"];
 pub(crate) const NUMBERED: &str = "NumberedParagraph";
 /// An unnumbered body paragraph, aligned with the text of numbered ones.
 pub(crate) const BODY: &str = "BodyText";
+/// A paragraph opened by an indent (a resolution's preambular paragraphs).
+pub(crate) const PREAMBULAR: &str = "PreambularParagraph";
 /// A lettered sub-paragraph: label, tab, text.
 pub(crate) const SUB: &str = "SubParagraph";
 /// The heading of the summary.
@@ -150,7 +152,19 @@ pub(crate) fn all(g: &Geometry) -> Vec<Style> {
         para(BODY, "Body Text")
             .align(AlignmentType::Both)
             .line_spacing(exact(240).after(120))
-            .indent(Some(CM), None, None, None),
+            .indent(Some(HEADING_INDENT), None, None, None),
+        para(PREAMBULAR, "Preambular Paragraph")
+            .next(PREAMBULAR)
+            .align(AlignmentType::Both)
+            .line_spacing(exact(240).after(120))
+            // The first line starts where numbered paragraphs' text does
+            // (1.9 cm); runover lines return to 1.27 cm.
+            .indent(
+                Some(HEADING_INDENT),
+                Some(SpecialIndentType::FirstLine(TAB)),
+                None,
+                None,
+            ),
         para(SUB, "Sub-paragraph")
             .next(SUB)
             .align(AlignmentType::Both)
