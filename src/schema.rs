@@ -3,7 +3,7 @@
 use schemars::schema_for;
 use serde_json::json;
 
-use crate::model::{Progress, Report, Resolution, TrustFund};
+use crate::model::{Progress, Report, Resolution, StatusFile, TrustFund};
 
 /// One JSON document holding the schema of each kind of data file.
 pub fn all() -> serde_json::Value {
@@ -11,6 +11,7 @@ pub fn all() -> serde_json::Value {
         "$comment": "JSON Schemas of resolute's data files, by file name. Files may be YAML, JSON or TOML.",
         "resolution": schema_for!(Resolution),
         "progress": schema_for!(Progress),
+        "statuses": schema_for!(StatusFile),
         "trust-fund": schema_for!(TrustFund),
         "report.<lang>": schema_for!(Report),
     })
@@ -34,5 +35,7 @@ mod tests {
         }
         assert_eq!(s["progress"]["additionalProperties"], false);
         assert!(s["report.<lang>"]["properties"]["paper"].is_object());
+        assert!(s["statuses"]["properties"]["statuses"].is_object());
+        assert!(s["progress"]["properties"]["statuses"].is_object());
     }
 }
