@@ -6,7 +6,7 @@ use crate::compose::locale::Locale;
 use crate::compose::resolution::{closing, heading, operative_number, Cited, Notes};
 use crate::doc::{Align, Block, Cell, Document, Inline, Row, Table};
 use crate::error::{Error, Result};
-use crate::model::{Lang, Resolution};
+use crate::model::{Lang, Resolution, SubParagraph};
 use crate::project::Project;
 
 /// The other language shown beside `lang`: French beside English and English
@@ -39,43 +39,33 @@ pub fn handout(project: &Project, lang: Lang, assets: &Assets) -> Result<Documen
             ))
         }
     };
-    let mut notes = Notes::default();
     // Each column keeps its printed footnote numbers; the notes follow the text.
-    let (mut lc, mut rc) = (Cited::own_numbers(left), Cited::own_numbers(right));
-    let missing = || {
-        vec![Inline::Emph(vec![Inline::Text(
-            locale.language_versions_differ.clone(),
-        )])]
+    let mut cols = Columns {
+        locales: (&locale, &other_locale),
+        cited: (Cited::own_numbers(left), Cited::own_numbers(right)),
+        notes: Notes::default(),
+        rows: Vec::new(),
     };
-    let mut rows: Vec<Row> = Vec::new();
-    let mut pair = |l: Cell, r: Cell| {
-        rows.push(Row {
-            cells: vec![l, r],
-            total: false,
-        })
-    };
-    // Notes are numbered row by row, left cell first, as both backends lay them out.
-    let l = vec![Inline::Strong(heading(left, &mut lc, &mut notes))];
-    let r = vec![Inline::Strong(heading(right, &mut rc, &mut notes))];
-    pair(l, r);
-    pair(
+    let (lc, rc) = &mut cols.cited;
+    let notes = &mut cols.notes;
+    let l = vec![Inline::Strong(heading(left, lc, notes))];
+    let r = vec![Inline::Strong(heading(right, rc, notes))];
+    cols.pair(l, r);
+    cols.pair(
         vec![Inline::Text(left.formula.clone())],
         vec![Inline::Text(right.formula.clone())],
     );
     let count = left.preamble.len().max(right.preamble.len());
     for i in 0..count {
         let (lp, rp) = (left.preamble.get(i), right.preamble.get(i));
-        let l = lp.map_or_else(missing, |p| lc.led(Some(&p.lead), &p.text, &mut notes));
-        let r = rp.map_or_else(missing, |p| rc.led(Some(&p.lead), &p.text, &mut notes));
-        pair(l, r);
-        sub_rows(
+        let (lc, rc) = &mut cols.cited;
+        let notes = &mut cols.notes;
+        let l = lp.map(|p| lc.led(Some(&p.lead), &p.text, notes));
+        let r = rp.map(|p| rc.led(Some(&p.lead), &p.text, notes));
+        cols.pair_or_missing(l, r);
+        cols.sub_rows(
             lp.map(|p| p.subparagraphs.as_slice()).unwrap_or_default(),
             rp.map(|p| p.subparagraphs.as_slice()).unwrap_or_default(),
-            (&locale, &other_locale),
-            (&mut lc, &mut rc),
-            &mut notes,
-            &mut pair,
-            &missing,
         );
     }
     let numbers: std::collections::BTreeSet<u32> = left
@@ -97,24 +87,21 @@ pub fn handout(project: &Project, lang: Lang, assets: &Assets) -> Result<Documen
             cell.extend(c.led(Some(&p.lead), &p.text, notes));
             cell
         };
-        let l = lp.map_or_else(missing, |p| para(left, p, &mut lc, &mut notes));
-        let r = rp.map_or_else(missing, |p| para(right, p, &mut rc, &mut notes));
-        pair(l, r);
-        sub_rows(
+        let (lc, rc) = &mut cols.cited;
+        let notes = &mut cols.notes;
+        let l = lp.map(|p| para(left, p, lc, notes));
+        let r = rp.map(|p| para(right, p, rc, notes));
+        cols.pair_or_missing(l, r);
+        cols.sub_rows(
             lp.map(|p| p.subparagraphs.as_slice()).unwrap_or_default(),
             rp.map(|p| p.subparagraphs.as_slice()).unwrap_or_default(),
-            (&locale, &other_locale),
-            (&mut lc, &mut rc),
-            &mut notes,
-            &mut pair,
-            &missing,
         );
     }
     let meeting = |r: &Resolution, loc: &Locale| match closing(r, loc) {
         Some(Block::Closing { lines }) => vec![Inline::Text(lines.join(", "))],
         _ => Vec::new(),
     };
-    pair(meeting(left, &locale), meeting(right, &other_locale));
+    cols.pair(meeting(left, &locale), meeting(right, &other_locale));
     let listed = |c: &Cited| {
         let mut cell = Vec::new();
         for (k, (n, text)) in c.listed().iter().enumerate() {
@@ -126,9 +113,12 @@ pub fn handout(project: &Project, lang: Lang, assets: &Assets) -> Result<Documen
         }
         cell
     };
+    let (lc, rc) = &cols.cited;
     if !lc.listed().is_empty() || !rc.listed().is_empty() {
-        pair(listed(&lc), listed(&rc));
+        let (l, r) = (listed(lc), listed(rc));
+        cols.pair(l, r);
     }
+    let rows = cols.rows;
     let name = |l: Lang| {
         let n = &locale.languages[&l];
         let mut c = n.chars();
@@ -160,38 +150,56 @@ pub fn handout(project: &Project, lang: Lang, assets: &Assets) -> Result<Documen
     Ok(doc)
 }
 
-/// Rows of sub-paragraphs, aligned by letter.
-fn sub_rows(
-    left: &[crate::model::SubParagraph],
-    right: &[crate::model::SubParagraph],
-    locales: (&Locale, &Locale),
-    cited: (&mut Cited, &mut Cited),
-    notes: &mut Notes,
-    pair: &mut impl FnMut(Cell, Cell),
-    missing: &impl Fn() -> Cell,
-) {
-    let (lc, rc) = cited;
-    let mut letters: Vec<&str> = left
-        .iter()
-        .chain(right)
-        .map(|s| s.letter.as_str())
-        .collect();
-    letters.dedup();
-    letters.sort();
-    letters.dedup();
-    for letter in letters {
-        let cell = |subs: &[crate::model::SubParagraph],
-                    loc: &Locale,
-                    c: &mut Cited,
-                    notes: &mut Notes| {
-            subs.iter().find(|s| s.letter == letter).map(|s| {
-                let mut cell = vec![Inline::Text(format!("{} ", loc.subparagraph(&s.letter)))];
-                cell.extend(c.led(s.lead.as_deref(), &s.text, notes));
-                cell
-            })
+/// The two columns of a parallel text, filled row by row; notes are
+/// numbered row by row, left cell first, as both backends lay them out.
+struct Columns<'a> {
+    locales: (&'a Locale, &'a Locale),
+    cited: (Cited<'a>, Cited<'a>),
+    notes: Notes,
+    rows: Vec<Row>,
+}
+
+impl Columns<'_> {
+    /// Adds a row.
+    fn pair(&mut self, left: Cell, right: Cell) {
+        self.rows.push(Row {
+            cells: vec![left, right],
+            total: false,
+        });
+    }
+
+    /// Adds a row, saying where one version lacks the paragraph.
+    fn pair_or_missing(&mut self, left: Option<Cell>, right: Option<Cell>) {
+        let missing = || {
+            vec![Inline::Emph(vec![Inline::Text(
+                self.locales.0.language_versions_differ.clone(),
+            )])]
         };
-        let l = cell(left, locales.0, lc, notes).unwrap_or_else(missing);
-        let r = cell(right, locales.1, rc, notes).unwrap_or_else(missing);
-        pair(l, r);
+        let (l, r) = (left.unwrap_or_else(missing), right.unwrap_or_else(missing));
+        self.pair(l, r);
+    }
+
+    /// Adds the rows of two lists of sub-paragraphs, aligned by letter.
+    fn sub_rows(&mut self, left: &[SubParagraph], right: &[SubParagraph]) {
+        let mut letters: Vec<&str> = left
+            .iter()
+            .chain(right)
+            .map(|s| s.letter.as_str())
+            .collect();
+        letters.sort();
+        letters.dedup();
+        for letter in letters {
+            let cell = |subs: &[SubParagraph], loc: &Locale, c: &mut Cited, notes: &mut Notes| {
+                subs.iter().find(|s| s.letter == letter).map(|s| {
+                    let mut cell = vec![Inline::Text(format!("{} ", loc.subparagraph(&s.letter)))];
+                    cell.extend(c.led(s.lead.as_deref(), &s.text, notes));
+                    cell
+                })
+            };
+            let (lc, rc) = &mut self.cited;
+            let l = cell(left, self.locales.0, lc, &mut self.notes);
+            let r = cell(right, self.locales.1, rc, &mut self.notes);
+            self.pair_or_missing(l, r);
+        }
     }
 }
