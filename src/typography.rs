@@ -4,7 +4,12 @@
 //! French: the space before « : » becomes a no-break space, the space before
 //! « ; ! ? » a narrow no-break space, and the spaces inside guillemets
 //! no-break spaces (UN-LAYOUT.md, "French typography"). Spaces are only
-//! changed, never added.
+//! changed, never added. The letters of ordinals written with figures are
+//! raised: 1<sup>er</sup> mars, 45<sup>e</sup> séance plénière.
+
+use std::sync::OnceLock;
+
+use regex::Regex;
 
 use crate::doc::{Block, Document, FirstPage, Inline};
 use crate::model::Lang;
@@ -25,16 +30,16 @@ pub fn apply(doc: &mut Document) {
                 paragraphs,
             } => {
                 *heading = french(heading);
-                paragraphs.iter_mut().for_each(|p| inlines(p));
+                paragraphs.iter_mut().for_each(inlines);
             }
             Block::Table(t) => {
-                t.header.iter_mut().flatten().for_each(|c| inlines(c));
+                t.header.iter_mut().flatten().for_each(inlines);
                 t.rows
                     .iter_mut()
                     .flat_map(|r| &mut r.cells)
-                    .for_each(|c| inlines(c));
+                    .for_each(inlines);
             }
-            Block::Closing { lines } => lines.iter_mut().for_each(|l| *l = french(l)),
+            Block::Closing { lines } => lines.iter_mut().for_each(inlines),
             Block::Contents | Block::PageBreak => {}
         }
     }
@@ -57,14 +62,43 @@ fn first_page(fp: &mut FirstPage) {
     }
 }
 
-fn inlines(items: &mut [Inline]) {
-    for item in items {
-        match item {
-            Inline::Text(t) | Inline::Unbroken(t) => *t = french(t),
+fn inlines(items: &mut Vec<Inline>) {
+    let mut out = Vec::with_capacity(items.len());
+    for mut item in std::mem::take(items) {
+        match &mut item {
+            Inline::Text(t) => {
+                out.extend(ordinals(&french(t)));
+                continue;
+            }
+            Inline::Unbroken(t) => *t = french(t),
             Inline::Emph(c) | Inline::Strong(c) | Inline::Note(c) => inlines(c),
-            Inline::NoteRef(_) | Inline::Break => {}
+            Inline::NoteRef(_) | Inline::Break | Inline::Super(_) => {}
         }
+        out.push(item);
     }
+    *items = out;
+}
+
+/// `text` with the letters of French ordinals written with figures ("1er",
+/// "1re", "45e", "2es") raised.
+fn ordinals(text: &str) -> Vec<Inline> {
+    static ORDINAL: OnceLock<Regex> = OnceLock::new();
+    let ordinal = ORDINAL
+        .get_or_init(|| Regex::new(r"\b[0-9]+(ers|res|er|re|es|e)\b").expect("a valid pattern"));
+    let mut out = Vec::new();
+    let mut from = 0;
+    for caps in ordinal.captures_iter(text) {
+        let letters = caps.get(1).expect("group 1 takes part in every match");
+        if letters.start() > from {
+            out.push(Inline::Text(text[from..letters.start()].to_owned()));
+        }
+        out.push(Inline::Super(letters.as_str().to_owned()));
+        from = letters.end();
+    }
+    if from < text.len() || out.is_empty() {
+        out.push(Inline::Text(text[from..].to_owned()));
+    }
+    out
 }
 
 /// French spacing for one string.
@@ -88,7 +122,38 @@ pub fn french(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::french;
+    use super::{french, ordinals};
+    use crate::doc::Inline;
+
+    #[test]
+    fn ordinal_letters_are_raised() {
+        let text = |s: &str| Inline::Text(s.to_owned());
+        let sup = |s: &str| Inline::Super(s.to_owned());
+        assert_eq!(
+            ordinals("le 1er mars, 45e séance, 1re session, les 2es"),
+            vec![
+                text("le 1"),
+                sup("er"),
+                text(" mars, 45"),
+                sup("e"),
+                text(" séance, 1"),
+                sup("re"),
+                text(" session, les 2"),
+                sup("es"),
+            ]
+        );
+        // Not inside words, symbols or figures with other letters.
+        for s in [
+            "E/CN.15/2016/10",
+            "le 3 et le 4",
+            "2e5",
+            "12ème",
+            "x1e",
+            "A1er",
+        ] {
+            assert_eq!(ordinals(s), vec![text(s)], "{s}");
+        }
+    }
 
     #[test]
     fn french_spaces_become_unbreakable() {

@@ -317,7 +317,8 @@ fn pdf_and_docx_carry_the_same_paragraphs_and_footnotes() {
             if n.parse::<u32>().is_err() || rest.is_empty() {
                 continue;
             }
-            let mut text = rest.to_owned();
+            // pandoc writes raised letters (1er) as 1^(er).
+            let mut text = unraise(rest);
             for (k, _) in &note_texts {
                 text = text.replace(&format!("[{k}]"), &k.to_string());
             }
@@ -352,6 +353,21 @@ fn pdf_and_docx_carry_the_same_paragraphs_and_footnotes() {
             }
         }
     }
+}
+
+/// pandoc's plain text with raised letters ("1^(er)") written flat ("1er").
+fn unraise(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("^(") {
+        out.push_str(&rest[..at]);
+        rest = &rest[at + 2..];
+        let end = rest.find(')').unwrap_or(rest.len());
+        out.push_str(&rest[..end]);
+        rest = &rest[(end + 1).min(rest.len())..];
+    }
+    out.push_str(rest);
+    out
 }
 
 /// Removes running heads ("E/CN.15/2017/7") and page numbers ("3/5").
@@ -2003,4 +2019,45 @@ fn preambular_paragraphs_open_with_an_indent_in_both_formats() {
         (shift - 18.0).abs() < 1.0,
         "first line shifted by {shift} pt"
     );
+}
+
+#[test]
+fn french_ordinals_have_raised_letters_in_both_formats() {
+    // Word: pandoc sees superscript runs (and writes them as ^(…)).
+    let docx = docx_text(&example_out().join("text.fr.docx"));
+    assert!(docx.contains("45^(e) séance plénière"), "{docx}");
+    let report = docx_text(&example_out().join("report.fr.docx"));
+    assert!(report.contains("1^(er) décembre 2015"), "{report}");
+    // PDF: the "e" of "45e" is set smaller than the figures, and higher.
+    let pdf = example_out().join("text.fr.pdf");
+    let stext = tool(
+        "mutool",
+        &["draw", "-F", "stext", "-o", "-", pdf.to_str().unwrap()],
+    );
+    let mut chars: Vec<(String, f32, f32)> = Vec::new();
+    for font in stext.split("<font ").skip(1) {
+        let size: f32 = font
+            .split("size=\"")
+            .nth(1)
+            .and_then(|s| s.split('"').next())
+            .and_then(|s| s.parse().ok())
+            .unwrap();
+        for c in font.split("<char ").skip(1) {
+            let attr = |name: &str| {
+                c.split(&format!(" {name}=\""))
+                    .nth(1)
+                    .and_then(|s| s.split('"').next())
+                    .unwrap_or("")
+                    .to_owned()
+            };
+            chars.push((attr("c"), size, attr("y").parse().unwrap_or(0.0)));
+        }
+    }
+    let at = chars
+        .windows(4)
+        .position(|w| w[0].0 == "4" && w[1].0 == "5" && w[2].0 == "e" && w[3].0 == " ")
+        .expect("45e in the PDF");
+    let (five, e) = (&chars[at + 1], &chars[at + 2]);
+    assert!(e.1 < 0.8 * five.1, "size of e {} vs 5 {}", e.1, five.1);
+    assert!(e.2 < five.2, "the e is not raised: y {} vs {}", e.2, five.2);
 }

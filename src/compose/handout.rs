@@ -98,7 +98,7 @@ pub fn handout(project: &Project, lang: Lang, assets: &Assets) -> Result<Documen
         );
     }
     let meeting = |r: &Resolution, loc: &Locale| match closing(r, loc) {
-        Some(Block::Closing { lines }) => vec![Inline::Text(lines.join(", "))],
+        Some(Block::Closing { lines }) => lines.join(&Inline::Text(", ".into())),
         _ => Vec::new(),
     };
     cols.pair(meeting(left, &locale), meeting(right, &other_locale));

@@ -353,7 +353,11 @@ fn fill_notes(
                     }
                 }
                 Inline::Emph(c) | Inline::Strong(c) => walk(c, defs, missing),
-                Inline::Text(_) | Inline::Unbroken(_) | Inline::NoteRef(_) | Inline::Break => {}
+                Inline::Text(_)
+                | Inline::Unbroken(_)
+                | Inline::Super(_)
+                | Inline::NoteRef(_)
+                | Inline::Break => {}
             }
         }
     }

@@ -120,7 +120,10 @@ pub fn subparagraph(
 /// The meeting line, flush right.
 pub fn closing(r: &Resolution, locale: &Locale) -> Option<Block> {
     r.meeting.as_ref().map(|m| Block::Closing {
-        lines: vec![m.name.clone(), locale.date(m.date)],
+        lines: vec![
+            vec![Inline::Text(m.name.clone())],
+            vec![Inline::Text(locale.date(m.date))],
+        ],
     })
 }
 

@@ -121,7 +121,7 @@ pub enum Block {
     /// Lines set flush right, such as the meeting line closing a resolution.
     Closing {
         /// The lines.
-        lines: Vec<String>,
+        lines: Vec<Vec<Inline>>,
     },
     /// Start a new page.
     PageBreak,
@@ -144,6 +144,9 @@ pub enum Inline {
     NoteRef(u32),
     /// A line break inside a paragraph or a table cell.
     Break,
+    /// Raised letters: those of a French ordinal written with figures
+    /// ("1<sup>er</sup>", "45<sup>e</sup>").
+    Super(String),
     /// Text that must not break across lines, such as a document symbol
     /// (`E/CN.15/2016/10`, which would otherwise break after a slash).
     Unbroken(String),
@@ -194,7 +197,7 @@ impl Inline {
         let mut out = String::new();
         for inline in inlines {
             match inline {
-                Inline::Text(t) | Inline::Unbroken(t) => out.push_str(t),
+                Inline::Text(t) | Inline::Unbroken(t) | Inline::Super(t) => out.push_str(t),
                 Inline::Emph(c) | Inline::Strong(c) => out.push_str(&Inline::plain(c)),
                 Inline::Break => out.push(' '),
                 Inline::Note(_) | Inline::NoteRef(_) => {}
@@ -212,7 +215,11 @@ impl Document {
                 match inline {
                     Inline::Note(c) => out.push(Inline::plain(c)),
                     Inline::Emph(c) | Inline::Strong(c) => walk(c, out),
-                    Inline::Text(_) | Inline::Unbroken(_) | Inline::NoteRef(_) | Inline::Break => {}
+                    Inline::Text(_)
+                    | Inline::Unbroken(_)
+                    | Inline::Super(_)
+                    | Inline::NoteRef(_)
+                    | Inline::Break => {}
                 }
             }
         }

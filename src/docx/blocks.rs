@@ -122,14 +122,10 @@ pub(crate) fn body(doc: &Document, g: &Geometry, notes: &mut Notes) -> crate::Re
             Block::Closing { lines } => lines
                 .iter()
                 .map(|l| {
-                    Part::para(
-                        Paragraph::new()
-                            .style(styles::BODY)
-                            .align(docx_rs::AlignmentType::Right)
-                            .add_run(inlines::plain_run(l)),
-                    )
+                    inlines::paragraph(styles::BODY, None, l, notes)
+                        .map(|p| Part::para(p.align(docx_rs::AlignmentType::Right)))
                 })
-                .collect(),
+                .collect::<crate::Result<_>>()?,
             Block::PageBreak => {
                 page_break = true;
                 continue;

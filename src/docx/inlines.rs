@@ -99,6 +99,13 @@ fn lower(
             }
             Inline::Break => out.push(Run::new().add_break(docx_rs::BreakType::TextWrapping)),
             // A word joiner after each slash: Word may break a line after one.
+            Inline::Super(text) => {
+                let mut run = text_run(text, fmt);
+                run.run_property = run
+                    .run_property
+                    .vert_align(docx_rs::VertAlignType::SuperScript);
+                out.push(run);
+            }
             Inline::Unbroken(text) => out.push(text_run(&text.replace('/', "/\u{2060}"), fmt)),
             Inline::Note(c) => {
                 let Some(notes) = notes.as_deref_mut() else {
