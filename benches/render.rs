@@ -1,6 +1,7 @@
-//! Rendering the worked example's report: medians over repeated runs, each
-//! compared with a baseline measured in the same run (composing the document
-//! from the data, which every output needs).
+//! Rendering the worked example's report, implementation table and
+//! consolidated text: medians over repeated runs, each compared with a
+//! baseline measured in the same run (loading, checking and composing the
+//! report from the data, which every output needs).
 //!
 //! Run with `cargo bench --bench render`. The machines are shared and noisy:
 //! read the ratios rather than the absolute times.
@@ -52,8 +53,25 @@ fn main() {
     let docx = median(|| {
         renderer.lower(&doc, Format::Docx, &dir).unwrap();
     });
+    let table = renderer
+        .compose(&project, Kind::Table, Lang::En)
+        .expect("compose the table");
+    let table_pdf = median(|| {
+        resolute::pdf::clear_cache();
+        renderer.lower(&table, Format::Pdf, &dir).unwrap();
+    });
+    let table_docx = median(|| {
+        renderer.lower(&table, Format::Docx, &dir).unwrap();
+    });
+    let text = renderer
+        .compose(&project, Kind::Text, Lang::Fr)
+        .expect("compose the text");
+    let text_pdf = median(|| {
+        resolute::pdf::clear_cache();
+        renderer.lower(&text, Format::Pdf, &dir).unwrap();
+    });
 
-    println!("report.en of examples/ecosoc-2015-23, median of {RUNS} runs");
+    println!("examples/ecosoc-2015-23, median of {RUNS} runs");
     println!("{:<44} {:>10} {:>8}", "step", "median", "ratio");
     let row = |name: &str, d: Duration| {
         println!(
@@ -66,4 +84,7 @@ fn main() {
     row("PDF, typst cache cleared (a fresh process)", pdf_cold);
     row("PDF, typst cache warm (re-render, no change)", pdf_warm);
     row("DOCX", docx);
+    row("table.en PDF, typst cache cleared", table_pdf);
+    row("table.en DOCX", table_docx);
+    row("text.fr PDF, typst cache cleared", text_pdf);
 }
