@@ -3,7 +3,7 @@
 
 use crate::error::{Error, Result};
 use crate::load::SourceFile;
-use crate::model::{Lang, Progress, Resolution, Status, StatusDefinition, TrustFund};
+use crate::model::{Lang, Progress, Resolution, Status, StatusDefinition, Text, TrustFund};
 use crate::project::Project;
 
 /// Runs every check on a loaded project; the first problem found is returned.
@@ -23,8 +23,8 @@ pub fn project(project: &Project) -> Result<()> {
                         sfile.key_location_after("statuses", key, j)
                     })?;
                 }
-                check_progress_at(progress, resolution, &others, |i, _| {
-                    rows.location(&pfile.path, i)
+                check_progress_at(progress, resolution, &others, |i, key| {
+                    rows.location(&pfile.path, i, key)
                 })?
             }
             (None, _) => {
@@ -232,13 +232,19 @@ pub fn check_progress_at(
                 None => {
                     let mut known = vec![resolution.number.as_str()];
                     known.extend(others.iter().map(|r| r.number.as_str()));
+                    // "A/RES/79/69" for "79/69", say.
+                    let guess = known
+                        .iter()
+                        .find(|k| number.ends_with(&format!("/{k}")) || number.contains(*k))
+                        .map(|k| format!("did you mean `{k}`? "))
+                        .unwrap_or_default();
                     return Err(Error::data(format!(
                         "progress entry {} is about resolution {number}, which is not in the folder",
                         i + 1
                     ))
                     .at(locate(i, "resolution"))
                     .hint(format!(
-                        "the folder has resolution{} {}; put the others in its resolutions/ folder",
+                        "{guess}the folder has resolution{} {}; put the others in its resolutions/ folder",
                         if known.len() == 1 { "" } else { "s" },
                         known.join(", ")
                     )));
@@ -345,6 +351,21 @@ pub fn check_statuses(
                     .hint("keep one definition"),
             );
         }
+        if matches!(d.label, Text::Plain(_)) && langs.len() > 1 {
+            return Err(Error::data(format!(
+                "the status `{}` has one label for every language",
+                d.key
+            ))
+            .at(locate(j, "label"))
+            .hint(format!(
+                "give the label in each language the documents are made in ({}): {{en: …, fr: …}}",
+                langs
+                    .iter()
+                    .map(Lang::to_string)
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            )));
+        }
         if let Some(lang) = langs.iter().find(|l| !d.label.has(**l)) {
             return Err(Error::data(format!(
                 "the status `{}` has no label in `{lang}`, a language the documents are made in",
@@ -352,6 +373,26 @@ pub fn check_statuses(
             ))
             .at(locate(j, "label"))
             .hint(format!("add `{lang}: …` to its label")));
+        }
+        // A label another status has would make the two indistinguishable
+        // in a table and in a spreadsheet cell.
+        let taken = crate::sheet::status_names(&defined[..j])
+            .into_iter()
+            .find(|(folded, _, _)| {
+                langs
+                    .iter()
+                    .any(|l| *folded == crate::sheet::fold(d.label.get(*l)))
+            });
+        if let Some((_, name, status)) = taken {
+            return Err(Error::data(format!(
+                "the status `{}` has the label `{name}`, which is already `{status}`'s",
+                d.key
+            ))
+            .at(locate(j, "label"))
+            .hint(format!(
+                "use `{status}` itself, or give `{}` a label of its own",
+                d.key
+            )));
         }
     }
     Ok(())
@@ -476,16 +517,26 @@ mod tests {
                 "{en: Partially implemented}",
                 "no label in `fr`",
             ),
+            (
+                "{en: Partially implemented, fr: Partiellement exécuté}",
+                "Partially implemented",
+                "one label for every language",
+            ),
+            (
+                "{en: Partially implemented, fr: Partiellement exécuté}",
+                "{en: Partially implemented, fr: Achevé}",
+                "the label `Achevé`, which is already `completed`'s",
+            ),
         ];
         for (from, to, said) in cases {
             let err = checked(&PROGRESS.replace(from, to), &[]).unwrap_err();
             assert!(err.message.contains(said), "{to}: {err}");
-            let line = if to.starts_with('{') { 4 } else { 3 };
+            let line = if to.starts_with("key") { 3 } else { 4 };
             assert_eq!(err.location.unwrap().line, line, "{to}");
         }
         let twice = PROGRESS.replace(
             "paragraphs:",
-            "  - key: partially-implemented\n    label: again\nparagraphs:",
+            "  - key: partially-implemented\n    label: {en: again, fr: encore}\nparagraphs:",
         );
         let err = checked(&twice, &[]).unwrap_err();
         assert!(err.message.contains("defined twice"), "{err}");
@@ -520,6 +571,16 @@ mod tests {
         );
         assert_eq!(err.location.unwrap().line, 9);
         assert!(err.hint.unwrap().contains("2015/23"));
+        // Written as a symbol.
+        let symbol = text.replace("\"2016/19\"", "\"E/RES/2016/19\"");
+        let err = checked(&symbol, &[&other]).unwrap_err();
+        assert!(
+            err.hint
+                .as_deref()
+                .unwrap()
+                .starts_with("did you mean `2016/19`?"),
+            "{err}"
+        );
         // Paragraph 1 of each is no twin.
         let fine = base.replace(
             "  - paragraph: 2\n",

@@ -71,10 +71,18 @@ impl Project {
                 .hint("add resolution.yaml (or .json, .toml); `resolute schema` describes it")
         })?;
         let resolution = load::<Resolution>(&resolution_path)?;
-        let sheet = ["csv", "xlsx"]
+        let sheets: Vec<PathBuf> = ["csv", "xlsx"]
             .iter()
             .map(|ext| dir.join(format!("progress.{ext}")))
-            .find(|p| p.is_file());
+            .filter(|p| p.is_file())
+            .collect();
+        if sheets.len() > 1 {
+            return Err(
+                Error::data(format!("{} has two progress spreadsheets", dir.display()))
+                    .hint("keep either progress.csv or progress.xlsx"),
+            );
+        }
+        let sheet = sheets.into_iter().next();
         let statuses = find_data_file(&dir, "statuses")
             .map(|p| load::<StatusFile>(&p))
             .transpose()?;

@@ -48,14 +48,23 @@ pub struct SheetProgress {
     pub rows: Vec<usize>,
     /// The 1-based number of the `paragraph` column.
     pub paragraph_column: usize,
+    /// The 1-based numbers of the other columns an entry's checks may point
+    /// at, by field name (`status`, `subparagraph`, `resolution`).
+    pub columns: BTreeMap<&'static str, usize>,
 }
 
 impl SheetProgress {
-    /// The place of the `i`-th paragraph entry (its first row, in the
-    /// `paragraph` column) in the file at `path`, for error messages.
-    pub fn location(&self, path: &Path, i: usize) -> Location {
+    /// The place of the `i`-th paragraph entry's `field` (its first row, in
+    /// that field's column, or the `paragraph` column) in the file at `path`,
+    /// for error messages.
+    pub fn location(&self, path: &Path, i: usize, field: &str) -> Location {
         let row = self.rows.get(i).copied().unwrap_or(1);
-        Location::at(path, None, row, self.paragraph_column)
+        let column = self
+            .columns
+            .get(field)
+            .copied()
+            .unwrap_or(self.paragraph_column);
+        Location::at(path, None, row, column)
     }
 }
 
@@ -598,7 +607,7 @@ fn field_of(header: &str) -> Option<Field> {
 }
 
 /// Lower case, accents dropped, only letters and digits kept.
-fn fold(s: &str) -> String {
+pub(crate) fn fold(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
     for c in s.chars().flat_map(char::to_lowercase) {
         match c {
@@ -788,9 +797,16 @@ impl Matrix<'_> {
                 return Ok(Some(status.clone()));
             }
         }
-        let suggestion = nearest(&folded, self.statuses.iter().map(|(f, _, _)| f.as_str()))
-            .and_then(|f| self.statuses.iter().find(|(g, _, _)| g == f))
-            .map(|(_, name, _)| format!("did you mean `{name}`? "));
+        // Only a near miss is suggested: "Partially implemented" must not
+        // be taken for "not implemented".
+        let suggestion = self
+            .statuses
+            .iter()
+            .map(|(f, name, _)| (strsim::normalized_levenshtein(&folded, f), name))
+            .filter(|(score, _)| *score >= 0.75)
+            // The best, the first of equals (the key before its labels).
+            .min_by(|a, b| b.0.total_cmp(&a.0))
+            .map(|(_, name)| format!("did you mean `{name}`? "));
         // "key (label, label)" for each status.
         let mut valid: Vec<(&Status, Vec<&str>)> = Vec::new();
         for (_, name, status) in &self.statuses {
@@ -902,7 +918,7 @@ impl Matrix<'_> {
 /// Every accepted way of writing each status: folded, as written, and the
 /// status. The UN's five by key and English and French label (and "in
 /// progress" / "en cours"), then those the data defines by key and labels.
-fn status_names(defined: &[StatusDefinition]) -> Vec<(String, String, Status)> {
+pub(crate) fn status_names(defined: &[StatusDefinition]) -> Vec<(String, String, Status)> {
     let mut names: Vec<(String, String, Status)> = Vec::new();
     let mut add = |name: &str, status: &Status| {
         if !names.iter().any(|(_, n, _)| n == name) {
@@ -1365,6 +1381,14 @@ fn build(
         },
         rows,
         paragraph_column: matrix.column(Field::Paragraph),
+        columns: [
+            ("status", Field::Status),
+            ("subparagraph", Field::Subparagraph),
+            ("resolution", Field::Resolution),
+        ]
+        .into_iter()
+        .filter_map(|(name, field)| matrix.header.column(field).map(|c| (name, c)))
+        .collect(),
     })
 }
 
@@ -1441,7 +1465,12 @@ mod tests {
                 .contains("`Partially implemented` is not a status"),
             "{e}"
         );
-        assert!(e.hint.as_deref().unwrap().contains("statuses.yaml"), "{e}");
+        let hint = e.hint.as_deref().unwrap();
+        assert!(hint.contains("statuses.yaml"), "{e}");
+        assert!(
+            !hint.contains("did you mean"),
+            "a far cry suggested: {hint}"
+        );
         let en = |t: &Text| t.get(crate::model::Lang::En).to_owned();
         assert_eq!(from_csv.resolution, example.resolution);
         assert_eq!(from_csv.illustrative, example.illustrative);
@@ -1479,8 +1508,10 @@ mod tests {
         let xlsx = read_sheet(&dir.join("progress.xlsx"), "2015/23", &defined).unwrap();
         // A title row and an empty row come before the header (row 3).
         assert_eq!(&xlsx.rows[..3], &[4, 7, 9]);
-        let loc = xlsx.location(&dir.join("progress.xlsx"), 1);
+        let loc = xlsx.location(&dir.join("progress.xlsx"), 1, "paragraph");
         assert_eq!((loc.line, loc.column), (7, 1));
+        let loc = xlsx.location(&dir.join("progress.xlsx"), 1, "status");
+        assert_eq!((loc.line, loc.column), (7, 3));
     }
 
     #[test]

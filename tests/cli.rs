@@ -1803,7 +1803,8 @@ fn a_table_of_several_resolutions_groups_rows_under_a_heading_per_resolution() {
     let mut yaml = std::fs::read_to_string(&progress).unwrap();
     yaml.push_str(
         "\n  - resolution: \"79/69\"\n    paragraph: 2\n    topic: illustrative\n    status: completed\n\
-         \n  - resolution: \"79/69\"\n    paragraph: 5\n    topic: illustrative\n    status: partially-implemented\n",
+         \n  - resolution: \"79/69\"\n    paragraph: 5\n    topic: illustrative\n    status: partially-implemented\n\
+         \n  - resolution: \"79/69\"\n    paragraph: 4\n    subparagraph: b\n    topic: illustrative\n    status: in-progress\n",
     );
     std::fs::write(&progress, &yaml).unwrap();
     let out_dir = tempfile::tempdir().unwrap();
@@ -1825,7 +1826,7 @@ fn a_table_of_several_resolutions_groups_rows_under_a_heading_per_resolution() {
     let xml = docx_xml(&docx);
     let tables: Vec<&str> = xml.split("<w:tbl>").skip(1).collect();
     assert_eq!(tables.len(), 4, "a summary and three resolution tables");
-    for (table, paragraphs) in tables[1..].iter().zip([11, 7, 8]) {
+    for (table, paragraphs) in tables[1..].iter().zip([11, 7, 9]) {
         let rows: Vec<&str> = table
             .split("</w:tr>")
             .filter(|r| r.contains("<w:tc>"))
@@ -1900,11 +1901,51 @@ fn a_table_of_several_resolutions_groups_rows_under_a_heading_per_resolution() {
         [
             none.to_string(),
             "7".into(),
-            "6".into(),
-            (none + 13).to_string()
+            "5".into(),
+            (none + 12).to_string()
         ]
     );
     assert_eq!(row("Total"), ["11", "7", "8", "26"]);
+    let progress_rows = own("in-progress");
+    assert_eq!(
+        row("Implemented — in progress"),
+        [
+            progress_rows.to_string(),
+            "0".into(),
+            "1".into(),
+            (progress_rows + 1).to_string()
+        ]
+    );
+    // 79/69's paragraph 4 is followed through its sub-paragraph (b): the
+    // summary counts provisions, the paragraph's row refers to the
+    // sub-paragraphs and quotes those without a row of their own.
+    assert!(
+        outline.contains("Of the 26 provisions in the table"),
+        "{outline}"
+    );
+    let project = resolute::project::Project::load(dir.path()).unwrap();
+    let r7969 = &project
+        .compilation
+        .iter()
+        .find(|(r, _)| r.number == "79/69")
+        .unwrap()
+        .0;
+    let subs = &r7969.paragraph(4).unwrap().subparagraphs;
+    assert_eq!(subs.len(), 5);
+    for s in subs {
+        let start: String = s.text.chars().take(30).collect();
+        let times = xml.matches(start.as_str()).count();
+        assert_eq!(
+            times, 1,
+            "({}) {start:?} is in the table {times} times",
+            s.letter
+        );
+    }
+    assert!(
+        outline.contains("[table] TableText | See sub-paragraphs\n"),
+        "{outline}"
+    );
+    assert!(outline.contains("[table] TableText | 4 (b)\n"), "{outline}");
 
     // The PDF has the same headings, and a header row on each table.
     let text = normalize(&pdf_text(&out_dir.path().join("table.en.pdf")));
@@ -2060,4 +2101,26 @@ fn french_ordinals_have_raised_letters_in_both_formats() {
     let (five, e) = (&chars[at + 1], &chars[at + 2]);
     assert!(e.1 < 0.8 * five.1, "size of e {} vs 5 {}", e.1, five.1);
     assert!(e.2 < five.2, "the e is not raised: y {} vs {}", e.2, five.2);
+}
+
+#[test]
+fn a_csv_beside_an_xlsx_is_refused() {
+    expect_error(
+        |d| {
+            std::fs::remove_file(d.join("progress.yaml")).unwrap();
+            for name in ["progress.csv", "progress.xlsx", "statuses.yaml"] {
+                std::fs::copy(
+                    root().join("tests/fixtures/sheets").join(name),
+                    d.join(name),
+                )
+                .unwrap();
+            }
+        },
+        &[],
+        3,
+        &[
+            "two progress spreadsheets",
+            "keep either progress.csv or progress.xlsx",
+        ],
+    );
 }

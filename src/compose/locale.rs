@@ -78,6 +78,14 @@ pub struct Locale {
     pub table_summary: String,
     /// "Of the {count} operative paragraphs of the {resolutions} resolutions:".
     pub table_summary_several: String,
+    /// "Of the {count} provisions in the table (…sub-paragraphs followed on
+    /// their own):", when the data follows some sub-paragraphs separately.
+    pub table_summary_provisions: String,
+    /// "Provisions", the head of the summary's count column then.
+    pub provisions: String,
+    /// The status cell of a paragraph followed only through its
+    /// sub-paragraphs ("See sub-paragraphs").
+    pub see_subparagraphs: String,
     /// Column heads of the status summary (two).
     pub summary_columns: Vec<String>,
     /// "Total".

@@ -30,6 +30,8 @@ pub fn table(project: &Project, lang: Lang, assets: &Assets) -> Result<Document>
 
     let statuses = Status::all(&progress.statuses);
     let count = |g: &Group, s: &Status| g.statuses.iter().filter(|t| *t == s).count();
+    // Sub-paragraphs followed on their own count as provisions of their own.
+    let subs = groups.iter().any(|g| g.subs);
     let mut summary_rows: Vec<Row> = statuses
         .iter()
         .filter(|s| groups.iter().any(|g| count(g, s) > 0))
@@ -63,6 +65,8 @@ pub fn table(project: &Project, lang: Lang, assets: &Assets) -> Result<Document>
     if several {
         summary_head.extend(groups.iter().map(|g| text(&g.resolution.number)));
         summary_head.push(text(&locale.total));
+    } else if subs {
+        summary_head.push(text(&locale.provisions));
     } else {
         summary_head.push(text(&locale.summary_columns[1]));
     }
@@ -102,7 +106,12 @@ pub fn table(project: &Project, lang: Lang, assets: &Assets) -> Result<Document>
             content: vec![Inline::Emph(text(&locale.illustrative_table))],
         });
     }
-    let lead = if several {
+    let lead = if subs {
+        fill(
+            &locale.table_summary_provisions,
+            &[("count", &paragraphs.to_string())],
+        )
+    } else if several {
         fill(
             &locale.table_summary_several,
             &[
@@ -153,11 +162,15 @@ pub fn table(project: &Project, lang: Lang, assets: &Assets) -> Result<Document>
     Ok(doc)
 }
 
-/// The rows of one resolution, and the status of each operative paragraph.
+/// The rows of one resolution, and the status of each provision: each
+/// operative paragraph, or, where the data follows sub-paragraphs on their
+/// own, each of those and the paragraph if it has an entry of its own.
 struct Group<'r> {
     resolution: &'r Resolution,
     rows: Vec<Row>,
     statuses: Vec<Status>,
+    /// Whether some sub-paragraph has a row of its own.
+    subs: bool,
 }
 
 impl<'r> Group<'r> {
@@ -172,9 +185,12 @@ impl<'r> Group<'r> {
     ) -> Group<'r> {
         let mut rows = Vec::new();
         let mut statuses = Vec::new();
-        let row = |number: String, provision: String, entry: Option<&ParagraphProgress>| {
-            let status = entry.map_or(Status::NO_INDICATION, |e| e.status.clone());
-            row(number, provision, entry, &status, progress, locale, lang)
+        let mut subs = false;
+        let row = |number: String,
+                   provision: Vec<Inline>,
+                   entry: Option<&ParagraphProgress>,
+                   status: Option<&Status>| {
+            row(number, provision, entry, status, progress, locale, lang)
         };
         for p in &resolution.operative {
             let entries: Vec<&ParagraphProgress> = progress
@@ -183,37 +199,90 @@ impl<'r> Group<'r> {
                 .filter(|e| e.paragraph == p.number && e.resolution.as_deref() == key)
                 .collect();
             let whole = entries.iter().find(|e| e.subparagraph.is_none()).copied();
-            let provision = match &p.short {
-                Some(short) => short.clone(),
-                None => format!("{} {}", p.lead, plain(&p.text)),
+            let followed: Vec<&&ParagraphProgress> = entries
+                .iter()
+                .filter(|e| e.subparagraph.is_some())
+                .collect();
+            // The provision: the short form, or the paragraph's text with
+            // the sub-paragraphs that have no row of their own.
+            let mut provision = Vec::new();
+            match &p.short {
+                Some(short) => provision.push(Inline::Text(short.clone())),
+                None => {
+                    provision.push(Inline::Text(format!("{} {}", p.lead, plain(&p.text))));
+                    for s in &p.subparagraphs {
+                        if followed
+                            .iter()
+                            .any(|e| e.subparagraph.as_ref() == Some(&s.letter))
+                        {
+                            continue;
+                        }
+                        provision.push(Inline::Break);
+                        provision.push(Inline::Text(format!(
+                            "{} {}",
+                            locale.subparagraph(&s.letter),
+                            plain(
+                                &s.lead
+                                    .as_ref()
+                                    .map_or(s.text.clone(), |l| format!("{l} {}", s.text))
+                            )
+                        )));
+                    }
+                }
+            }
+            // A paragraph followed only through its sub-paragraphs has no
+            // status of its own.
+            let status = match whole {
+                Some(e) => Some(e.status.clone()),
+                None if followed.is_empty() => Some(Status::NO_INDICATION),
+                None => None,
             };
-            statuses.push(whole.map_or(Status::NO_INDICATION, |e| e.status.clone()));
-            rows.push(row(format!("{}", p.number), provision, whole));
-            for e in entries.iter().filter(|e| e.subparagraph.is_some()) {
+            statuses.extend(status.clone());
+            rows.push(row(
+                format!("{}", p.number),
+                provision,
+                whole,
+                status.as_ref(),
+            ));
+            for e in followed {
+                subs = true;
                 let letter = e.subparagraph.clone().unwrap_or_default();
                 let text = p
                     .subparagraphs
                     .iter()
                     .find(|s| s.letter == letter)
-                    .map(|s| plain(&s.text))
+                    .map(|s| {
+                        plain(
+                            &s.lead
+                                .as_ref()
+                                .map_or(s.text.clone(), |l| format!("{l} {}", s.text)),
+                        )
+                    })
                     .unwrap_or_default();
                 let number = format!("{} {}", p.number, locale.subparagraph(&letter));
-                rows.push(row(number, text, Some(e)));
+                statuses.push(e.status.clone());
+                rows.push(row(
+                    number,
+                    vec![Inline::Text(text)],
+                    Some(e),
+                    Some(&e.status),
+                ));
             }
         }
         Group {
             resolution,
             rows,
             statuses,
+            subs,
         }
     }
 }
 
 fn row(
     number: String,
-    provision: String,
+    provision: Vec<Inline>,
     entry: Option<&ParagraphProgress>,
-    status: &Status,
+    status: Option<&Status>,
     progress: &Progress,
     locale: &Locale,
     lang: Lang,
@@ -252,10 +321,13 @@ fn row(
     Row {
         cells: vec![
             text(number),
-            text(provision),
+            provision,
             actions,
             entities,
-            text(locale.status(status, &progress.statuses, lang).to_owned()),
+            text(match status {
+                Some(s) => locale.status(s, &progress.statuses, lang).to_owned(),
+                None => locale.see_subparagraphs.clone(),
+            }),
             references,
         ],
         total: false,
