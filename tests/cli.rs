@@ -148,7 +148,7 @@ fn english_pdf_shows_the_un_first_page_and_numbered_paragraphs() {
         "Contents",
         "I. Introduction",
         "II. Action taken under the resolution",
-        "III. Contributions to and expenditures of the trust fund",
+        "III. Contributions to and expenditures of the Fund",
         "* E/CN.15/2017/1.",
         "V.17-01234 (E)",
         "Illustrative example",

@@ -25,6 +25,8 @@ pub struct ReportContext {
     pub status_counts: Vec<StatusCount>,
     /// The trust fund, when the project has one.
     pub fund: Option<FundView>,
+    /// The numbers zero to nine in words, for the `words` filter.
+    pub number_words: Vec<String>,
 }
 
 /// Report metadata for templates.
@@ -84,6 +86,8 @@ pub struct ParagraphView {
     pub status_label: String,
     /// Entities responsible.
     pub entities: Vec<String>,
+    /// The same as a list in a sentence: "UNODC, ICAT and Member States".
+    pub entities_text: String,
     /// Actions taken.
     pub actions: Vec<ActionView>,
 }
@@ -122,6 +126,14 @@ pub struct FundView {
     pub name: String,
     /// The currency code.
     pub currency: String,
+    /// The currency as table headings name it ("United States dollars").
+    pub currency_name: String,
+    /// Total contributions as running text writes them ("$1,049,180").
+    pub total_contributions_text: String,
+    /// Total expenditures as running text writes them.
+    pub total_expenditures_text: String,
+    /// The balance as running text writes it.
+    pub balance_text: String,
     /// The years, ascending.
     pub years: Vec<i32>,
     /// One row per donor, in order of first appearance.
@@ -184,6 +196,8 @@ pub fn report(
                     status: e.status.clone(),
                     status_label: locale.status(&e.status, defined, lang).to_owned(),
                     entities: e.entities.iter().map(|t| t.get(lang).to_owned()).collect(),
+                    entities_text: locale
+                        .list(&e.entities.iter().map(|t| t.get(lang)).collect::<Vec<_>>()),
                     actions: e
                         .actions
                         .iter()
@@ -212,6 +226,7 @@ pub fn report(
         .filter(|c| c.count > 0)
         .collect();
     ReportContext {
+        number_words: locale.number_words.clone(),
         lang,
         illustrative: progress.is_some_and(|p| p.illustrative)
             || fund.is_some_and(|f| f.illustrative),
@@ -316,10 +331,24 @@ fn fund_view(fund: &TrustFund, lang: Lang, locale: &Locale) -> FundView {
     } else {
         format!("−{}", locale.figure(spent - income))
     };
+    let code = fund.currency.as_str();
+    let balance_text = if income >= spent {
+        locale.amount(income - spent, code)
+    } else {
+        format!("−{}", locale.amount(spent - income, code))
+    };
     FundView {
         illustrative: fund.illustrative,
         name: fund.name.get(lang).to_owned(),
         currency: fund.currency.clone(),
+        currency_name: locale
+            .currencies
+            .get(code)
+            .cloned()
+            .unwrap_or_else(|| code.to_owned()),
+        total_contributions_text: locale.amount(income, code),
+        total_expenditures_text: locale.amount(spent, code),
+        balance_text,
         years,
         contributions,
         contribution_totals,

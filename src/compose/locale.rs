@@ -70,6 +70,14 @@ pub struct Locale {
     /// "Resolution {number}: {title}", the heading of each resolution's rows
     /// in a table of several.
     pub table_group: String,
+    /// How running text writes an amount, by currency code ("${amount}",
+    /// "{amount} dollars"); `other` for the rest ("{amount} {currency}").
+    pub amounts: BTreeMap<String, String>,
+    /// Currency names for table headings, by code ("United States dollars").
+    pub currencies: BTreeMap<String, String>,
+    /// The numbers zero to nine in words: the UN writes numbers under ten in
+    /// words in running text.
+    pub number_words: Vec<String>,
     /// What joins the last two items of a list (" and ", " et ").
     pub list_and: String,
     /// Column heads of the implementation table (six).
@@ -144,6 +152,13 @@ impl Locale {
                 "the locale needs six `table_columns` and two `summary_columns`",
             )
             .at(file.key_location("table_columns", 0)));
+        }
+        if self.number_words.len() != 10 {
+            return Err(Error::new(
+                ErrorKind::Template,
+                "the locale must list the numbers zero to nine in `number_words`",
+            )
+            .at(file.key_location("number_words", 0)));
         }
         if self.months.len() != 12 {
             return Err(
@@ -241,6 +256,27 @@ impl Locale {
         out
     }
 
+    /// An amount in running text: "$1,049,180", "1 049 180 dollars".
+    pub fn amount(&self, amount: u64, currency: &str) -> String {
+        let pattern = self
+            .amounts
+            .get(currency)
+            .or_else(|| self.amounts.get("other"))
+            .map_or("{amount} {currency}", String::as_str);
+        fill(
+            pattern,
+            &[("amount", &self.figure(amount)), ("currency", currency)],
+        )
+    }
+
+    /// A count in running text: in words under ten, in figures from ten.
+    pub fn number(&self, n: usize) -> String {
+        self.number_words
+            .get(n)
+            .cloned()
+            .unwrap_or_else(|| n.to_string())
+    }
+
     /// `items` as a list: "a, b and c".
     pub fn list(&self, items: &[&str]) -> String {
         match items {
@@ -318,6 +354,23 @@ mod tests {
         assert_eq!(locale(Lang::En).figure(1234567), "1,234,567");
         assert_eq!(locale(Lang::En).figure(999), "999");
         assert_eq!(locale(Lang::Fr).figure(25000), "25\u{202f}000");
+    }
+
+    #[test]
+    fn amounts_counts_and_lists_as_running_text_writes_them() {
+        let (en, fr) = (locale(Lang::En), locale(Lang::Fr));
+        assert_eq!(en.amount(1_049_180, "USD"), "$1,049,180");
+        assert_eq!(fr.amount(25_000, "USD"), "25\u{202f}000 dollars");
+        assert_eq!(en.amount(5, "CHF"), "5 CHF");
+        assert_eq!(en.number(3), "three");
+        assert_eq!(fr.number(9), "neuf");
+        assert_eq!(en.number(10), "10");
+        assert_eq!(
+            en.list(&["UNODC", "ICAT", "Member States"]),
+            "UNODC, ICAT and Member States"
+        );
+        assert_eq!(fr.list(&["ONUDC", "ICAT"]), "ONUDC et ICAT");
+        assert_eq!(fr.list(&["ONUDC"]), "ONUDC");
     }
 
     #[test]

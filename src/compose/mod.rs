@@ -248,6 +248,16 @@ pub fn render_markdown(name: &str, source: &str, path: &Path, ctx: Value) -> Res
             None => String::new(),
         }
     });
+    // A count in words under ten ("three"), from the context's
+    // `number_words`; in figures otherwise.
+    env.add_filter("words", |state: &minijinja::State, n: i64| {
+        let words = state.lookup("number_words");
+        usize::try_from(n)
+            .ok()
+            .and_then(|i| words.and_then(|w| w.get_item_by_index(i).ok()))
+            .filter(|w| !w.is_undefined())
+            .map_or_else(|| n.to_string(), |w| w.to_string())
+    });
     env.add_filter("md", |value: Value| {
         Value::from_safe_string(markdown::escape(&value.to_string()))
     });

@@ -109,18 +109,21 @@ pub fn table(project: &Project, lang: Lang, assets: &Assets) -> Result<Document>
     let lead = if subs {
         fill(
             &locale.table_summary_provisions,
-            &[("count", &paragraphs.to_string())],
+            &[("count", &locale.number(paragraphs))],
         )
     } else if several {
         fill(
             &locale.table_summary_several,
             &[
-                ("count", &paragraphs.to_string()),
-                ("resolutions", &groups.len().to_string()),
+                ("count", &locale.number(paragraphs)),
+                ("resolutions", &locale.number(groups.len())),
             ],
         )
     } else {
-        fill(&locale.table_summary, &[("count", &paragraphs.to_string())])
+        fill(
+            &locale.table_summary,
+            &[("count", &locale.number(paragraphs))],
+        )
     };
     blocks.push(Block::Paragraph {
         number: None,
