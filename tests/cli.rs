@@ -1953,6 +1953,31 @@ fn a_table_of_several_resolutions_groups_rows_under_a_heading_per_resolution() {
         assert!(text.contains(&format!("Resolution {number}: ")), "{number}");
     }
     assert!(text.matches("Paragraph Provision Action taken").count() >= 3);
+    assert!(
+        !text.contains("quoted in"),
+        "the English table quotes English"
+    );
+    // In French, the two English-only resolutions say that they are quoted
+    // in English.
+    let out = resolute(&[
+        "render",
+        dir.path().to_str().unwrap(),
+        "--kind",
+        "table",
+        "--lang",
+        "fr",
+        "-o",
+        out_dir.path().join("table.fr.pdf").to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let french = normalize(&pdf_text(&out_dir.path().join("table.fr.pdf")));
+    assert_eq!(
+        french
+            .matches("Les dispositions sont citées en anglais")
+            .count(),
+        2,
+        "{french}"
+    );
 
     // An entry about a resolution the folder lacks is refused, where it is.
     std::fs::write(&progress, yaml.replacen("\"79/69\"", "\"80/3\"", 1)).unwrap();

@@ -78,6 +78,9 @@ pub struct Locale {
     /// The numbers zero to nine in words: the UN writes numbers under ten in
     /// words in running text.
     pub number_words: Vec<String>,
+    /// Under the heading of a resolution of a table that the folder has in
+    /// another language only: "Provisions quoted in {language}, …".
+    pub quoted_in: String,
     /// What joins the last two items of a list (" and ", " et ").
     pub list_and: String,
     /// Column heads of the implementation table (six).

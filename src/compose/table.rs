@@ -145,6 +145,20 @@ pub fn table(project: &Project, lang: Lang, assets: &Assets) -> Result<Document>
                 number: None,
                 content: text(&heading),
             });
+            let other = group.resolution.language;
+            if other != lang {
+                let language = locale
+                    .languages
+                    .get(&other)
+                    .map_or(other.to_string(), Clone::clone);
+                blocks.push(Block::Paragraph {
+                    number: None,
+                    content: vec![Inline::Emph(text(&fill(
+                        &locale.quoted_in,
+                        &[("language", &language)],
+                    )))],
+                });
+            }
         }
         blocks.push(Block::Table(Table {
             widths: vec![1.2, 3.2, 4.0, 1.6, 1.3, 1.9],
