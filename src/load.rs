@@ -127,17 +127,20 @@ impl SourceFile {
 
     /// Adds a hint: the nearest valid field for an unknown one, otherwise
     /// what to look at for the format.
-    fn with_suggestion(&self, err: Error) -> Error {
+    fn with_suggestion(&self, mut err: Error) -> Error {
+        err.message = plain_words(&err.message);
         let Some((field, expected)) = parse_unknown_field(&err.message) else {
             let m = err.message.as_str();
             if m.contains("missing field") {
                 return err.hint("add the field; `resolute schema` lists the required ones");
             }
+            if m.contains("not a day of the calendar") || m.contains("not a date") {
+                return err.hint("write dates as YYYY-MM-DD, such as 2016-03-15");
+            }
             if m.contains("invalid type")
                 || m.contains("invalid value")
                 || m.contains("unknown variant")
-                || m.contains("not a date")
-                || m.contains("invalid u64")
+                || m.contains("a whole number")
             {
                 return err.hint("check the value's type and spelling; `resolute schema` gives each field's type and allowed values");
             }
@@ -161,6 +164,18 @@ impl SourceFile {
         };
         err.hint(hint)
     }
+}
+
+/// A parser's message in words a user knows: "invalid u32" is "expected a
+/// whole number".
+fn plain_words(message: &str) -> String {
+    let mut out = message.to_owned();
+    for kind in ["u8", "u16", "u32", "u64", "i32", "i64", "usize"] {
+        out = out
+            .replace(&format!("invalid {kind}"), "expected a whole number")
+            .replace(&format!("expected {kind}"), "expected a whole number");
+    }
+    out
 }
 
 fn unknown_field_message(field: &str, expected: &[&str]) -> String {
@@ -287,6 +302,21 @@ mod tests {
         assert!(err.location.is_some(), "{err}");
         let err = parse("b.json", "{\"paragraph\": 1,,}").unwrap_err();
         assert_eq!(err.location.unwrap().column, 17);
+    }
+
+    #[test]
+    fn type_errors_are_in_plain_words() {
+        for (name, text) in [
+            ("c.yaml", "paragraph: \"11bis\"\nstatus: x\n"),
+            ("c.json", "{\"paragraph\": \"11bis\", \"status\": \"x\"}"),
+            ("c.toml", "paragraph = \"11bis\"\nstatus = \"x\"\n"),
+        ] {
+            let err = parse(name, text).unwrap_err();
+            assert!(err.message.contains("a whole number"), "{name}: {err}");
+            assert!(!err.message.contains("u32"), "{name}: {err}");
+            assert_eq!(err.location.unwrap().line, 1, "{name}");
+            assert!(err.hint.unwrap().contains("type"), "{name}");
+        }
     }
 
     #[test]
