@@ -16,9 +16,9 @@ use crate::model::Lang;
 
 /// Applies the typography of the document's language.
 pub fn apply(doc: &mut Document) {
-    if doc.lang != Lang::Fr {
-        return;
-    }
+    let lang = doc.lang;
+    let inlines = |items: &mut Vec<Inline>| inlines(items, lang);
+    let string = |s: &mut String| *s = text(s, lang);
     for block in &mut doc.blocks {
         match block {
             Block::Heading { content, .. }
@@ -29,7 +29,7 @@ pub fn apply(doc: &mut Document) {
                 heading,
                 paragraphs,
             } => {
-                *heading = french(heading);
+                string(heading);
                 paragraphs.iter_mut().for_each(inlines);
             }
             Block::Table(t) => {
@@ -44,34 +44,68 @@ pub fn apply(doc: &mut Document) {
         }
     }
     if let Some(fp) = &mut doc.first_page {
-        first_page(fp);
+        first_page(fp, lang);
     }
 }
 
-fn first_page(fp: &mut FirstPage) {
+fn first_page(fp: &mut FirstPage, lang: Lang) {
     for s in [
         &mut fp.title,
         &mut fp.agenda_title,
         &mut fp.original,
         &mut fp.agenda_line,
     ] {
-        *s = french(s);
+        *s = text(s, lang);
     }
     for s in fp.session.iter_mut().chain(fp.notice.iter_mut()) {
-        *s = french(s);
+        *s = text(s, lang);
     }
 }
 
-fn inlines(items: &mut Vec<Inline>) {
+/// The typography of one string: French spacing.
+fn text(s: &str, lang: Lang) -> String {
+    if lang == Lang::Fr {
+        french(s)
+    } else {
+        s.to_owned()
+    }
+}
+
+/// `text` with its ranges of figures ("2015–2016", "22–26") as unbroken
+/// pieces, so that a line does not break after the dash.
+fn ranges(text: &str) -> Vec<Inline> {
+    static RANGE: OnceLock<Regex> = OnceLock::new();
+    let range = RANGE.get_or_init(|| Regex::new(r"[0-9]+–[0-9]+").expect("a valid pattern"));
+    let mut out = Vec::new();
+    let mut from = 0;
+    for m in range.find_iter(text) {
+        if m.start() > from {
+            out.push(Inline::Text(text[from..m.start()].to_owned()));
+        }
+        out.push(Inline::Unbroken(m.as_str().to_owned()));
+        from = m.end();
+    }
+    if from < text.len() || out.is_empty() {
+        out.push(Inline::Text(text[from..].to_owned()));
+    }
+    out
+}
+
+fn inlines(items: &mut Vec<Inline>, lang: Lang) {
     let mut out = Vec::with_capacity(items.len());
     for mut item in std::mem::take(items) {
         match &mut item {
             Inline::Text(t) => {
-                out.extend(ordinals(&french(t)));
+                for piece in ranges(&text(t, lang)) {
+                    match piece {
+                        Inline::Text(t) if lang == Lang::Fr => out.extend(ordinals(&t)),
+                        other => out.push(other),
+                    }
+                }
                 continue;
             }
-            Inline::Unbroken(t) => *t = french(t),
-            Inline::Emph(c) | Inline::Strong(c) | Inline::Note(c) => inlines(c),
+            Inline::Unbroken(t) => *t = text(t, lang),
+            Inline::Emph(c) | Inline::Strong(c) | Inline::Note(c) => inlines(c, lang),
             Inline::NoteRef(_) | Inline::Break | Inline::Super(_) => {}
         }
         out.push(item);
@@ -122,8 +156,27 @@ pub fn french(text: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use super::{french, ordinals};
+    use super::{french, ordinals, ranges};
     use crate::doc::Inline;
+
+    #[test]
+    fn ranges_of_figures_stay_on_one_line() {
+        let text = |s: &str| Inline::Text(s.to_owned());
+        let unbroken = |s: &str| Inline::Unbroken(s.to_owned());
+        assert_eq!(
+            ranges("in 2015–2016, on 22–26 May"),
+            vec![
+                text("in "),
+                unbroken("2015–2016"),
+                text(", on "),
+                unbroken("22–26"),
+                text(" May")
+            ]
+        );
+        for s in ["Smith–Jones, 5 – 6", "2015-2016"] {
+            assert_eq!(ranges(s), vec![text(s)], "{s}");
+        }
+    }
 
     #[test]
     fn ordinal_letters_are_raised() {

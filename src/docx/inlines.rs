@@ -106,7 +106,12 @@ fn lower(
                     .vert_align(docx_rs::VertAlignType::SuperScript);
                 out.push(run);
             }
-            Inline::Unbroken(text) => out.push(text_run(&text.replace('/', "/\u{2060}"), fmt)),
+            // A word joiner after each slash and dash: Word may break a line
+            // after one.
+            Inline::Unbroken(text) => out.push(text_run(
+                &text.replace('/', "/\u{2060}").replace('–', "–\u{2060}"),
+                fmt,
+            )),
             Inline::Note(c) => {
                 let Some(notes) = notes.as_deref_mut() else {
                     return Err(Error::data("a footnote cannot contain another footnote")
