@@ -76,14 +76,28 @@ fn text(s: &str, lang: Lang) -> String {
 fn ranges(text: &str) -> Vec<Inline> {
     static RANGE: OnceLock<Regex> = OnceLock::new();
     let range = RANGE.get_or_init(|| Regex::new(r"[0-9]+–[0-9]+").expect("a valid pattern"));
+    split(
+        text,
+        range.find_iter(text).map(|m| m.range()),
+        Inline::Unbroken,
+    )
+}
+
+/// `text` cut at `spans`: each span becomes `make(span)`, the text between
+/// them plain text.
+fn split(
+    text: &str,
+    spans: impl Iterator<Item = std::ops::Range<usize>>,
+    make: fn(String) -> Inline,
+) -> Vec<Inline> {
     let mut out = Vec::new();
     let mut from = 0;
-    for m in range.find_iter(text) {
-        if m.start() > from {
-            out.push(Inline::Text(text[from..m.start()].to_owned()));
+    for span in spans {
+        if span.start > from {
+            out.push(Inline::Text(text[from..span.start].to_owned()));
         }
-        out.push(Inline::Unbroken(m.as_str().to_owned()));
-        from = m.end();
+        from = span.end;
+        out.push(make(text[span].to_owned()));
     }
     if from < text.len() || out.is_empty() {
         out.push(Inline::Text(text[from..].to_owned()));
@@ -119,20 +133,10 @@ fn ordinals(text: &str) -> Vec<Inline> {
     static ORDINAL: OnceLock<Regex> = OnceLock::new();
     let ordinal = ORDINAL
         .get_or_init(|| Regex::new(r"\b[0-9]+(ers|res|er|re|es|e)\b").expect("a valid pattern"));
-    let mut out = Vec::new();
-    let mut from = 0;
-    for caps in ordinal.captures_iter(text) {
-        let letters = caps.get(1).expect("group 1 takes part in every match");
-        if letters.start() > from {
-            out.push(Inline::Text(text[from..letters.start()].to_owned()));
-        }
-        out.push(Inline::Super(letters.as_str().to_owned()));
-        from = letters.end();
-    }
-    if from < text.len() || out.is_empty() {
-        out.push(Inline::Text(text[from..].to_owned()));
-    }
-    out
+    let letters = ordinal
+        .captures_iter(text)
+        .filter_map(|caps| caps.get(1).map(|m| m.range()));
+    split(text, letters, Inline::Super)
 }
 
 /// French spacing for one string.

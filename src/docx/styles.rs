@@ -153,29 +153,11 @@ pub(crate) fn all(g: &Geometry) -> Vec<Style> {
             .align(AlignmentType::Both)
             .line_spacing(exact(240).after(120))
             .indent(Some(HEADING_INDENT), None, None, None),
-        para(PREAMBULAR, "Preambular Paragraph")
-            .next(PREAMBULAR)
-            .align(AlignmentType::Both)
-            .line_spacing(exact(240).after(120))
-            // The first line starts where numbered paragraphs' text does
-            // (1.9 cm); runover lines return to 1.27 cm.
-            .indent(
-                Some(HEADING_INDENT),
-                Some(SpecialIndentType::FirstLine(TAB)),
-                None,
-                None,
-            ),
-        para(SUB, "Sub-paragraph")
-            .next(SUB)
-            .align(AlignmentType::Both)
-            .line_spacing(exact(240).after(120))
-            // The label at 1.9 cm, the text from 2.54 cm, runover at 1.27 cm.
-            .indent(
-                Some(HEADING_INDENT),
-                Some(SpecialIndentType::FirstLine(TAB)),
-                None,
-                None,
-            )
+        // The first line starts where numbered paragraphs' text does
+        // (1.9 cm); runover lines return to 1.27 cm.
+        first_line_indented(PREAMBULAR, "Preambular Paragraph"),
+        // The label at 1.9 cm, the text from 2.54 cm, runover at 1.27 cm.
+        first_line_indented(SUB, "Sub-paragraph")
             .with_ppr(|p| p.add_tab(left_tab(HEADING_INDENT + 2 * TAB))),
         para(SUMMARY_HEADING, "Summary Heading")
             .next(SUMMARY_TEXT)
@@ -330,6 +312,21 @@ fn fonts() -> RunFonts {
 
 fn para(id: &str, name: &str) -> Style {
     Style::new(id, StyleType::Paragraph).name(name)
+}
+
+/// A justified body paragraph in the text column (1.27 cm) whose first line
+/// is indented a tab further; the next paragraph has the same style.
+fn first_line_indented(id: &str, name: &str) -> Style {
+    para(id, name)
+        .next(id)
+        .align(AlignmentType::Both)
+        .line_spacing(exact(240).after(120))
+        .indent(
+            Some(HEADING_INDENT),
+            Some(SpecialIndentType::FirstLine(TAB)),
+            None,
+            None,
+        )
 }
 
 fn heading(level: usize, size: usize, spacing: LineSpacing) -> Style {
