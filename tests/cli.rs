@@ -496,6 +496,26 @@ fn expect_error(setup: impl FnOnce(&Path), extra: &[&str], code: i32, needles: &
     err
 }
 
+/// [`expect_error`] for the example with `from` replaced by `to` (once) in
+/// its progress.yaml.
+fn expect_progress_error(from: &str, to: &str, needles: &[&str]) -> String {
+    expect_error(
+        |d| {
+            let path = d.join("progress.yaml");
+            let text = std::fs::read_to_string(&path).unwrap();
+            let changed = text.replacen(from, to, 1);
+            assert_ne!(
+                text, changed,
+                "{from:?} is not in progress.yaml: adjust the test"
+            );
+            std::fs::write(path, changed).unwrap();
+        },
+        &[],
+        3,
+        needles,
+    )
+}
+
 fn fixture(name: &str) -> PathBuf {
     root().join("tests/fixtures/errors").join(name)
 }
@@ -532,17 +552,9 @@ fn malformed_yaml_json_and_toml_name_file_line_and_column() {
 
 #[test]
 fn an_unknown_field_is_named_with_the_nearest_valid_one() {
-    expect_error(
-        |d| {
-            let path = d.join("progress.yaml");
-            let text =
-                std::fs::read_to_string(&path)
-                    .unwrap()
-                    .replacen("    status: ", "    statut: ", 1);
-            std::fs::write(path, text).unwrap();
-        },
-        &[],
-        3,
+    expect_progress_error(
+        "    status: ",
+        "    statut: ",
         &[
             "progress.yaml:",
             "unknown field `statut`",
@@ -553,18 +565,9 @@ fn an_unknown_field_is_named_with_the_nearest_valid_one() {
 
 #[test]
 fn progress_for_a_paragraph_the_resolution_lacks_names_it_and_the_range() {
-    expect_error(
-        |d| {
-            let path = d.join("progress.yaml");
-            let text = std::fs::read_to_string(&path).unwrap().replacen(
-                "- paragraph: 10",
-                "- paragraph: 12",
-                1,
-            );
-            std::fs::write(path, text).unwrap();
-        },
-        &[],
-        3,
+    expect_progress_error(
+        "- paragraph: 10",
+        "- paragraph: 12",
         &["progress.yaml:", "paragraph 12", "1 to 11"],
     );
 }
@@ -1967,18 +1970,9 @@ fn a_table_of_several_resolutions_groups_rows_under_a_heading_per_resolution() {
 
 #[test]
 fn an_undefined_status_is_an_error_naming_the_nearest() {
-    expect_error(
-        |d| {
-            let path = d.join("progress.yaml");
-            let text = std::fs::read_to_string(&path).unwrap().replacen(
-                "status: partially-implemented",
-                "status: partialy-implemented",
-                1,
-            );
-            std::fs::write(path, text).unwrap();
-        },
-        &[],
-        3,
+    expect_progress_error(
+        "status: partially-implemented",
+        "status: partialy-implemented",
         &[
             "progress.yaml:",
             "`partialy-implemented`, which is not defined",
