@@ -94,7 +94,19 @@ impl Renderer {
         format: Format,
     ) -> Result<Vec<u8>> {
         let doc = self.compose(project, kind, lang)?;
-        self.lower(&doc, format, &project.dir)
+        self.lower_for(project, &doc, format)
+    }
+
+    /// Lowers a document composed from `project`; an error about a
+    /// character no font has points at the first place the data has it.
+    pub fn lower_for(
+        &mut self,
+        project: &Project,
+        doc: &Document,
+        format: Format,
+    ) -> Result<Vec<u8>> {
+        self.lower(doc, format, &project.dir)
+            .map_err(|e| locate_missing_glyph(e, project))
     }
 
     /// The typesetter, loaded on first use.
@@ -106,6 +118,34 @@ impl Renderer {
             .as_ref()
             .ok_or_else(|| Error::new(crate::ErrorKind::Internal, "no typesetter"))
     }
+}
+
+/// A missing-glyph error pointed at the first place the data has the
+/// character.
+fn locate_missing_glyph(err: Error, project: &Project) -> Error {
+    if err.location.is_some() {
+        return err;
+    }
+    let Some(c) = crate::pdf::missing_glyphs(&err).into_iter().next() else {
+        return err;
+    };
+    let files = std::iter::once(&project.resolution.1)
+        .chain(project.translations.values().map(|t| &t.1))
+        .chain(project.compilation.iter().map(|r| &r.1))
+        .chain(project.progress.iter().map(|p| &p.1))
+        .chain(project.fund.iter().map(|f| &f.1))
+        .chain(project.reports.values().map(|r| &r.1));
+    for file in files {
+        if let Some(at) = file.text.find(c) {
+            let span = at..at + c.len_utf8();
+            return err.at(crate::error::Location::span(
+                &file.path,
+                file.text.clone(),
+                span,
+            ));
+        }
+    }
+    err
 }
 
 /// The (kind, language) pairs a project can render.

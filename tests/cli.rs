@@ -652,7 +652,7 @@ fn a_character_without_a_glyph_is_an_error_not_a_box() {
         },
         &["--format", "pdf"],
         5,
-        &["no glyph", "U+4EBA"],
+        &["no glyph", "U+4EBA", "report.en.yaml:"],
     );
 }
 

@@ -203,7 +203,7 @@ pub fn run(cli: Cli) -> Result<()> {
             for (kind, lang) in &pairs {
                 let doc = renderer.compose(&project, *kind, *lang)?;
                 for format in Format::ALL {
-                    renderer.lower(&doc, format, &project.dir)?;
+                    renderer.lower_for(&project, &doc, format)?;
                 }
             }
             let names: Vec<String> = pairs
@@ -337,7 +337,7 @@ fn render(args: RenderArgs) -> Result<()> {
     for (kind, lang) in pairs {
         let doc = renderer.compose(&project, kind, lang)?;
         for format in &formats {
-            let bytes = renderer.lower(&doc, *format, &project.dir)?;
+            let bytes = renderer.lower_for(&project, &doc, *format)?;
             outputs.push((
                 out_dir.join(format!("{}.{lang}.{format}", kind.name())),
                 bytes,

@@ -50,3 +50,17 @@ pub fn check(doc: &PagedDocument) -> Result<()> {
     )
     .hint("add a font that covers these characters with --font-path DIR"))
 }
+
+/// The characters a [`check`] error names, to find them in the data.
+pub fn named_in(err: &Error) -> Vec<char> {
+    if err.kind != ErrorKind::Typeset {
+        return Vec::new();
+    }
+    err.message
+        .split("(U+")
+        .skip(1)
+        .filter_map(|s| s.split(')').next())
+        .filter_map(|hex| u32::from_str_radix(hex, 16).ok())
+        .filter_map(char::from_u32)
+        .collect()
+}

@@ -3,6 +3,7 @@
 //! use stays in this module.
 
 mod glyphs;
+pub use glyphs::named_in as missing_glyphs;
 mod world;
 
 use std::path::Path;
