@@ -225,9 +225,9 @@ pub fn check_progress_at(
     }
     let statuses = Status::all(&progress.statuses);
     for (i, entry) in progress.paragraphs.iter().enumerate() {
-        let resolution = match &entry.resolution {
+        let resolution = match entry.other_resolution(&progress.resolution) {
             None => resolution,
-            Some(number) => match others.iter().find(|r| &r.number == number) {
+            Some(number) => match others.iter().find(|r| r.number == number) {
                 Some(r) => r,
                 None => {
                     let mut known = vec![resolution.number.as_str()];
@@ -301,7 +301,7 @@ pub fn check_progress_at(
             }
         }
         let twin = progress.paragraphs[..i].iter().any(|e| {
-            e.resolution == entry.resolution
+            e.other_resolution(&progress.resolution) == entry.other_resolution(&progress.resolution)
                 && e.paragraph == entry.paragraph
                 && e.subparagraph == entry.subparagraph
         });
@@ -379,13 +379,14 @@ pub fn check_statuses(
         let taken = crate::sheet::status_names(&defined[..j])
             .into_iter()
             .find(|(folded, _, _)| {
-                langs
-                    .iter()
-                    .any(|l| *folded == crate::sheet::fold(d.label.get(*l)))
+                *folded == crate::sheet::fold(&d.key)
+                    || langs
+                        .iter()
+                        .any(|l| *folded == crate::sheet::fold(d.label.get(*l)))
             });
         if let Some((_, name, status)) = taken {
             return Err(Error::data(format!(
-                "the status `{}` has the label `{name}`, which is already `{status}`'s",
+                "the status `{}` reads as `{name}`, which is already `{status}`'s",
                 d.key
             ))
             .at(locate(j, "label"))
@@ -525,7 +526,7 @@ mod tests {
             (
                 "{en: Partially implemented, fr: Partiellement exécuté}",
                 "{en: Partially implemented, fr: Achevé}",
-                "the label `Achevé`, which is already `completed`'s",
+                "reads as `Achevé`, which is already `completed`'s",
             ),
         ];
         for (from, to, said) in cases {

@@ -215,6 +215,16 @@ fn strip_position(message: &str) -> String {
 fn find_key(text: &str, key: &str, occurrence: usize) -> Option<(usize, usize)> {
     let mut seen = 0;
     for (lineno, line) in text.lines().enumerate() {
+        // A TOML table header, `[key]` or `[[key]]`, names the key too.
+        let header = line.trim().trim_start_matches('[').trim_end_matches(']');
+        if line.trim_start().starts_with('[') && header.trim() == key {
+            if seen == occurrence {
+                let column = line.len() - line.trim_start().len() + 1;
+                return Some((lineno + 1, column));
+            }
+            seen += 1;
+            continue;
+        }
         let mut search = 0;
         while let Some(pos) = line[search..].find(key) {
             let start = search + pos;
@@ -326,5 +336,7 @@ mod tests {
         let json = "[{\"paragraph\": 1}, {\"paragraph\": 2}]";
         assert_eq!(find_key(json, "paragraph", 1), Some((1, 22)));
         assert_eq!(find_key("subparagraph: a", "paragraph", 0), None);
+        let toml = "resolution = \"1\"\n[[paragraphs]]\nresolution = \"2\"\n";
+        assert_eq!(find_key(toml, "paragraphs", 0), Some((2, 1)));
     }
 }

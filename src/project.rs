@@ -115,7 +115,16 @@ impl Project {
                 };
                 (Some((rows.progress.clone(), file)), Some(rows))
             }
-            (None, None) => (None, None),
+            (None, None) => {
+                if let Some((_, file)) = &statuses {
+                    return Err(Error::data(format!(
+                        "{} defines statuses, but the folder has no progress spreadsheet",
+                        file.path.display()
+                    ))
+                    .hint("add progress.csv or progress.xlsx, or delete statuses.yaml"));
+                }
+                (None, None)
+            }
         };
         let statuses_file = statuses.map(|(_, file)| file);
         let fund = find_data_file(&dir, "trust-fund")

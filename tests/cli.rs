@@ -1804,6 +1804,12 @@ fn a_table_of_several_resolutions_groups_rows_under_a_heading_per_resolution() {
     let dir = compilation_copy(&[IMPORT_FIXTURES[1].0, IMPORT_FIXTURES[2].0]);
     let progress = dir.path().join("progress.yaml");
     let mut yaml = std::fs::read_to_string(&progress).unwrap();
+    // An entry may name the folder's own resolution too.
+    yaml = yaml.replacen(
+        "  - paragraph: 1\n",
+        "  - resolution: \"2015/23\"\n    paragraph: 1\n",
+        1,
+    );
     yaml.push_str(
         "\n  - resolution: \"79/69\"\n    paragraph: 2\n    topic: illustrative\n    status: completed\n\
          \n  - resolution: \"79/69\"\n    paragraph: 5\n    topic: illustrative\n    status: partially-implemented\n\
@@ -1875,7 +1881,11 @@ fn a_table_of_several_resolutions_groups_rows_under_a_heading_per_resolution() {
         let p = &project.progress.unwrap().0;
         p.paragraphs
             .iter()
-            .filter(|e| e.resolution.is_none() && e.status.key() == key && e.subparagraph.is_none())
+            .filter(|e| {
+                e.other_resolution("2015/23").is_none()
+                    && e.status.key() == key
+                    && e.subparagraph.is_none()
+            })
             .count()
     };
     // Each status's own count, then 78/271's and 79/69's, then the total.
@@ -1931,6 +1941,12 @@ fn a_table_of_several_resolutions_groups_rows_under_a_heading_per_resolution() {
     assert!(
         !text.contains("quoted in"),
         "the English table quotes English"
+    );
+    // 78/271 has no entries, and the table says so, once.
+    assert_eq!(
+        text.matches("The progress data records nothing on this resolution yet.")
+            .count(),
+        1
     );
     // In French, the two English-only resolutions say that they are quoted
     // in English.
@@ -2114,4 +2130,107 @@ fn a_csv_beside_an_xlsx_is_refused() {
             "keep either progress.csv or progress.xlsx",
         ],
     );
+}
+
+#[test]
+fn a_row_longer_than_a_page_breaks_instead_of_running_off_it() {
+    let dir = example_copy();
+    let path = dir.path().join("progress.yaml");
+    let yaml = std::fs::read_to_string(&path).unwrap();
+    let long: String = (1..=120)
+        .map(|i| format!("held training session {i} for officials of the region, "))
+        .collect();
+    let changed = yaml.replacen(
+        "en: \"convened a regional workshop",
+        &format!("en: \"{long}and finally marked its closing words ENDOFLONGACTION, and convened a regional workshop"),
+        1,
+    );
+    assert_ne!(yaml, changed, "the example changed: adjust this test");
+    std::fs::write(&path, changed).unwrap();
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = resolute(&[
+        "render",
+        dir.path().to_str().unwrap(),
+        "--kind",
+        "table",
+        "--lang",
+        "en",
+        "--out-dir",
+        out_dir.path().to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // Every word of the long row is printed, over more than one page.
+    let pdf = out_dir.path().join("table.en.pdf");
+    let text = normalize(&pdf_text(&pdf));
+    assert!(
+        text.contains("ENDOFLONGACTION"),
+        "the end of the row is lost"
+    );
+    assert!(text.contains("held training session 120 for"));
+    let first = pages_with(&pdf, "held training session 1 for");
+    let last = pages_with(&pdf, "ENDOFLONGACTION");
+    assert!(
+        last[0] > first[0],
+        "one page holds it all: {first:?} {last:?}"
+    );
+    // Word may split that row, and only that one.
+    let xml = docx_xml(&out_dir.path().join("table.en.docx"));
+    let rows: Vec<&str> = xml
+        .split("</w:tr>")
+        .filter(|r| r.contains("held training session") || r.contains("UNODC"))
+        .collect();
+    for row in rows {
+        assert_eq!(
+            row.contains("<w:cantSplit"),
+            !row.contains("ENDOFLONGACTION"),
+            "only the long row may split"
+        );
+    }
+}
+
+#[test]
+fn a_report_on_sub_paragraphs_counts_provisions_and_keeps_each_note() {
+    let dir = tempfile::tempdir().unwrap();
+    for lang in ["en", "fr"] {
+        let name = format!("report.{lang}.yaml");
+        std::fs::copy(root().join(EXAMPLE).join(&name), dir.path().join(&name)).unwrap();
+    }
+    let out = resolute(&[
+        "import",
+        IMPORT_FIXTURES[1].0,
+        "-o",
+        dir.path().join("resolution.yaml").to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let entry = |sub: &str, status: &str, reference: &str| {
+        format!(
+            "  - paragraph: 4\n    subparagraph: {sub}\n    topic: part {sub}\n    status: {status}\n    actions:\n      - entity: UNODA\n        date: 2025-01-02\n        text: acted\n        references: [\"{reference}\"]\n"
+        )
+    };
+    let progress = format!(
+        "illustrative: true\nresolution: \"79/69\"\nparagraphs:\n  - paragraph: 2\n    topic: yearbook\n    status: completed\n{}{}",
+        entry("a", "completed", "Illustrative note A"),
+        entry("b", "in-progress", "Illustrative note B"),
+    );
+    std::fs::write(dir.path().join("progress.yaml"), progress).unwrap();
+    let pdf = dir.path().join("out.pdf");
+    let out = resolute(&[
+        "render",
+        dir.path().to_str().unwrap(),
+        "--kind",
+        "report",
+        "--lang",
+        "en",
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = normalize(&pdf_text(&pdf));
+    assert!(
+        text.contains("Of the three provisions followed (operative paragraphs, and sub-paragraphs followed on their own), two are recorded as “completed” and one is recorded as “implemented — in progress”."),
+        "{text}"
+    );
+    // Paragraph 4 (a) and 4 (b) each keep their own footnote.
+    assert!(text.contains("Illustrative note A."), "{text}");
+    assert!(text.contains("Illustrative note B."), "{text}");
 }

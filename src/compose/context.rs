@@ -21,6 +21,9 @@ pub struct ReportContext {
     pub resolution: ResolutionView,
     /// Progress, one entry per tracked paragraph, in paragraph order.
     pub paragraphs: Vec<ParagraphView>,
+    /// Whether some entry is about a sub-paragraph: the counts are then of
+    /// provisions, not of operative paragraphs.
+    pub subparagraphs_followed: bool,
     /// How many paragraphs have each status (statuses with none left out).
     pub status_counts: Vec<StatusCount>,
     /// The trust fund, when the project has one.
@@ -178,7 +181,7 @@ pub fn report(
             let mut entries: Vec<_> = p
                 .paragraphs
                 .iter()
-                .filter(|e| e.resolution.is_none())
+                .filter(|e| e.other_resolution(&p.resolution).is_none())
                 .collect();
             entries.sort_by(|a, b| {
                 (a.paragraph, &a.subparagraph).cmp(&(b.paragraph, &b.subparagraph))
@@ -226,6 +229,7 @@ pub fn report(
         .filter(|c| c.count > 0)
         .collect();
     ReportContext {
+        subparagraphs_followed: paragraphs.iter().any(|p| p.subparagraph.is_some()),
         number_words: locale.number_words.clone(),
         lang,
         illustrative: progress.is_some_and(|p| p.illustrative)

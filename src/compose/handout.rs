@@ -162,10 +162,7 @@ struct Columns<'a> {
 impl Columns<'_> {
     /// Adds a row.
     fn pair(&mut self, left: Cell, right: Cell) {
-        self.rows.push(Row {
-            cells: vec![left, right],
-            total: false,
-        });
+        self.rows.push(Row::new(vec![left, right]));
     }
 
     /// Adds a row, saying where one version lacks the paragraph.

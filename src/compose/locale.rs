@@ -81,6 +81,9 @@ pub struct Locale {
     /// Under the heading of a resolution of a table that the folder has in
     /// another language only: "Provisions quoted in {language}, …".
     pub quoted_in: String,
+    /// Under the heading of a resolution of a table that the progress data
+    /// says nothing about.
+    pub no_progress: String,
     /// What joins the last two items of a list (" and ", " et ").
     pub list_and: String,
     /// Column heads of the implementation table (six).

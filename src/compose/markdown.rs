@@ -215,7 +215,11 @@ pub fn blocks(markdown: &str, locale: &Locale, origin: &Path) -> Result<Vec<Bloc
                         let cells = std::mem::take(&mut t.row);
                         let total =
                             matches!(cells.first().map(Vec::as_slice), Some([Inline::Strong(_)]));
-                        t.rows.push(Row { cells, total });
+                        t.rows.push(if total {
+                            Row::totals(cells)
+                        } else {
+                            Row::new(cells)
+                        });
                     }
                 }
                 TagEnd::Table => {

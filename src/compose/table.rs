@@ -42,10 +42,7 @@ pub fn table(project: &Project, lang: Lang, assets: &Assets) -> Result<Document>
                 cells.extend(counts.iter().map(|n| text(&n.to_string())));
             }
             cells.push(text(&counts.iter().sum::<usize>().to_string()));
-            Row {
-                cells,
-                total: false,
-            }
+            Row::new(cells)
         })
         .collect();
     let paragraphs: usize = groups.iter().map(|g| g.statuses.len()).sum();
@@ -54,13 +51,12 @@ pub fn table(project: &Project, lang: Lang, assets: &Assets) -> Result<Document>
         totals.extend(groups.iter().map(|g| text(&g.statuses.len().to_string())));
     }
     totals.push(text(&paragraphs.to_string()));
-    summary_rows.push(Row {
-        cells: totals
+    summary_rows.push(Row::totals(
+        totals
             .into_iter()
             .map(|c| vec![Inline::Strong(c)])
             .collect(),
-        total: true,
-    });
+    ));
     let mut summary_head = vec![text(&locale.summary_columns[0])];
     if several {
         summary_head.extend(groups.iter().map(|g| text(&g.resolution.number)));
@@ -145,6 +141,12 @@ pub fn table(project: &Project, lang: Lang, assets: &Assets) -> Result<Document>
                 number: None,
                 content: text(&heading),
             });
+            if !group.followed {
+                blocks.push(Block::Paragraph {
+                    number: None,
+                    content: vec![Inline::Emph(text(&locale.no_progress))],
+                });
+            }
             let other = group.resolution.language;
             if other != lang {
                 let language = locale
@@ -188,6 +190,8 @@ struct Group<'r> {
     statuses: Vec<Status>,
     /// Whether some sub-paragraph has a row of its own.
     subs: bool,
+    /// Whether the progress data has any entry about this resolution.
+    followed: bool,
 }
 
 impl<'r> Group<'r> {
@@ -213,7 +217,9 @@ impl<'r> Group<'r> {
             let entries: Vec<&ParagraphProgress> = progress
                 .paragraphs
                 .iter()
-                .filter(|e| e.paragraph == p.number && e.resolution.as_deref() == key)
+                .filter(|e| {
+                    e.paragraph == p.number && e.other_resolution(&progress.resolution) == key
+                })
                 .collect();
             let whole = entries.iter().find(|e| e.subparagraph.is_none()).copied();
             let followed: Vec<&&ParagraphProgress> = entries
@@ -291,6 +297,10 @@ impl<'r> Group<'r> {
             rows,
             statuses,
             subs,
+            followed: progress
+                .paragraphs
+                .iter()
+                .any(|e| e.other_resolution(&progress.resolution) == key),
         }
     }
 }
@@ -335,20 +345,17 @@ fn row(
                 .join(", "),
         );
     }
-    Row {
-        cells: vec![
-            text(number),
-            provision,
-            actions,
-            entities,
-            text(match status {
-                Some(s) => locale.status(s, &progress.statuses, lang).to_owned(),
-                None => locale.see_subparagraphs.clone(),
-            }),
-            references,
-        ],
-        total: false,
-    }
+    Row::new(vec![
+        text(number),
+        provision,
+        actions,
+        entities,
+        text(match status {
+            Some(s) => locale.status(s, &progress.statuses, lang).to_owned(),
+            None => locale.see_subparagraphs.clone(),
+        }),
+        references,
+    ])
 }
 
 /// A reference with its document symbols (words with a `/`, such as

@@ -174,6 +174,35 @@ pub struct Row {
     pub cells: Vec<Cell>,
     /// A totals row, set in bold with a rule above.
     pub total: bool,
+    /// Kept on one page (Word's "cannot split"): true for rows short enough
+    /// to fit on one; a longer row breaks rather than run off the page.
+    pub keep: bool,
+}
+
+/// The most characters in a cell of a row kept on one page: about half a
+/// landscape page in a narrow column.
+const KEEP_LIMIT: usize = 800;
+
+impl Row {
+    /// A body row, kept on one page if it is short enough.
+    pub fn new(cells: Vec<Cell>) -> Row {
+        let keep = cells
+            .iter()
+            .all(|c| Inline::plain(c).chars().count() <= KEEP_LIMIT);
+        Row {
+            cells,
+            total: false,
+            keep,
+        }
+    }
+
+    /// A totals row.
+    pub fn totals(cells: Vec<Cell>) -> Row {
+        Row {
+            total: true,
+            ..Row::new(cells)
+        }
+    }
 }
 
 /// A table cell.

@@ -106,10 +106,13 @@ fn lower(
                     .vert_align(docx_rs::VertAlignType::SuperScript);
                 out.push(run);
             }
-            // A word joiner after each slash and dash: Word may break a line
-            // after one.
+            // A word joiner after each slash and dash, and non-breaking
+            // hyphens: Word may break a line after any of them.
             Inline::Unbroken(text) => out.push(text_run(
-                &text.replace('/', "/\u{2060}").replace('–', "–\u{2060}"),
+                &text
+                    .replace('/', "/\u{2060}")
+                    .replace('–', "–\u{2060}")
+                    .replace('-', "\u{2011}"),
                 fmt,
             )),
             Inline::Note(c) => {

@@ -18,10 +18,12 @@ use crate::Error;
 /// Thin rules, in eighths of a point.
 const RULE: usize = 4;
 
+/// How a row is set: rules above and below, and whether it stays on one page.
 #[derive(Clone, Copy)]
-struct Rules {
+struct RowFormat {
     top: bool,
     bottom: bool,
+    keep: bool,
 }
 
 /// The Word table for `t`.
@@ -54,14 +56,15 @@ pub(crate) fn lower(t: &Table, g: &Geometry, notes: &mut Notes) -> crate::Result
     let mut rows = Vec::new();
     let heads = t.header.len();
     for (i, cells) in t.header.iter().enumerate() {
-        let rules = Rules {
+        let format = RowFormat {
             top: i == 0,
             bottom: i + 1 == heads,
+            keep: true,
         };
         rows.push(row(
             cells,
             styles::TABLE_HEADING,
-            rules,
+            format,
             VAlignType::Bottom,
             &grid,
             &align,
@@ -75,14 +78,15 @@ pub(crate) fn lower(t: &Table, g: &Geometry, notes: &mut Notes) -> crate::Result
         } else {
             styles::TABLE_TEXT
         };
-        let rules = Rules {
+        let format = RowFormat {
             top: r.total || (i == 0 && heads == 0),
             bottom: i + 1 == body,
+            keep: r.keep,
         };
         rows.push(row(
             &r.cells,
             style,
-            rules,
+            format,
             VAlignType::Top,
             &grid,
             &align,
@@ -114,7 +118,7 @@ fn grid(widths: &[f32], columns: usize, text_width: i32) -> Vec<usize> {
 fn row(
     cells: &[Cell],
     style: &str,
-    rules: Rules,
+    format: RowFormat,
     valign: VAlignType,
     grid: &[usize],
     align: &dyn Fn(usize) -> AlignmentType,
@@ -126,22 +130,23 @@ fn row(
         let content = cells.get(i).unwrap_or(&empty);
         let p = inlines::paragraph(style, None, content, notes)?.align(align(i));
         let mut borders = TableCellBorders::with_empty();
-        if rules.top {
+        if format.top {
             borders = borders.set(rule(TableCellBorderPosition::Top));
         }
-        if rules.bottom {
+        if format.bottom {
             borders = borders.set(rule(TableCellBorderPosition::Bottom));
         }
         let mut cell = TableCell::new()
             .width(*width, WidthType::Dxa)
             .vertical_align(valign)
             .add_paragraph(p);
-        if rules.top || rules.bottom {
+        if format.top || format.bottom {
             cell = cell.set_borders(borders);
         }
         out.push(cell);
     }
-    Ok(TableRow::new(out).cant_split())
+    let row = TableRow::new(out);
+    Ok(if format.keep { row.cant_split() } else { row })
 }
 
 fn rule(position: TableCellBorderPosition) -> TableCellBorder {

@@ -67,18 +67,12 @@ fn sample(lang: Lang, paper: Paper, landscape: bool) -> Document {
             vec![cell(""), cell("(dollars)")],
         ],
         rows: (0..30)
-            .map(|i| Row {
-                cells: vec![cell(&format!("Donor {i}")), cell("1 000")],
-                total: false,
-            })
-            .chain([Row {
-                cells: vec![vec![text("Pledged"), note("In a table.")], cell("0")],
-                total: false,
-            }])
-            .chain([Row {
-                cells: vec![cell("Total"), cell("30 000")],
-                total: true,
-            }])
+            .map(|i| Row::new(vec![cell(&format!("Donor {i}")), cell("1 000")]))
+            .chain([Row::new(vec![
+                vec![text("Pledged"), note("In a table.")],
+                cell("0"),
+            ])])
+            .chain([Row::totals(vec![cell("Total"), cell("30 000")])])
             .collect(),
     }));
     blocks.push(Block::Heading {

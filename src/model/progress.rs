@@ -53,6 +53,14 @@ pub struct ParagraphProgress {
     pub actions: Vec<Action>,
 }
 
+impl ParagraphProgress {
+    /// The other resolution this entry is about, `None` when it is about
+    /// `own`, the resolution of the file (named or not).
+    pub fn other_resolution(&self, own: &str) -> Option<&str> {
+        self.resolution.as_deref().filter(|r| *r != own)
+    }
+}
+
 /// One action taken under a paragraph.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
