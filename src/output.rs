@@ -25,6 +25,17 @@ pub fn write_atomic(path: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<()> {
             .hint("choose another output path with -o or --out-dir"));
         }
     }
+    // A device or a pipe (`-o /dev/null`, `-o /dev/stdout`) is written to
+    // as it is: renaming a file over it would replace the device itself.
+    if std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir()) {
+        let mut out = std::fs::OpenOptions::new()
+            .write(true)
+            .open(path)
+            .map_err(|e| Error::io("open", path, &e))?;
+        return out
+            .write_all(bytes)
+            .map_err(|e| Error::io("write", path, &e));
+    }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
@@ -62,6 +73,27 @@ fn keep_permissions(_file: &std::fs::File, _path: &Path) {}
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[cfg(unix)]
+    #[test]
+    fn a_pipe_is_written_to_not_replaced() {
+        use std::os::unix::fs::FileTypeExt;
+        let dir = tempfile::tempdir().unwrap();
+        let fifo = dir.path().join("out.pdf");
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(
+            made.is_ok_and(|s| s.success()),
+            "mkfifo is needed by this test"
+        );
+        let reader = {
+            let fifo = fifo.clone();
+            std::thread::spawn(move || std::fs::read(fifo).unwrap())
+        };
+        write_atomic(&fifo, b"%PDF-1.7 bytes", &[]).unwrap();
+        assert_eq!(reader.join().unwrap(), b"%PDF-1.7 bytes");
+        let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+        assert!(kind.is_fifo(), "the pipe was replaced by a file");
+    }
 
     #[test]
     fn replaces_whole_files_and_protects_inputs() {
