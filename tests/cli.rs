@@ -516,6 +516,24 @@ fn expect_progress_error(from: &str, to: &str, needles: &[&str]) -> String {
     )
 }
 
+/// Renders one kind in one language of the folder `dir` into a fresh
+/// temporary folder, which it returns; the render must succeed.
+fn render_kind(dir: &Path, kind: &str, lang: &str) -> tempfile::TempDir {
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = resolute(&[
+        "render",
+        dir.to_str().unwrap(),
+        "--kind",
+        kind,
+        "--lang",
+        lang,
+        "--out-dir",
+        out_dir.path().to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    out_dir
+}
+
 fn fixture(name: &str) -> PathBuf {
     root().join("tests/fixtures/errors").join(name)
 }
@@ -1598,18 +1616,7 @@ fn compilation_copy(texts: &[&str]) -> tempfile::TempDir {
 fn a_compilation_has_contents_with_correct_page_numbers() {
     let texts: Vec<&str> = IMPORT_FIXTURES[1..4].iter().map(|f| f.0).collect();
     let dir = compilation_copy(&texts);
-    let out_dir = tempfile::tempdir().unwrap();
-    let out = resolute(&[
-        "render",
-        dir.path().to_str().unwrap(),
-        "--kind",
-        "text",
-        "--lang",
-        "en",
-        "--out-dir",
-        out_dir.path().to_str().unwrap(),
-    ]);
-    assert!(out.status.success(), "{}", stderr(&out));
+    let out_dir = render_kind(dir.path(), "text", "en");
     let pdf = out_dir.path().join("text.en.pdf");
     let text = pdf_text(&pdf);
     let pages: Vec<&str> = text.split('\u{c}').collect();
@@ -1816,18 +1823,7 @@ fn a_table_of_several_resolutions_groups_rows_under_a_heading_per_resolution() {
          \n  - resolution: \"79/69\"\n    paragraph: 4\n    subparagraph: b\n    topic: illustrative\n    status: in-progress\n",
     );
     std::fs::write(&progress, &yaml).unwrap();
-    let out_dir = tempfile::tempdir().unwrap();
-    let out = resolute(&[
-        "render",
-        dir.path().to_str().unwrap(),
-        "--kind",
-        "table",
-        "--lang",
-        "en",
-        "--out-dir",
-        out_dir.path().to_str().unwrap(),
-    ]);
-    assert!(out.status.success(), "{}", stderr(&out));
+    let out_dir = render_kind(dir.path(), "table", "en");
 
     // Word: the summary, then one table per resolution, each with its
     // header row and a row per operative paragraph, under its heading.
@@ -2147,18 +2143,7 @@ fn a_row_longer_than_a_page_breaks_instead_of_running_off_it() {
     );
     assert_ne!(yaml, changed, "the example changed: adjust this test");
     std::fs::write(&path, changed).unwrap();
-    let out_dir = tempfile::tempdir().unwrap();
-    let out = resolute(&[
-        "render",
-        dir.path().to_str().unwrap(),
-        "--kind",
-        "table",
-        "--lang",
-        "en",
-        "--out-dir",
-        out_dir.path().to_str().unwrap(),
-    ]);
-    assert!(out.status.success(), "{}", stderr(&out));
+    let out_dir = render_kind(dir.path(), "table", "en");
     // Every word of the long row is printed, over more than one page.
     let pdf = out_dir.path().join("table.en.pdf");
     let text = normalize(&pdf_text(&pdf));
