@@ -1,0 +1,507 @@
+//! Helpers shared by the integration tests.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+use std::sync::OnceLock;
+
+pub const EXAMPLE: &str = "examples/ecosoc-2015-23";
+pub const HOSTILE_PIECES: [&str; 10] = [
+    "#read(\"/etc/passwd\")",
+    "$x$",
+    "*a*",
+    "_b_",
+    "]",
+    "<lbl>",
+    "@ref",
+    "\\",
+    "{{ x }}",
+    "{% x %}",
+];
+
+/// Skips the calling test, saying so, when one of the external tools it reads
+/// the output with is missing; under `CI=true` a missing tool fails the test
+/// instead, so that CI (which installs them all) runs everything.
+macro_rules! require {
+    ($($tool:expr),+ $(,)?) => {
+        if !$crate::common::have(&[$($tool),+]) {
+            return;
+        }
+    };
+}
+
+/// Whether every program of `tools` can be run (see [`require!`]).
+pub fn have(tools: &[&str]) -> bool {
+    let missing: Vec<&str> = tools.iter().copied().filter(|t| !on_path(t)).collect();
+    if missing.is_empty() {
+        return true;
+    }
+    let what = format!(
+        "{} needs {} (bash .ci/run installs it)",
+        std::thread::current().name().unwrap_or("a test"),
+        missing.join(", ")
+    );
+    if std::env::var("CI").is_ok_and(|v| v == "true") {
+        panic!("{what}, and under CI=true every tool must be there");
+    }
+    // Straight to the process's stderr: the test harness captures
+    // `eprintln!` of passing tests, and a skip must be seen.
+    use std::io::Write;
+    let _ = writeln!(std::io::stderr(), "skipped: {what}");
+    false
+}
+
+fn on_path(program: &str) -> bool {
+    std::env::var_os("PATH").is_some_and(|paths| {
+        std::env::split_paths(&paths).any(|dir| {
+            let path = dir.join(program);
+            std::fs::metadata(&path).is_ok_and(|m| m.is_file())
+        })
+    })
+}
+
+pub fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+pub fn resolute(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_resolute"))
+        .args(args)
+        .current_dir(root())
+        .output()
+        .expect("run resolute")
+}
+
+pub fn stderr(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
+
+pub fn tool(program: &str, args: &[&str]) -> String {
+    let out = Command::new(program)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| {
+            panic!("{program} is needed by this test (bash .ci/run installs it): {e}")
+        });
+    assert!(
+        out.status.success(),
+        "{program} {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// Whitespace of any kind (including no-break spaces and word joiners) folded to one space.
+pub fn normalize(text: &str) -> String {
+    text.replace('\u{2060}', "")
+        .split(|c: char| c.is_whitespace() || c == '\u{a0}' || c == '\u{202f}')
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+pub fn pdf_text(pdf: &Path) -> String {
+    // -raw keeps the order in which typst drew the text (poppler's layout
+    // analysis would pull hanging numbers into a column of their own).
+    tool("pdftotext", &["-raw", pdf.to_str().unwrap(), "-"])
+}
+
+pub fn docx_text(docx: &Path) -> String {
+    tool(
+        "pandoc",
+        &[
+            "-f",
+            "docx",
+            "-t",
+            "plain",
+            "--wrap=none",
+            docx.to_str().unwrap(),
+        ],
+    )
+}
+
+/// The example rendered once with `--out-dir`, shared by the tests that read it.
+pub fn example_out() -> &'static Path {
+    static DIR: OnceLock<PathBuf> = OnceLock::new();
+    DIR.get_or_init(|| {
+        let dir = std::env::temp_dir().join(format!("resolute-example-{}", std::process::id()));
+        let out = resolute(&["render", EXAMPLE, "--out-dir", dir.to_str().unwrap()]);
+        assert!(out.status.success(), "render failed: {}", stderr(&out));
+        dir
+    })
+}
+
+/// A copy of the worked example in a fresh temporary folder.
+pub fn example_copy() -> tempfile::TempDir {
+    let dir = tempfile::tempdir().unwrap();
+    for entry in std::fs::read_dir(root().join(EXAMPLE)).unwrap() {
+        let path = entry.unwrap().path();
+        std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
+    }
+    dir
+}
+
+/// Numbers at the start of lines written "N." followed by text, in order.
+pub fn paragraph_numbers(text: &str) -> Vec<u32> {
+    text.lines()
+        .filter_map(|l| {
+            let (n, rest) = l.trim_start().split_once(". ")?;
+            if rest.trim().is_empty() {
+                return None;
+            }
+            n.parse().ok()
+        })
+        .collect()
+}
+
+/// pandoc's plain text with raised letters ("1^(er)") written flat ("1er").
+pub fn unraise(text: &str) -> String {
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(at) = rest.find("^(") {
+        out.push_str(&rest[..at]);
+        rest = &rest[at + 2..];
+        let end = rest.find(')').unwrap_or(rest.len());
+        out.push_str(&rest[..end]);
+        rest = &rest[(end + 1).min(rest.len())..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// Removes running heads ("E/CN.15/2017/7") and page numbers ("3/5").
+pub fn strip_page_furniture(text: &str, pages: usize) -> String {
+    let page_numbers: Vec<String> = (1..=pages).map(|n| format!("{n}/{pages}")).collect();
+    let mut out = Vec::new();
+    for w in text.split(' ') {
+        if w == "E/CN.15/2017/7" || page_numbers.iter().any(|p| p == w) {
+            continue;
+        }
+        out.push(w);
+    }
+    out.join(" ")
+}
+
+/// Runs `render` on a copy of the example with one change, and checks the
+/// error: exit code, message, file:line:column, hint, and no output written.
+pub fn expect_error(
+    setup: impl FnOnce(&Path),
+    extra: &[&str],
+    code: i32,
+    needles: &[&str],
+) -> String {
+    let dir = example_copy();
+    setup(dir.path());
+    let out_dir = tempfile::tempdir().unwrap();
+    let existing = out_dir.path().join("report.en.pdf");
+    std::fs::write(&existing, b"previous output").unwrap();
+    let mut args = vec![
+        "render",
+        dir.path().to_str().unwrap(),
+        "--out-dir",
+        out_dir.path().to_str().unwrap(),
+    ];
+    args.extend_from_slice(extra);
+    let out = resolute(&args);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(code), "exit code; stderr:\n{err}");
+    assert!(
+        !err.contains("panicked"),
+        "a panic reached the user:\n{err}"
+    );
+    for needle in needles {
+        assert!(err.contains(needle), "{needle:?} not in:\n{err}");
+    }
+    assert!(err.contains("hint"), "no hint in:\n{err}");
+    assert_eq!(
+        std::fs::read(&existing).unwrap(),
+        b"previous output",
+        "an existing output was touched"
+    );
+    let files: Vec<_> = std::fs::read_dir(out_dir.path()).unwrap().collect();
+    assert_eq!(files.len(), 1, "something was written: {files:?}");
+    err
+}
+
+/// [`expect_error`] for the example with `from` replaced by `to` (once) in
+/// its progress.yaml.
+pub fn expect_progress_error(from: &str, to: &str, needles: &[&str]) -> String {
+    expect_error(
+        |d| {
+            let path = d.join("progress.yaml");
+            let text = std::fs::read_to_string(&path).unwrap();
+            let changed = text.replacen(from, to, 1);
+            assert_ne!(
+                text, changed,
+                "{from:?} is not in progress.yaml: adjust the test"
+            );
+            std::fs::write(path, changed).unwrap();
+        },
+        &[],
+        3,
+        needles,
+    )
+}
+
+/// Renders one kind in one language of the folder `dir` into a fresh
+/// temporary folder, which it returns; the render must succeed.
+pub fn render_kind(dir: &Path, kind: &str, lang: &str) -> tempfile::TempDir {
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = resolute(&[
+        "render",
+        dir.to_str().unwrap(),
+        "--kind",
+        kind,
+        "--lang",
+        lang,
+        "--out-dir",
+        out_dir.path().to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    out_dir
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    root().join("tests/fixtures/errors").join(name)
+}
+
+/// A copy of the example whose trust fund has so many donors that its table
+/// runs over two pages or more.
+pub fn long_table_example() -> tempfile::TempDir {
+    let dir = example_copy();
+    let mut fund = String::from("illustrative: true\nname: {en: Test Fund, fr: Fonds d’essai}\ncurrency: USD\ncontributions:\n");
+    for i in 1..=90 {
+        fund.push_str(&format!(
+            "  - donor: \"Donor number {i}\"\n    year: {}\n    amount: {}\n",
+            2015 + i % 2,
+            1000 + i
+        ));
+    }
+    fund.push_str("expenditures:\n  - purpose: Grants\n    year: 2016\n    amount: 5000\n");
+    std::fs::write(dir.path().join("trust-fund.yaml"), fund).unwrap();
+    dir
+}
+
+/// The pages (1-based) of a PDF whose text contains `needle`.
+pub fn pages_with(pdf: &Path, needle: &str) -> Vec<usize> {
+    pdf_text(pdf)
+        .split('\u{c}')
+        .enumerate()
+        .filter(|(_, page)| page.contains(needle))
+        .map(|(i, _)| i + 1)
+        .collect()
+}
+
+/// Each paragraph of the DOCX body as "style | text", for a structural snapshot.
+/// The text of a DOCX file's main part, `word/document.xml`.
+pub fn docx_xml(docx: &Path) -> String {
+    let file = std::fs::File::open(docx).unwrap();
+    let mut zip = zip::ZipArchive::new(file).unwrap();
+    let mut xml = String::new();
+    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
+        .unwrap();
+    xml
+}
+
+pub fn docx_outline(docx: &Path) -> String {
+    use quick_xml::events::Event;
+    let xml = docx_xml(docx);
+    let mut reader = quick_xml::Reader::from_str(&xml);
+    let (mut out, mut style, mut text, mut depth_in_table) =
+        (String::new(), String::new(), String::new(), 0);
+    let mut in_text = false;
+    loop {
+        match reader.read_event().unwrap() {
+            Event::Start(e) | Event::Empty(e) if e.name().as_ref() == b"w:pStyle" => {
+                style = e
+                    .try_get_attribute("w:val")
+                    .unwrap()
+                    .map(|a| String::from_utf8_lossy(&a.value).into_owned())
+                    .unwrap_or_default();
+            }
+            Event::Start(e) if e.name().as_ref() == b"w:tbl" => depth_in_table += 1,
+            Event::End(e) if e.name().as_ref() == b"w:tbl" => depth_in_table -= 1,
+            Event::Start(e) if e.name().as_ref() == b"w:t" => in_text = true,
+            Event::End(e) if e.name().as_ref() == b"w:t" => in_text = false,
+            Event::Empty(e) if e.name().as_ref() == b"w:tab" => text.push(' '),
+            Event::Text(t) if in_text => text.push_str(&t.decode().unwrap()),
+            Event::End(e) if e.name().as_ref() == b"w:p" => {
+                let shown: String = normalize(&text).chars().take(72).collect();
+                let indent = if depth_in_table > 0 { "  [table] " } else { "" };
+                out.push_str(&format!("{indent}{style} | {shown}\n"));
+                style.clear();
+                text.clear();
+            }
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    out
+}
+
+/// ECOSOC resolution 2015/23 in French as extracted from the printed PDF (a
+/// copy of the shared corpus file, so that a clone has everything).
+pub const CORPUS: &str = "tests/fixtures/import/E-RES-2015-23.fr.txt";
+
+/// Expected structure of each import fixture (see tests/fixtures/import/README.md):
+/// file, preambular paragraphs, operative paragraphs, sub-paragraphs, footnotes, annexes.
+pub const IMPORT_FIXTURES: [(&str, usize, usize, usize, usize, usize); 5] = [
+    (CORPUS, 12, 11, 6, 3, 0),
+    ("tests/fixtures/import/A-RES-79-69.en.txt", 4, 8, 5, 4, 0),
+    ("tests/fixtures/import/A-RES-78-271.en.txt", 1, 7, 6, 2, 0),
+    ("tests/fixtures/import/A-RES-80-3.en.txt", 1, 2, 0, 16, 1),
+    (
+        "tests/fixtures/import/S-RES-1498-2003.en.txt",
+        8,
+        3,
+        0,
+        0,
+        0,
+    ),
+];
+
+pub fn import_lib(path: &str) -> resolute::import::Import {
+    resolute::import::import_file(
+        &root().join(path),
+        None,
+        &resolute::assets::Assets::embedded(),
+    )
+    .unwrap_or_else(|e| panic!("{path}: {}", e.render()))
+}
+
+/// Alphanumeric runs, split where letters meet digits ("organisée1" → organisée, 1).
+pub fn words(text: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut cur = String::new();
+    let mut digit = false;
+    for c in text.chars() {
+        if c.is_alphanumeric() {
+            let d = c.is_ascii_digit();
+            if !cur.is_empty() && d != digit {
+                out.push(std::mem::take(&mut cur));
+            }
+            digit = d;
+            cur.push(c);
+        } else if !cur.is_empty() {
+            out.push(std::mem::take(&mut cur));
+        }
+    }
+    if !cur.is_empty() {
+        out.push(cur);
+    }
+    out
+}
+
+pub fn model_words(r: &resolute::model::Resolution) -> Vec<String> {
+    let mut texts: Vec<String> = vec![r.number.clone(), r.title.clone(), r.formula.clone()];
+    for p in &r.preamble {
+        texts.push(format!("{} {}", p.lead, p.text));
+        for s in &p.subparagraphs {
+            texts.push(format!(
+                "{} {} {}",
+                s.letter,
+                s.lead.clone().unwrap_or_default(),
+                s.text
+            ));
+        }
+    }
+    for p in &r.operative {
+        texts.push(format!("{} {} {}", p.number, p.lead, p.text));
+        for s in &p.subparagraphs {
+            texts.push(format!(
+                "{} {} {}",
+                s.letter,
+                s.lead.clone().unwrap_or_default(),
+                s.text
+            ));
+        }
+    }
+    for f in &r.footnotes {
+        texts.push(format!("{} {}", f.marker, f.text));
+    }
+    texts.extend(r.meeting.iter().map(|m| m.name.clone()));
+    texts.extend(r.source.iter().cloned());
+    for a in &r.annexes {
+        texts.push(a.heading.clone());
+        texts.extend(a.title.iter().cloned());
+        texts.extend(a.paragraphs.iter().cloned());
+    }
+    texts.iter().flat_map(|t| words(t)).collect()
+}
+
+/// Runs of italic text in a PDF, read from the fonts of its characters
+/// (`mutool draw -F stext`), joined into one string per run.
+pub fn italic_runs(pdf: &Path) -> Vec<String> {
+    let xml = tool(
+        "mutool",
+        &[
+            "draw",
+            "-q",
+            "-F",
+            "stext",
+            "-o",
+            "-",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    let mut runs = Vec::new();
+    let mut italic = false;
+    let mut cur = String::new();
+    for line in xml.lines() {
+        let line = line.trim();
+        if let Some(rest) = line.strip_prefix("<font name=\"") {
+            if !cur.trim().is_empty() {
+                runs.push(normalize(&cur));
+            }
+            cur.clear();
+            italic = rest.split('"').next().is_some_and(|n| n.contains("Italic"));
+        } else if let (true, Some(at)) = (italic, line.find(" c=\"")) {
+            let raw = line[at + 4..].split('"').next().unwrap_or("");
+            cur.push_str(&decode_entity(raw));
+        } else if line.starts_with("</line") && italic {
+            cur.push(' ');
+        }
+    }
+    if !cur.trim().is_empty() {
+        runs.push(normalize(&cur));
+    }
+    runs
+}
+
+pub fn decode_entity(s: &str) -> String {
+    match s {
+        "&amp;" => "&".into(),
+        "&lt;" => "<".into(),
+        "&gt;" => ">".into(),
+        "&quot;" => "\"".into(),
+        "&apos;" => "'".into(),
+        _ if s.starts_with("&#x") => {
+            u32::from_str_radix(s.trim_start_matches("&#x").trim_end_matches(';'), 16)
+                .ok()
+                .and_then(char::from_u32)
+                .map(String::from)
+                .unwrap_or_default()
+        }
+        _ => s.to_owned(),
+    }
+}
+
+/// A copy of the worked example with a `resolutions/` folder holding the
+/// import of each of `texts`.
+pub fn compilation_copy(texts: &[&str]) -> tempfile::TempDir {
+    let dir = example_copy();
+    std::fs::create_dir(dir.path().join("resolutions")).unwrap();
+    for path in texts {
+        let name = Path::new(path).file_stem().unwrap().to_str().unwrap();
+        let out = resolute(&[
+            "import",
+            path,
+            "-o",
+            dir.path()
+                .join(format!("resolutions/{name}.yaml"))
+                .to_str()
+                .unwrap(),
+        ]);
+        assert!(out.status.success(), "{}", stderr(&out));
+    }
+    dir
+}

@@ -1,0 +1,359 @@
+//! Importing printed text and Akoma Ntoso, and the example against the corpus.
+
+use std::path::Path;
+
+use crate::common::*;
+
+#[test]
+fn the_example_resolution_is_the_corpus_text() {
+    // Every word of the corpus, page furniture aside, is in resolution.yaml, in order;
+    // the footnote block's words are in its footnotes.
+    let corpus = std::fs::read_to_string(root().join(CORPUS)).unwrap();
+    let yaml = std::fs::read_to_string(root().join(EXAMPLE).join("resolution.yaml")).unwrap();
+    let (body, notes) = yaml
+        .split_once("\nfootnotes:")
+        .expect("resolution.yaml has footnotes");
+    let mut in_notes = false;
+    let (mut at, mut note_words) = (0, 0);
+    for line in corpus.lines() {
+        let t = line.trim();
+        if t.starts_with("____") {
+            in_notes = true;
+            continue;
+        }
+        let is_note = t
+            .split_once(' ')
+            .is_some_and(|(n, _)| n.parse::<u32>().is_ok());
+        in_notes = in_notes && (t.is_empty() || is_note);
+        for word in t.split_whitespace() {
+            // Footnote markers are digits glued to words ("organisée1", "enfants2,").
+            let w: String = word.chars().filter(|c| !c.is_ascii_digit()).collect();
+            let w = w.trim_end_matches(['-', ',', ';', ':', '.']);
+            if w.chars().count() < 4 || !w.chars().any(char::is_alphabetic) {
+                continue;
+            }
+            if in_notes {
+                assert!(
+                    notes.contains(w),
+                    "footnote word {w:?} not in the footnotes"
+                );
+                note_words += 1;
+            } else {
+                match body[at..].find(w) {
+                    Some(i) => at += i + w.len(),
+                    None => panic!("corpus word {w:?} not found in order in resolution.yaml"),
+                }
+            }
+        }
+    }
+    assert!(
+        note_words >= 8 && at > 5000,
+        "the comparison saw too little text: {note_words} note words, {at} bytes"
+    );
+}
+
+#[test]
+fn the_example_has_the_counts_and_citations_of_the_resolution() {
+    let project = resolute::project::Project::load(&root().join(EXAMPLE)).unwrap();
+    let r = &project.resolution.0;
+    assert_eq!(r.preamble.len(), 12);
+    let letters: Vec<&str> = r.preamble[1]
+        .subparagraphs
+        .iter()
+        .map(|s| s.letter.as_str())
+        .collect();
+    assert_eq!(letters, ["a", "b", "c", "d", "e", "f"]);
+    assert_eq!(r.operative.len(), 11);
+    assert_eq!(r.footnotes.len(), 3);
+    let cited = |m: &str| {
+        r.citations()
+            .iter()
+            .filter(|c| c.marker == m)
+            .map(|c| c.place.clone())
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(
+        cited("1"),
+        ["preambular paragraph 2 (a)", "operative paragraph 1"]
+    );
+    assert_eq!(
+        cited("2"),
+        ["preambular paragraph 2 (a)", "operative paragraph 1"]
+    );
+    assert_eq!(cited("3"), ["operative paragraph 3"]);
+    let progress = &project.progress.as_ref().unwrap().0;
+    assert!(
+        progress.illustrative,
+        "the example's progress data must be marked illustrative"
+    );
+    assert!(
+        project.fund.as_ref().unwrap().0.illustrative,
+        "the example's fund figures must be marked illustrative"
+    );
+    let mut tracked: Vec<u32> = progress.paragraphs.iter().map(|p| p.paragraph).collect();
+    tracked.dedup();
+    assert_eq!(
+        tracked,
+        (1..=11).collect::<Vec<_>>(),
+        "progress for every operative paragraph"
+    );
+}
+
+#[test]
+fn importing_the_corpus_gives_the_worked_example_without_warnings() {
+    let out = resolute(&["import", CORPUS]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(!err.lines().any(|l| l.starts_with("warning")), "{err}");
+    assert!(err.contains("12 preambular and 11 operative paragraphs, 6 sub-paragraphs, 3 footnotes cited 5 times"), "{err}");
+    let mut imported: resolute::model::Resolution =
+        serde_saphyr::from_str(&String::from_utf8_lossy(&out.stdout)).unwrap();
+    let example = resolute::project::Project::load(&root().join(EXAMPLE))
+        .unwrap()
+        .resolution
+        .0;
+    // The printed text has no meeting line or date; the example adds them.
+    assert_eq!(imported.meeting, None);
+    imported.meeting = example.meeting.clone();
+    imported.date = example.date;
+    imported.source = example.source.clone();
+    assert_eq!(
+        imported, example,
+        "the example's resolution.yaml is not what the import gives"
+    );
+    let cited = |m: &str| {
+        imported
+            .citations()
+            .iter()
+            .filter(|c| c.marker == m)
+            .count()
+    };
+    assert_eq!((cited("1"), cited("2"), cited("3")), (2, 2, 1));
+}
+
+#[test]
+fn every_imported_word_is_in_the_model_or_the_furniture_list() {
+    for (path, pre, op, subs, notes, annexes) in IMPORT_FIXTURES {
+        let input = std::fs::read_to_string(root().join(path)).unwrap();
+        let imported = import_lib(path);
+        let r = &imported.resolution;
+        let sub_count: usize = r
+            .preamble
+            .iter()
+            .map(|p| p.subparagraphs.len())
+            .sum::<usize>()
+            + r.operative
+                .iter()
+                .map(|p| p.subparagraphs.len())
+                .sum::<usize>();
+        assert_eq!(
+            (
+                r.preamble.len(),
+                r.operative.len(),
+                sub_count,
+                r.footnotes.len(),
+                r.annexes.len()
+            ),
+            (pre, op, subs, notes, annexes),
+            "{path}: structure"
+        );
+        let numbers: Vec<u32> = r.operative.iter().map(|p| p.number).collect();
+        assert_eq!(
+            numbers,
+            (1..=op as u32).collect::<Vec<_>>(),
+            "{path}: numbering"
+        );
+        let mut available: std::collections::HashMap<String, i64> =
+            std::collections::HashMap::new();
+        for w in model_words(r) {
+            *available.entry(w).or_default() += 1;
+        }
+        for d in &imported.dropped {
+            for w in words(&d.text) {
+                *available.entry(w).or_default() += 1;
+            }
+        }
+        for j in &imported.joins {
+            for w in words(&j.left).into_iter().chain(words(&j.right)) {
+                *available.entry(w).or_default() += 1;
+            }
+        }
+        let mut input_counts: std::collections::HashMap<String, i64> =
+            std::collections::HashMap::new();
+        for w in words(&input) {
+            *input_counts.entry(w).or_default() += 1;
+        }
+        let total: i64 = input_counts.values().sum();
+        let mut lost: Vec<(String, i64)> = input_counts
+            .into_iter()
+            .filter_map(|(w, n)| {
+                let have = available.get(&w).copied().unwrap_or(0);
+                // A marker glued to a figure ("20243" is 2024 and note 3) is two words in the model.
+                let split = w.chars().all(|c| c.is_ascii_digit())
+                    && (1..w.len()).any(|k| {
+                        available.contains_key(&w[..k]) && available.contains_key(&w[k..])
+                    });
+                (n > have && !split).then(|| (w, n - have))
+            })
+            .collect();
+        lost.sort();
+        assert!(total > 150, "{path}: too few words to mean anything");
+        assert!(
+            lost.is_empty(),
+            "{path}: words of the input missing from the model and the furniture: {lost:?}"
+        );
+    }
+}
+
+#[test]
+fn akn_export_and_import_round_trip_every_imported_fixture() {
+    let dir = tempfile::tempdir().unwrap();
+    let example = dir.path().join("example.yaml");
+    std::fs::copy(root().join(EXAMPLE).join("resolution.yaml"), &example).unwrap();
+    let mut resolutions = vec![(example.to_str().unwrap().to_owned(), None)];
+    for (path, ..) in IMPORT_FIXTURES {
+        let yaml = dir.path().join(format!(
+            "{}.yaml",
+            Path::new(path).file_stem().unwrap().to_str().unwrap()
+        ));
+        let out = resolute(&["import", path, "-o", yaml.to_str().unwrap()]);
+        assert!(out.status.success(), "{path}: {}", stderr(&out));
+        resolutions.push((yaml.to_str().unwrap().to_owned(), Some(path)));
+    }
+    for (yaml, _) in resolutions {
+        let xml = format!("{yaml}.xml");
+        let out = resolute(&["export", &yaml, "--to", "akn", "-o", &xml]);
+        assert!(out.status.success(), "{yaml}: {}", stderr(&out));
+        let again = resolute(&["export", &yaml, "--to", "akn"]);
+        assert_eq!(
+            std::fs::read(&xml).unwrap(),
+            again.stdout,
+            "{yaml}: two exports differ"
+        );
+        let back = format!("{yaml}.back.yaml");
+        let out = resolute(&["import", &xml, "-o", &back]);
+        assert!(out.status.success(), "{xml}: {}", stderr(&out));
+        let original: resolute::model::Resolution =
+            serde_saphyr::from_str(&std::fs::read_to_string(root().join(&yaml)).unwrap()).unwrap();
+        let round: resolute::model::Resolution =
+            serde_saphyr::from_str(&std::fs::read_to_string(&back).unwrap()).unwrap();
+        assert_eq!(
+            original, round,
+            "{yaml}: model → AKN → model lost something"
+        );
+    }
+}
+
+#[test]
+fn an_imported_resolution_renders_without_hand_edits() {
+    for (path, ..) in IMPORT_FIXTURES {
+        let dir = tempfile::tempdir().unwrap();
+        let out = resolute(&[
+            "import",
+            path,
+            "-o",
+            dir.path().join("resolution.yaml").to_str().unwrap(),
+        ]);
+        assert!(out.status.success(), "{path}: {}", stderr(&out));
+        std::fs::copy(
+            root().join(EXAMPLE).join("report.en.yaml"),
+            dir.path().join("report.en.yaml"),
+        )
+        .unwrap();
+        let out_dir = tempfile::tempdir().unwrap();
+        let out = resolute(&[
+            "render",
+            dir.path().to_str().unwrap(),
+            "--out-dir",
+            out_dir.path().to_str().unwrap(),
+        ]);
+        assert!(out.status.success(), "{path}: {}", stderr(&out));
+        assert!(
+            out_dir.path().join("report.en.pdf").exists()
+                && out_dir.path().join("report.en.docx").exists()
+        );
+    }
+}
+
+#[test]
+fn unusable_import_input_gets_a_clear_message() {
+    let dir = tempfile::tempdir().unwrap();
+    let empty = dir.path().join("empty.txt");
+    std::fs::write(&empty, "").unwrap();
+    let binary = dir.path().join("binary.txt");
+    std::fs::write(&binary, [0x50, 0x4b, 0x03, 0x04, 0x00, 0xff, 0x00, 0x10]).unwrap();
+    let big = dir.path().join("big.txt");
+    let line = "The General Assembly, recalling everything it ever said, and more words here.\n";
+    std::fs::write(&big, line.repeat(10 * 1024 * 1024 / line.len())).unwrap();
+    let no_para = dir.path().join("nopara.txt");
+    std::fs::write(&no_para, "74/1. A title\n\nThe General Assembly,\n\n Recalling its resolutions,\n\n Noting the report,\n").unwrap();
+    for (file, needle) in [
+        (&empty, "is empty"),
+        (&binary, "binary"),
+        (&big, "no enacting formula"),
+        (&no_para, "no numbered operative paragraph"),
+    ] {
+        let start = std::time::Instant::now();
+        let out = resolute(&["import", file.to_str().unwrap()]);
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(3), "{}: {err}", file.display());
+        assert!(
+            err.contains(needle) && err.contains("hint"),
+            "{}: {err}",
+            file.display()
+        );
+        assert!(!err.contains("panicked"));
+        assert!(
+            start.elapsed() < std::time::Duration::from_secs(60),
+            "{} took too long",
+            file.display()
+        );
+    }
+}
+
+#[test]
+fn the_importer_survives_mangled_input() {
+    // A deterministic stand-in for fuzzing in CI: thousands of cut, doubled and
+    // corrupted versions of the fixtures must give a model or an error, never a panic.
+    let assets = resolute::assets::Assets::embedded();
+    let lexicons: Vec<_> = [resolute::model::Lang::En, resolute::model::Lang::Fr]
+        .into_iter()
+        .map(|l| resolute::import::lexicon::Lexicon::load(&assets, l).unwrap())
+        .collect();
+    let mut seed: u64 = 0x2015_0023;
+    let mut next = move || {
+        seed ^= seed << 13;
+        seed ^= seed >> 7;
+        seed ^= seed << 17;
+        seed
+    };
+    for (path, ..) in IMPORT_FIXTURES {
+        let text = std::fs::read_to_string(root().join(path)).unwrap();
+        let chars: Vec<char> = text.chars().collect();
+        for _ in 0..400 {
+            let mut c = chars.clone();
+            for _ in 0..(1 + next() % 8) {
+                let at = (next() as usize) % c.len().max(1);
+                match next() % 5 {
+                    0 => c.truncate(at),
+                    1 => {
+                        let end = (at + (next() as usize % 200)).min(c.len());
+                        c.drain(at..end);
+                    }
+                    2 => c.insert(
+                        at.min(c.len()),
+                        ['\n', '_', '1', ')', '(', '.', ' ', '-', '[', '^'][next() as usize % 10],
+                    ),
+                    3 => {
+                        let end = (at + (next() as usize % 300)).min(c.len());
+                        let piece: Vec<char> = c[at..end].to_vec();
+                        c.splice(at..at, piece);
+                    }
+                    _ => c.reverse(),
+                }
+            }
+            let mangled: String = c.into_iter().collect();
+            let _ = resolute::import::text::import(&mangled, Path::new("mangled.txt"), &lexicons);
+        }
+    }
+}

@@ -1,0 +1,774 @@
+//! Tables, consolidated texts, handouts, compact editions and spreadsheets.
+
+use std::process::Command;
+
+use crate::common::*;
+
+#[test]
+fn a_table_that_breaks_across_pages_repeats_its_header_in_both_formats() {
+    require!("pdftotext", "soffice");
+    let dir = long_table_example();
+    let out = tempfile::tempdir().unwrap();
+    let r = resolute(&[
+        "render",
+        dir.path().to_str().unwrap(),
+        "--lang",
+        "en",
+        "--out-dir",
+        out.path().to_str().unwrap(),
+    ]);
+    assert!(r.status.success(), "{}", stderr(&r));
+    let pdf = out.path().join("report.en.pdf");
+    let rows = pages_with(&pdf, "Donor number");
+    assert!(rows.len() >= 2, "the table should span pages: {rows:?}");
+    let heads = pages_with(&pdf, "Donor 2015 2016 Total");
+    assert!(
+        rows.iter().all(|p| heads.contains(p)),
+        "PDF: header missing on a page with rows: {rows:?} vs {heads:?}"
+    );
+    // LibreOffice lays the DOCX out on its own: the header must repeat there too.
+    let lo = tempfile::tempdir().unwrap();
+    let docx = out.path().join("report.en.docx");
+    let status = Command::new("soffice")
+        .args([
+            "--headless",
+            "--convert-to",
+            "pdf",
+            "--outdir",
+            lo.path().to_str().unwrap(),
+        ])
+        .arg(&docx)
+        .env("HOME", lo.path())
+        .output()
+        .expect("LibreOffice");
+    assert!(status.status.success());
+    let lo_pdf = lo.path().join("report.en.pdf");
+    let rows = pages_with(&lo_pdf, "Donor number");
+    let heads = pages_with(&lo_pdf, "Donor 2015 2016 Total");
+    assert!(
+        rows.len() >= 2,
+        "the DOCX table should span pages: {rows:?}"
+    );
+    assert!(
+        rows.iter().all(|p| heads.contains(p)),
+        "DOCX: header missing on a page with rows: {rows:?} vs {heads:?}"
+    );
+}
+
+#[test]
+fn docx_passes_the_openxml_schema_audit() {
+    require!("openxml-audit");
+    let hostile = tempfile::tempdir().unwrap();
+    let r = resolute(&[
+        "render",
+        "tests/fixtures/hostile",
+        "--format",
+        "docx",
+        "--out-dir",
+        hostile.path().to_str().unwrap(),
+    ]);
+    assert!(r.status.success(), "{}", stderr(&r));
+    let files = [
+        example_out().join("report.en.docx"),
+        example_out().join("report.fr.docx"),
+        hostile.path().join("report.en.docx"),
+    ];
+    for file in files {
+        let json = tool(
+            "openxml-audit",
+            &["-o", "json", "-m", "0", file.to_str().unwrap()],
+        );
+        let report: serde_json::Value =
+            serde_json::from_str(&json).expect("openxml-audit prints JSON");
+        let entry = &report[0];
+        assert_eq!(
+            entry["error_count"],
+            0,
+            "{}: {}",
+            file.display(),
+            serde_json::to_string_pretty(&entry["errors"]).unwrap()
+        );
+        assert_eq!(entry["valid"], true, "{}", file.display());
+    }
+}
+
+#[test]
+fn out_dir_also_writes_tables_texts_and_handouts() {
+    for kind in ["table", "text", "handout"] {
+        for lang in ["en", "fr"] {
+            for ext in ["pdf", "docx"] {
+                let name = format!("{kind}.{lang}.{ext}");
+                assert!(example_out().join(&name).is_file(), "{name} missing");
+            }
+        }
+    }
+}
+
+#[test]
+fn the_consolidated_text_matches_the_corpus_with_italic_leads() {
+    require!("mutool", "pdftotext");
+    let pdf = example_out().join("text.fr.pdf");
+    // Footnote marks are digits glued to a word or its punctuation: drop them.
+    let raw = normalize(&pdf_text(&pdf));
+    let mut text = String::new();
+    let mut prev = ' ';
+    for c in raw.chars() {
+        if !(c.is_ascii_digit() && (prev.is_alphabetic() || matches!(prev, ',' | ';'))) {
+            text.push(c);
+        }
+        if !c.is_ascii_digit() {
+            prev = c;
+        }
+    }
+    // pdftotext may break the line after a raised mark: compare without spaces.
+    let text: String = text.chars().filter(|c| !c.is_whitespace()).collect();
+    let corpus = std::fs::read_to_string(root().join(CORPUS)).unwrap();
+    // Every word of the corpus (page furniture and footnote block aside) is in
+    // the PDF, in order; footnote markers are printed as superscript numbers.
+    let mut at = 0;
+    let mut in_notes = false;
+    let mut count = 0;
+    for line in corpus.lines() {
+        let t = line.trim();
+        if t.starts_with("____") {
+            in_notes = true;
+            continue;
+        }
+        let is_note = t
+            .split_once(' ')
+            .is_some_and(|(n, _)| n.parse::<u32>().is_ok());
+        in_notes = in_notes && (t.is_empty() || is_note);
+        if in_notes {
+            let note: String = t
+                .split_once(' ')
+                .map_or(t, |x| x.1)
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            assert!(text.contains(&note), "footnote {t:?} missing");
+            continue;
+        }
+        for word in t.split_whitespace() {
+            let w: String = word
+                .chars()
+                .filter(|c| !c.is_ascii_digit() || word.chars().all(|c| !c.is_alphabetic()))
+                .collect();
+            let w = w.trim_end_matches('-');
+            if w.is_empty() || w.chars().all(|c| c.is_ascii_digit()) && w.len() == 1 {
+                continue;
+            }
+            let w: String = w.chars().filter(|c| !c.is_whitespace()).collect();
+            match text[at..].find(&w) {
+                Some(i) => {
+                    at += i + w.len();
+                    count += 1;
+                }
+                None => panic!(
+                    "corpus word {w:?} is not in text.fr.pdf in order (after {:?})",
+                    &text[at.saturating_sub(80)..at]
+                ),
+            }
+        }
+    }
+    assert!(count > 1000, "compared only {count} words");
+    let italics = italic_runs(&pdf);
+    for lead in [
+        "Conscient",
+        "Condamnant de nouveau fermement",
+        "Souligne de nouveau",
+        "Prie instamment",
+        "Se félicite également",
+    ] {
+        assert!(
+            italics.iter().any(|r| r == lead),
+            "{lead:?} is not set in italics: {italics:?}"
+        );
+    }
+    assert!(
+        !italics.iter().any(|r| r.contains("Plan d’action")),
+        "body text set in italics"
+    );
+}
+
+#[test]
+fn the_table_has_a_row_per_operative_paragraph_and_the_datas_status_counts() {
+    require!("pdftotext");
+    let project = resolute::project::Project::load(&root().join(EXAMPLE)).unwrap();
+    let progress = &project.progress.as_ref().unwrap().0;
+    let docx = example_out().join("table.en.docx");
+    let xml = docx_xml(&docx);
+    let tables: Vec<&str> = xml.split("<w:tbl>").skip(1).collect();
+    let main = tables.last().expect("tables");
+    let rows: Vec<&str> = main
+        .split("</w:tr>")
+        .filter(|r| r.contains("<w:tc>"))
+        .collect();
+    assert_eq!(
+        rows.len(),
+        1 + 11,
+        "a header row and 11 operative paragraphs"
+    );
+    assert!(
+        rows[0].contains("<w:tblHeader"),
+        "the header row repeats in Word"
+    );
+    assert!(!rows[1].contains("<w:tblHeader"));
+    // The summary's counts are the data's.
+    let outline = docx_outline(&docx);
+    let labels = [
+        "Completed",
+        "Implemented — in progress",
+        "Not implemented",
+        "Not applicable",
+        "No indication",
+    ];
+    let mut statuses: Vec<(resolute::model::Status, &str)> = resolute::model::Status::UN
+        .into_iter()
+        .zip(labels)
+        .collect();
+    // The example defines a status of its own, used once.
+    assert_eq!(progress.statuses.len(), 1);
+    let defined = &progress.statuses[0];
+    statuses.push((
+        resolute::model::Status::new(defined.key.clone()),
+        defined.label.get(resolute::model::Lang::En),
+    ));
+    for (status, label) in statuses {
+        let n = progress
+            .paragraphs
+            .iter()
+            .filter(|p| p.status == status)
+            .count();
+        if n > 0 {
+            let line = format!("[table] TableText | {label}\n  [table] TableText | {n}\n");
+            assert!(
+                outline.contains(&line),
+                "summary lacks {label}: {n}\n{outline}"
+            );
+        }
+    }
+    // The defined status has its French label in the French table, in the
+    // summary and in paragraph 7's row.
+    let french = docx_outline(&example_out().join("table.fr.docx"));
+    assert_eq!(
+        french
+            .matches("[table] TableText | Partiellement exécuté\n")
+            .count(),
+        2,
+        "{french}"
+    );
+    // The PDF's header row is on every page the table runs over.
+    let pdf = example_out().join("table.en.pdf");
+    let pages = pages_with(&pdf, "UNODC");
+    assert!(
+        pages.len() >= 2,
+        "the example table should run over pages: {pages:?}"
+    );
+    let heads = pages_with(&pdf, "Paragraph Provision Action taken");
+    assert!(
+        pages.iter().all(|p| heads.contains(p)),
+        "header missing: rows on {pages:?}, header on {heads:?}"
+    );
+}
+
+#[test]
+fn a_compilation_has_contents_with_correct_page_numbers() {
+    require!("pdftotext");
+    let texts: Vec<&str> = IMPORT_FIXTURES[1..4].iter().map(|f| f.0).collect();
+    let dir = compilation_copy(&texts);
+    let out_dir = render_kind(dir.path(), "text", "en");
+    let pdf = out_dir.path().join("text.en.pdf");
+    let text = pdf_text(&pdf);
+    let pages: Vec<&str> = text.split('\u{c}').collect();
+    let contents = normalize(pages[0]);
+    let mut checked = 0;
+    for number in ["2015/23", "79/69", "78/271", "80/3"] {
+        // The contents line: "2015/23. Title . . . 2"; its heading starts that page.
+        let entry_start = contents
+            .find(&format!("{number}. "))
+            .unwrap_or_else(|| panic!("{number} not in contents: {contents}"));
+        let after = &contents[entry_start..];
+        let page: usize = after
+            .split_whitespace()
+            .find_map(|w| {
+                w.trim_start_matches('\u{2060}')
+                    .parse()
+                    .ok()
+                    .filter(|_| !w.contains('/'))
+            })
+            .expect("a page number");
+        let heading_page = pages
+            .iter()
+            .position(|p| normalize(p).starts_with(&format!("{number}. ")))
+            .map(|i| i + 1);
+        assert_eq!(
+            heading_page,
+            Some(page),
+            "{number}: contents says page {page}"
+        );
+        checked += 1;
+    }
+    assert_eq!(checked, 4);
+    // The Word version carries a real contents field.
+    let docx = out_dir.path().join("text.en.docx");
+    let xml = docx_xml(&docx);
+    assert!(xml.contains("TOC \\o"), "no TOC field in the DOCX");
+}
+
+#[test]
+fn the_parallel_text_aligns_the_two_versions_paragraph_by_paragraph() {
+    require!("pandoc");
+    let docx = example_out().join("handout.fr.docx");
+    let outline = docx_outline(&docx);
+    let cells: Vec<&str> = outline
+        .lines()
+        .filter(|l| l.contains("[table]"))
+        .map(|l| l.split(" | ").nth(1).unwrap_or(""))
+        .collect();
+    // Pairs: header, heading, formula, 12 preambular + 6 sub-paragraphs, 11 operative,
+    // meeting, and the footnotes of each language.
+    assert_eq!(
+        cells.len(),
+        2 * (1 + 1 + 1 + 12 + 6 + 11 + 1 + 1),
+        "{outline}"
+    );
+    let pairs: Vec<(&str, &str)> = cells.chunks(2).map(|c| (c[0], c[1])).collect();
+    assert_eq!(pairs[0], ("Français", "Anglais"));
+    for n in 1..=11 {
+        let row = pairs
+            .iter()
+            .find(|(l, _)| l.starts_with(&format!("{n}. ")))
+            .unwrap_or_else(|| panic!("no row {n}"));
+        assert!(
+            row.1.starts_with(&format!("{n}. ")),
+            "row {n} pairs {row:?}"
+        );
+    }
+    // Each column keeps the footnote numbers of its own printed text: 1, 2, 3.
+    let notes = pairs.last().unwrap();
+    assert!(
+        notes.0.starts_with("1 Nations Unies") && notes.1.starts_with("1 United Nations"),
+        "{notes:?}"
+    );
+    let plain = normalize(&docx_text(&docx));
+    assert!(
+        plain.contains("³ Résolution 64/293")
+            && plain.contains("³ General Assembly resolution 64/293"),
+        "{plain}"
+    );
+    for letter in ["a", "b", "c", "d", "e", "f"] {
+        assert!(pairs
+            .iter()
+            .any(|(l, r)| l.starts_with(&format!("{letter}) "))
+                && r.starts_with(&format!("({letter}) "))));
+    }
+}
+
+#[test]
+fn libreoffice_reads_every_kind_like_the_pdf() {
+    require!("pdftotext", "soffice");
+    let lo = tempfile::tempdir().unwrap();
+    for name in ["table.fr", "text.en", "handout.en"] {
+        let docx = example_out().join(format!("{name}.docx"));
+        let out = Command::new("soffice")
+            .args([
+                "--headless",
+                "--convert-to",
+                "pdf",
+                "--outdir",
+                lo.path().to_str().unwrap(),
+            ])
+            .arg(&docx)
+            .env("HOME", lo.path())
+            .output()
+            .expect("LibreOffice");
+        assert!(out.status.success());
+        // A compound broken at a line end ("high-" / "level") is one word again.
+        let from_word =
+            normalize(&pdf_text(&lo.path().join(format!("{name}.pdf")))).replace("- ", "-");
+        let ours =
+            normalize(&pdf_text(&example_out().join(format!("{name}.pdf")))).replace("- ", "-");
+        // Every word of our PDF (page numbers aside) is in LibreOffice's reading
+        // of the DOCX: the same headings, paragraphs, cells and notes.
+        let theirs: std::collections::HashSet<&str> = from_word.split(' ').collect();
+        let words: Vec<&str> = ours
+            .split(' ')
+            .filter(|w| w.chars().count() >= 5 && !w.contains('/'))
+            .collect();
+        assert!(words.len() > 300, "{name}: too few words to compare");
+        let missing: Vec<&&str> = words.iter().filter(|w| !theirs.contains(*w)).collect();
+        assert!(
+            missing.is_empty(),
+            "{name}: LibreOffice's rendering lacks {missing:?}"
+        );
+    }
+}
+
+#[test]
+fn a_csv_and_an_xlsx_of_the_same_progress_give_the_same_table() {
+    require!("pdftotext");
+    let mut outlines = Vec::new();
+    for ext in ["csv", "xlsx"] {
+        let dir = example_copy();
+        std::fs::remove_file(dir.path().join("progress.yaml")).unwrap();
+        for name in [format!("progress.{ext}"), "statuses.yaml".to_owned()] {
+            std::fs::copy(
+                root().join("tests/fixtures/sheets").join(&name),
+                dir.path().join(name),
+            )
+            .unwrap();
+        }
+        let out_dir = tempfile::tempdir().unwrap();
+        let out = resolute(&[
+            "render",
+            dir.path().to_str().unwrap(),
+            "--kind",
+            "table",
+            "--lang",
+            "en",
+            "--out-dir",
+            out_dir.path().to_str().unwrap(),
+        ]);
+        assert!(out.status.success(), "{ext}: {}", stderr(&out));
+        let outline = docx_outline(&out_dir.path().join("table.en.docx"));
+        assert!(
+            outline.matches("[table] TableText | ").count() > 60,
+            "{ext}: {outline}"
+        );
+        outlines.push(outline);
+        let pdf = normalize(&pdf_text(&out_dir.path().join("table.en.pdf")));
+        outlines.push(pdf);
+    }
+    assert_eq!(
+        outlines[0], outlines[2],
+        "the CSV and XLSX tables differ in the DOCX"
+    );
+    assert_eq!(
+        outlines[1], outlines[3],
+        "the CSV and XLSX tables differ in the PDF"
+    );
+}
+
+#[test]
+fn a_bad_spreadsheet_row_names_the_file_row_and_column() {
+    let dir = example_copy();
+    std::fs::remove_file(dir.path().join("progress.yaml")).unwrap();
+    let csv = std::fs::read_to_string(root().join("tests/fixtures/sheets/progress.csv")).unwrap();
+    let broken = csv.replacen("2016-03-15", "2016-13-15", 1);
+    assert_ne!(csv, broken, "the fixture changed: adjust this test");
+    std::fs::write(dir.path().join("progress.csv"), broken).unwrap();
+    let out = resolute(&["check", dir.path().to_str().unwrap()]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(
+        err.contains("progress.csv:")
+            && err.contains("row ")
+            && err.contains("2016-13-15")
+            && err.contains("hint"),
+        "{err}"
+    );
+}
+
+#[test]
+fn a_table_of_several_resolutions_groups_rows_under_a_heading_per_resolution() {
+    require!("pdftotext");
+    let dir = compilation_copy(&[IMPORT_FIXTURES[1].0, IMPORT_FIXTURES[2].0]);
+    let progress = dir.path().join("progress.yaml");
+    let mut yaml = std::fs::read_to_string(&progress).unwrap();
+    // An entry may name the folder's own resolution too.
+    yaml = yaml.replacen(
+        "  - paragraph: 1\n",
+        "  - resolution: \"2015/23\"\n    paragraph: 1\n",
+        1,
+    );
+    yaml.push_str(
+        "\n  - resolution: \"79/69\"\n    paragraph: 2\n    topic: illustrative\n    status: completed\n\
+         \n  - resolution: \"79/69\"\n    paragraph: 5\n    topic: illustrative\n    status: partially-implemented\n\
+         \n  - resolution: \"79/69\"\n    paragraph: 4\n    subparagraph: b\n    topic: illustrative\n    status: in-progress\n",
+    );
+    std::fs::write(&progress, &yaml).unwrap();
+    let out_dir = render_kind(dir.path(), "table", "en");
+
+    // Word: the summary, then one table per resolution, each with its
+    // header row and a row per operative paragraph, under its heading.
+    let docx = out_dir.path().join("table.en.docx");
+    let xml = docx_xml(&docx);
+    let tables: Vec<&str> = xml.split("<w:tbl>").skip(1).collect();
+    assert_eq!(tables.len(), 4, "a summary and three resolution tables");
+    for (table, paragraphs) in tables[1..].iter().zip([11, 7, 9]) {
+        let rows: Vec<&str> = table
+            .split("</w:tr>")
+            .filter(|r| r.contains("<w:tc>"))
+            .collect();
+        assert_eq!(rows.len(), 1 + paragraphs);
+        assert!(rows[0].contains("<w:tblHeader"));
+    }
+    let outline = docx_outline(&docx);
+    let headings: Vec<&str> = outline
+        .lines()
+        .filter(|l| l.starts_with("Heading3 | Resolution "))
+        .collect();
+    assert_eq!(headings.len(), 3, "{outline}");
+    for (h, number) in headings.iter().zip(["2015/23", "78/271", "79/69"]) {
+        assert!(
+            h.starts_with(&format!("Heading3 | Resolution {number}: ")),
+            "{h}"
+        );
+    }
+    assert!(outline.contains("Implementation of resolutions 2015/23, 78/271 and 79/69"));
+    // Resolutions come in the order of their files' names.
+    // The summary counts each resolution's paragraphs by status: 79/69 has
+    // one completed, one partially implemented and six without indication.
+    let summary: Vec<&str> = outline
+        .lines()
+        .skip_while(|l| !l.contains("TableHeading | Status"))
+        .take_while(|l| !l.starts_with("Heading3"))
+        .map(|l| l.rsplit(" | ").next().unwrap())
+        .collect();
+    let row = |label: &str| -> Vec<&str> {
+        let at = 5 + summary[5..]
+            .iter()
+            .position(|c| *c == label)
+            .unwrap_or_else(|| panic!("{label}: {summary:?}"));
+        summary[at + 1..at + 5].to_vec()
+    };
+    assert_eq!(
+        &summary[..5],
+        ["Status", "2015/23", "78/271", "79/69", "Total"]
+    );
+    let own = |key: &str| {
+        let project = resolute::project::Project::load(dir.path()).unwrap();
+        let p = &project.progress.unwrap().0;
+        p.paragraphs
+            .iter()
+            .filter(|e| {
+                e.other_resolution("2015/23").is_none()
+                    && e.status.key() == key
+                    && e.subparagraph.is_none()
+            })
+            .count()
+    };
+    // Each status's own count, then 78/271's and 79/69's, then the total.
+    for (label, key, others) in [
+        ("Completed", "completed", [0, 1]),
+        ("Implemented — in progress", "in-progress", [0, 1]),
+        ("Partially implemented", "partially-implemented", [0, 1]),
+        ("No indication", "no-indication", [7, 5]),
+    ] {
+        let own = own(key);
+        let total = own + others[0] + others[1];
+        let expected = [own, others[0], others[1], total].map(|n| n.to_string());
+        assert_eq!(row(label), expected, "{label}");
+    }
+    assert_eq!(row("Total"), ["11", "7", "8", "26"]);
+    // 79/69's paragraph 4 is followed through its sub-paragraph (b): the
+    // summary counts provisions, the paragraph's row refers to the
+    // sub-paragraphs and quotes those without a row of their own.
+    assert!(
+        outline.contains("Of the 26 provisions in the table"),
+        "{outline}"
+    );
+    let project = resolute::project::Project::load(dir.path()).unwrap();
+    let r7969 = &project
+        .compilation
+        .iter()
+        .find(|(r, _)| r.number == "79/69")
+        .unwrap()
+        .0;
+    let subs = &r7969.paragraph(4).unwrap().subparagraphs;
+    assert_eq!(subs.len(), 5);
+    for s in subs {
+        let start: String = s.text.chars().take(30).collect();
+        let times = xml.matches(start.as_str()).count();
+        assert_eq!(
+            times, 1,
+            "({}) {start:?} is in the table {times} times",
+            s.letter
+        );
+    }
+    assert!(
+        outline.contains("[table] TableText | See sub-paragraphs\n"),
+        "{outline}"
+    );
+    assert!(outline.contains("[table] TableText | 4 (b)\n"), "{outline}");
+
+    // The PDF has the same headings, and a header row on each table.
+    let text = normalize(&pdf_text(&out_dir.path().join("table.en.pdf")));
+    for number in ["2015/23", "78/271", "79/69"] {
+        assert!(text.contains(&format!("Resolution {number}: ")), "{number}");
+    }
+    assert!(text.matches("Paragraph Provision Action taken").count() >= 3);
+    assert!(
+        !text.contains("quoted in"),
+        "the English table quotes English"
+    );
+    // 78/271 has no entries, and the table says so, once.
+    assert_eq!(
+        text.matches("The progress data records nothing on this resolution yet.")
+            .count(),
+        1
+    );
+    // In French, the two English-only resolutions say that they are quoted
+    // in English.
+    let out = resolute(&[
+        "render",
+        dir.path().to_str().unwrap(),
+        "--kind",
+        "table",
+        "--lang",
+        "fr",
+        "-o",
+        out_dir.path().join("table.fr.pdf").to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let french = normalize(&pdf_text(&out_dir.path().join("table.fr.pdf")));
+    assert_eq!(
+        french
+            .matches("Les dispositions sont citées en anglais")
+            .count(),
+        2,
+        "{french}"
+    );
+
+    // An entry about a resolution the folder lacks is refused, where it is.
+    std::fs::write(&progress, yaml.replacen("\"79/69\"", "\"80/3\"", 1)).unwrap();
+    let out = resolute(&["check", dir.path().to_str().unwrap()]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    let line = yaml.lines().position(|l| l.contains("\"79/69\"")).unwrap() + 1;
+    assert!(err.contains(&format!("progress.yaml:{line}:5")), "{err}");
+    assert!(
+        err.contains("about resolution 80/3, which is not in the folder"),
+        "{err}"
+    );
+    assert!(err.contains("2015/23, 78/271, 79/69"), "{err}");
+}
+
+#[test]
+fn an_undefined_status_is_an_error_naming_the_nearest() {
+    expect_progress_error(
+        "status: partially-implemented",
+        "status: partialy-implemented",
+        &[
+            "progress.yaml:",
+            "`partialy-implemented`, which is not defined",
+            "did you mean `partially-implemented`?",
+        ],
+    );
+}
+
+#[test]
+fn a_csv_beside_an_xlsx_is_refused() {
+    expect_error(
+        |d| {
+            std::fs::remove_file(d.join("progress.yaml")).unwrap();
+            for name in ["progress.csv", "progress.xlsx", "statuses.yaml"] {
+                std::fs::copy(
+                    root().join("tests/fixtures/sheets").join(name),
+                    d.join(name),
+                )
+                .unwrap();
+            }
+        },
+        &[],
+        3,
+        &[
+            "two progress spreadsheets",
+            "keep either progress.csv or progress.xlsx",
+        ],
+    );
+}
+
+#[test]
+fn a_row_longer_than_a_page_breaks_instead_of_running_off_it() {
+    require!("pdftotext");
+    let dir = example_copy();
+    let path = dir.path().join("progress.yaml");
+    let yaml = std::fs::read_to_string(&path).unwrap();
+    let long: String = (1..=120)
+        .map(|i| format!("held training session {i} for officials of the region, "))
+        .collect();
+    let changed = yaml.replacen(
+        "en: \"convened a regional workshop",
+        &format!("en: \"{long}and finally marked its closing words ENDOFLONGACTION, and convened a regional workshop"),
+        1,
+    );
+    assert_ne!(yaml, changed, "the example changed: adjust this test");
+    std::fs::write(&path, changed).unwrap();
+    let out_dir = render_kind(dir.path(), "table", "en");
+    // Every word of the long row is printed, over more than one page.
+    let pdf = out_dir.path().join("table.en.pdf");
+    let text = normalize(&pdf_text(&pdf));
+    assert!(
+        text.contains("ENDOFLONGACTION"),
+        "the end of the row is lost"
+    );
+    assert!(text.contains("held training session 120 for"));
+    let first = pages_with(&pdf, "held training session 1 for");
+    let last = pages_with(&pdf, "ENDOFLONGACTION");
+    assert!(
+        last[0] > first[0],
+        "one page holds it all: {first:?} {last:?}"
+    );
+    // Word may split that row, and only that one.
+    let xml = docx_xml(&out_dir.path().join("table.en.docx"));
+    let rows: Vec<&str> = xml
+        .split("</w:tr>")
+        .filter(|r| r.contains("held training session") || r.contains("UNODC"))
+        .collect();
+    for row in rows {
+        assert_eq!(
+            row.contains("<w:cantSplit"),
+            !row.contains("ENDOFLONGACTION"),
+            "only the long row may split"
+        );
+    }
+}
+
+#[test]
+fn a_report_on_sub_paragraphs_counts_provisions_and_keeps_each_note() {
+    require!("pdftotext");
+    let dir = tempfile::tempdir().unwrap();
+    for lang in ["en", "fr"] {
+        let name = format!("report.{lang}.yaml");
+        std::fs::copy(root().join(EXAMPLE).join(&name), dir.path().join(&name)).unwrap();
+    }
+    let out = resolute(&[
+        "import",
+        IMPORT_FIXTURES[1].0,
+        "-o",
+        dir.path().join("resolution.yaml").to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let entry = |sub: &str, status: &str, reference: &str| {
+        format!(
+            "  - paragraph: 4\n    subparagraph: {sub}\n    topic: part {sub}\n    status: {status}\n    actions:\n      - entity: UNODA\n        date: 2025-01-02\n        text: acted\n        references: [\"{reference}\"]\n"
+        )
+    };
+    let progress = format!(
+        "illustrative: true\nresolution: \"79/69\"\nparagraphs:\n  - paragraph: 2\n    topic: yearbook\n    status: completed\n{}{}",
+        entry("a", "completed", "Illustrative note A"),
+        entry("b", "in-progress", "Illustrative note B"),
+    );
+    std::fs::write(dir.path().join("progress.yaml"), progress).unwrap();
+    let pdf = dir.path().join("out.pdf");
+    let out = resolute(&[
+        "render",
+        dir.path().to_str().unwrap(),
+        "--kind",
+        "report",
+        "--lang",
+        "en",
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let text = normalize(&pdf_text(&pdf));
+    assert!(
+        text.contains("Of the three provisions followed (operative paragraphs, and sub-paragraphs followed on their own), two are recorded as “completed” and one is recorded as “implemented — in progress”."),
+        "{text}"
+    );
+    // Paragraph 4 (a) and 4 (b) each keep their own footnote.
+    assert!(text.contains("Illustrative note A."), "{text}");
+    assert!(text.contains("Illustrative note B."), "{text}");
+}
