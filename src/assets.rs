@@ -92,8 +92,14 @@ impl Assets {
         if let Some(dir) = &self.dir {
             let path = dir.join(name);
             if path.is_file() {
-                let text =
-                    std::fs::read_to_string(&path).map_err(|e| Error::io("read", &path, &e))?;
+                let bytes = crate::input::read(&path, &crate::input::TEMPLATE)?;
+                let text = String::from_utf8(bytes).map_err(|_| {
+                    Error::new(
+                        crate::ErrorKind::Template,
+                        format!("{} is not UTF-8 text", path.display()),
+                    )
+                    .hint("save the template as UTF-8")
+                })?;
                 return Ok(Some(Asset {
                     text: Cow::Owned(text),
                     path,

@@ -63,23 +63,46 @@ pub fn project(project: &Project) -> Result<()> {
 /// Refuses control characters in a data file: they print as nothing or as
 /// garbage, and can disturb a terminal when an error quotes the line.
 pub fn check_characters(file: &SourceFile) -> Result<()> {
-    let bad = file
-        .text
-        .char_indices()
-        .find(|(_, c)| c.is_control() && !matches!(c, '\n' | '\r' | '\t'));
-    if let Some((at, c)) = bad {
-        return Err(Error::data(format!(
-            "the file contains the control character U+{:04X}",
-            c as u32
-        ))
-        .at(crate::error::Location::span(
-            &file.path,
-            file.text.clone(),
-            at..at + c.len_utf8(),
-        ))
-        .hint("remove it; use a space or a new paragraph instead"));
+    if let Some((at, c, what)) = forbidden_char(&file.text) {
+        return Err(
+            Error::data(format!("the file contains {what} U+{:04X}", c as u32))
+                .at(crate::error::Location::span(
+                    &file.path,
+                    file.text.clone(),
+                    at..at + c.len_utf8(),
+                ))
+                .hint(forbidden_hint(c)),
+        );
     }
     Ok(())
+}
+
+/// The first character of `text` that no document may contain, with its
+/// byte offset and what it is: control characters other than line breaks
+/// and tabs, and the bidirectional formatting characters (embeddings,
+/// overrides, isolates and marks), which would reorder the printed text
+/// ("Conseil" printed as "liesnoC"). No rule allows the bidirectional ones
+/// yet: Arabic documents, when they come, will say where marks belong.
+pub fn forbidden_char(text: &str) -> Option<(usize, char, &'static str)> {
+    text.char_indices().find_map(|(at, c)| {
+        let what = if c.is_control() && !matches!(c, '\n' | '\r' | '\t') {
+            "the control character"
+        } else if matches!(c, '\u{61C}' | '\u{200E}' | '\u{200F}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}') {
+            "the bidirectional formatting character"
+        } else {
+            return None;
+        };
+        Some((at, c, what))
+    })
+}
+
+/// What to do about a character [`forbidden_char`] found.
+pub fn forbidden_hint(c: char) -> &'static str {
+    if c.is_control() {
+        "remove it; use a space or a new paragraph instead"
+    } else {
+        "remove it: it changes the order in which the text prints; the bidirectional algorithm orders mixed text by itself"
+    }
 }
 
 /// Checks that a fund's totals can be computed.

@@ -130,6 +130,9 @@ pub struct Error {
     pub hint: Option<String>,
     /// Further notes (a typst trace, for example).
     pub notes: Vec<String>,
+    /// The I/O error behind an I/O failure, kept so that a closed pipe can
+    /// be told from a full disk.
+    pub source: Option<Arc<std::io::Error>>,
 }
 
 /// The result type of the library.
@@ -144,6 +147,7 @@ impl Error {
             location: None,
             hint: None,
             notes: Vec::new(),
+            source: None,
         }
     }
 
@@ -152,12 +156,22 @@ impl Error {
         Error::new(ErrorKind::Data, message)
     }
 
-    /// An error reading or writing `path`.
-    pub fn io(action: &str, path: &Path, err: &std::io::Error) -> Error {
-        Error::new(
+    /// An error reading or writing `path`, keeping the I/O error.
+    pub fn io(action: &str, path: &Path, err: std::io::Error) -> Error {
+        let mut error = Error::new(
             ErrorKind::Io,
             format!("cannot {action} {}: {err}", path.display()),
-        )
+        );
+        error.source = Some(Arc::new(err));
+        error
+    }
+
+    /// Whether this is a write to a pipe whose reader has gone (`resolute
+    /// import X | head`): the command then ends quietly, as Unix tools do.
+    pub fn is_broken_pipe(&self) -> bool {
+        self.source
+            .as_ref()
+            .is_some_and(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
     }
 
     /// Adds where it happened.
@@ -264,7 +278,13 @@ impl fmt::Display for Error {
     }
 }
 
-impl std::error::Error for Error {}
+impl std::error::Error for Error {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        self.source
+            .as_deref()
+            .map(|e| e as &(dyn std::error::Error + 'static))
+    }
+}
 
 /// The candidate nearest to `word`, if it is close enough to be a likely typo.
 pub fn nearest<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {

@@ -15,6 +15,7 @@ pub mod doc;
 pub mod docx;
 pub mod error;
 pub mod import;
+pub mod input;
 pub mod load;
 pub mod model;
 pub mod output;

@@ -46,7 +46,7 @@ pub struct SourceFile {
 impl SourceFile {
     /// Reads a file as UTF-8 text.
     pub fn read(path: &Path) -> Result<SourceFile> {
-        let bytes = std::fs::read(path).map_err(|e| Error::io("read", path, &e))?;
+        let bytes = crate::input::read(path, &crate::input::DATA)?;
         let text = String::from_utf8(bytes).map_err(|e| {
             let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
             let text: Arc<str> = String::from_utf8_lossy(valid).into();

@@ -31,29 +31,29 @@ pub fn write_atomic(path: &Path, bytes: &[u8], inputs: &[&Path]) -> Result<()> {
         let mut out = std::fs::OpenOptions::new()
             .write(true)
             .open(path)
-            .map_err(|e| Error::io("open", path, &e))?;
+            .map_err(|e| Error::io("open", path, e))?;
         return out
             .write_all(bytes)
-            .map_err(|e| Error::io("write", path, &e));
+            .map_err(|e| Error::io("write", path, e));
     }
     let dir = match path.parent() {
         Some(d) if !d.as_os_str().is_empty() => d,
         _ => Path::new("."),
     };
-    std::fs::create_dir_all(dir).map_err(|e| Error::io("create the folder", dir, &e))?;
+    std::fs::create_dir_all(dir).map_err(|e| Error::io("create the folder", dir, e))?;
     let mut tmp = tempfile::Builder::new()
         .prefix(".resolute-")
         .suffix(".part")
         .tempfile_in(dir)
-        .map_err(|e| Error::io("create a temporary file in", dir, &e))?;
+        .map_err(|e| Error::io("create a temporary file in", dir, e))?;
     tmp.write_all(bytes)
-        .map_err(|e| Error::io("write", tmp.path(), &e))?;
+        .map_err(|e| Error::io("write", tmp.path(), e))?;
     keep_permissions(tmp.as_file(), path);
     tmp.as_file()
         .sync_all()
-        .map_err(|e| Error::io("write", tmp.path(), &e))?;
+        .map_err(|e| Error::io("write", tmp.path(), e))?;
     tmp.persist(path)
-        .map_err(|e| Error::io("write", path, &e.error))?;
+        .map_err(|e| Error::io("write", path, e.error))?;
     Ok(())
 }
 

@@ -147,7 +147,7 @@ impl Project {
         let extra = dir.join("resolutions");
         if extra.is_dir() {
             let entries =
-                std::fs::read_dir(&extra).map_err(|e| Error::io("read the folder", &extra, &e))?;
+                std::fs::read_dir(&extra).map_err(|e| Error::io("read the folder", &extra, e))?;
             let mut paths: Vec<PathBuf> = entries
                 .filter_map(|e| e.ok().map(|e| e.path()))
                 .filter(|p| Format::of(p).is_some())
@@ -235,7 +235,7 @@ impl Project {
 /// progres.yaml would otherwise be silently ignored).
 fn check_folder(dir: &Path) -> Result<()> {
     const STEMS: [&str; 4] = ["resolution", "progress", "trust-fund", "statuses"];
-    let entries = std::fs::read_dir(dir).map_err(|e| Error::io("read the folder", dir, &e))?;
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io("read the folder", dir, e))?;
     let mut names: Vec<String> = entries
         .filter_map(|e| e.ok())
         .filter(|e| e.path().is_file() && Format::of(&e.path()).is_some())
@@ -275,7 +275,7 @@ fn check_folder(dir: &Path) -> Result<()> {
 
 /// The `report.<lang>.<ext>` files of a folder, sorted by name.
 fn report_files(dir: &Path) -> Result<Vec<PathBuf>> {
-    let entries = std::fs::read_dir(dir).map_err(|e| Error::io("read the folder", dir, &e))?;
+    let entries = std::fs::read_dir(dir).map_err(|e| Error::io("read the folder", dir, e))?;
     let mut out: Vec<PathBuf> = entries
         .filter_map(|e| e.ok().map(|e| e.path()))
         .filter(|p| {

@@ -78,7 +78,7 @@ pub fn read_sheet(
     resolution: &str,
     statuses: &[StatusDefinition],
 ) -> Result<SheetProgress> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io("read", path, &e))?;
+    let bytes = crate::input::read(path, &crate::input::SHEET)?;
     parse_sheet(path, &bytes, resolution, statuses)
 }
 

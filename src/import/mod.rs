@@ -15,7 +15,7 @@ pub use text::{Dropped, Import, Join, Warning};
 /// Imports a file: `.xml` as Akoma Ntoso, anything else as printed text.
 /// `lang` chooses the word lists; without it the enacting formula decides.
 pub fn import_file(path: &Path, lang: Option<Lang>, assets: &Assets) -> Result<Import> {
-    let bytes = std::fs::read(path).map_err(|e| Error::io("read", path, &e))?;
+    let bytes = crate::input::read(path, &crate::input::IMPORT)?;
     let text = match String::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {

@@ -37,7 +37,7 @@ impl Fonts {
             .collect();
         for dir in dirs {
             let entries =
-                std::fs::read_dir(dir).map_err(|e| Error::io("read the font folder", dir, &e))?;
+                std::fs::read_dir(dir).map_err(|e| Error::io("read the font folder", dir, e))?;
             let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
             paths.sort();
             for path in paths {
@@ -48,7 +48,7 @@ impl Fonts {
                     )
                 });
                 if is_font {
-                    let data = std::fs::read(&path).map_err(|e| Error::io("read", &path, &e))?;
+                    let data = crate::input::read(&path, &crate::input::FONT)?;
                     fonts.extend(Font::iter(Bytes::new(data)));
                 }
             }
