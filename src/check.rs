@@ -451,26 +451,23 @@ mod tests {
     use super::*;
 
     fn file(name: &str, text: &str) -> SourceFile {
-        SourceFile {
-            path: name.into(),
-            text: text.into(),
-        }
+        SourceFile::new(name, text)
     }
 
     const RES: &str = "organ: economic-and-social-council\nnumber: \"2015/23\"\ndate: 2015-07-21\nlanguage: fr\ntitle: T\nformula: \"Le Conseil,\"\noperative:\n  - number: 1\n    lead: Prie\n    text: \"x[^1] ;\"\n  - number: 2\n    lead: Invite\n    text: y.\nfootnotes:\n  - marker: \"1\"\n    text: N.\n";
 
     #[test]
     fn a_consistent_resolution_passes() {
-        let f = file("r.yaml", RES);
+        let mut f = file("r.yaml", RES);
         let r: Resolution = f.parse().unwrap();
         check_resolution(&r, &f).unwrap();
     }
 
     #[test]
     fn progress_for_a_missing_paragraph_names_it_and_the_range() {
-        let f = file("r.yaml", RES);
+        let mut f = file("r.yaml", RES);
         let r: Resolution = f.parse().unwrap();
-        let pf = file(
+        let mut pf = file(
             "p.yaml",
             "resolution: \"2015/23\"\nparagraphs:\n  - paragraph: 1\n    topic: a\n    status: completed\n  - paragraph: 12\n    topic: b\n    status: completed\n",
         );
@@ -484,9 +481,9 @@ mod tests {
     const PROGRESS: &str = "resolution: \"2015/23\"\nstatuses:\n  - key: partially-implemented\n    label: {en: Partially implemented, fr: Partiellement exécuté}\nparagraphs:\n  - paragraph: 1\n    topic: a\n    status: partially-implemented\n  - paragraph: 2\n    subparagraph: a\n    topic: b\n    status: completed\n";
 
     fn checked(progress: &str, others: &[&Resolution]) -> Result<()> {
-        let f = file("r.yaml", RES);
+        let mut f = file("r.yaml", RES);
         let r: Resolution = f.parse().unwrap();
-        let pf = file("p.yaml", progress);
+        let mut pf = file("p.yaml", progress);
         let p: Progress = pf.parse().unwrap();
         check_statuses(&p.statuses, &[Lang::En, Lang::Fr], |j, key| {
             pf.key_location_after("statuses", key, j)
@@ -626,7 +623,7 @@ mod tests {
     #[test]
     fn an_undefined_footnote_is_an_error() {
         let text = RES.replace("x[^1]", "x[^1] z[^9]");
-        let f = file("r.yaml", &text);
+        let mut f = file("r.yaml", &text);
         let r: Resolution = f.parse().unwrap();
         let err = check_resolution(&r, &f).unwrap_err();
         assert!(err.message.contains("[^9]"), "{err}");
@@ -636,7 +633,7 @@ mod tests {
     #[test]
     fn a_numbering_gap_is_an_error() {
         let text = RES.replace("number: 2", "number: 3");
-        let f = file("r.yaml", &text);
+        let mut f = file("r.yaml", &text);
         let r: Resolution = f.parse().unwrap();
         assert!(check_resolution(&r, &f)
             .unwrap_err()

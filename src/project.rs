@@ -109,10 +109,7 @@ impl Project {
             }
             (None, Some(s)) => {
                 let rows = crate::sheet::read_sheet(&s, &resolution.0.number, defined)?;
-                let file = SourceFile {
-                    path: s,
-                    text: "".into(),
-                };
+                let file = SourceFile::new(s, "");
                 (Some((rows.progress.clone(), file)), Some(rows))
             }
             (None, None) => {

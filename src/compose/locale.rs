@@ -134,10 +134,7 @@ impl Locale {
                 "copy templates/locales/en.yaml to {name} in a --templates folder and translate it"
             ))
         })?;
-        let file = SourceFile {
-            path: asset.path,
-            text: asset.text.as_ref().into(),
-        };
+        let mut file = SourceFile::new(asset.path, asset.text.as_ref());
         let locale: Locale = file.parse()?;
         locale.validate(&file)?;
         Ok(locale)

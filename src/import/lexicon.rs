@@ -78,10 +78,7 @@ impl Lexicon {
                 "copy templates/import/en.yaml to {name} in a --templates folder and translate it"
             ))
         })?;
-        let file = SourceFile {
-            path: asset.path,
-            text: asset.text.as_ref().into(),
-        };
+        let mut file = SourceFile::new(asset.path, asset.text.as_ref());
         let mut lexicon: Lexicon = file.parse()?;
         let by_length =
             |list: &mut Vec<String>| list.sort_by_key(|s| std::cmp::Reverse(s.chars().count()));

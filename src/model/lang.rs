@@ -55,6 +55,26 @@ impl Lang {
     }
 }
 
+impl Lang {
+    /// The language a name stands for, in English, French or the language
+    /// itself ("English", "anglais", "Español"), to suggest its code.
+    pub fn from_name(name: &str) -> Option<Lang> {
+        const NAMES: [(Lang, &[&str]); 6] = [
+            (Lang::Ar, &["arabic", "arabe", "العربية"]),
+            (Lang::Zh, &["chinese", "chinois", "中文"]),
+            (Lang::En, &["english", "anglais"]),
+            (Lang::Fr, &["french", "français", "francais"]),
+            (Lang::Ru, &["russian", "russe", "русский"]),
+            (Lang::Es, &["spanish", "espagnol", "español", "espanol"]),
+        ];
+        let folded = name.trim().to_lowercase();
+        NAMES
+            .iter()
+            .find(|(_, names)| names.contains(&folded.as_str()))
+            .map(|(lang, _)| *lang)
+    }
+}
+
 impl fmt::Display for Lang {
     fn fmt(&self, f: &mut fmt::Formatter) -> fmt::Result {
         f.write_str(self.code())

@@ -6,7 +6,13 @@ use std::sync::Arc;
 
 use serde::de::DeserializeOwned;
 
-use crate::error::{nearest, Error, Location, Result};
+use crate::error::{Error, Location, Result};
+
+mod de;
+mod tree;
+mod words;
+
+pub use tree::{Node, Pos, Seg, Value};
 
 /// The formats data files may be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -34,19 +40,41 @@ impl Format {
     pub const EXTENSIONS: [&'static str; 4] = ["yaml", "yml", "json", "toml"];
 }
 
-/// A data file's text, kept for error messages after parsing.
+/// A data file's text and its tree, kept for error messages and checks
+/// after parsing.
 #[derive(Debug, Clone)]
 pub struct SourceFile {
     /// The path as given.
     pub path: PathBuf,
     /// The whole text.
     pub text: Arc<str>,
+    /// The values of the file and where each starts, once parsed.
+    pub tree: Option<Arc<Node>>,
 }
 
 impl SourceFile {
+    /// A file's text, not yet parsed.
+    pub fn new(path: impl Into<PathBuf>, text: impl Into<Arc<str>>) -> SourceFile {
+        SourceFile {
+            path: path.into(),
+            text: text.into(),
+            tree: None,
+        }
+    }
+
     /// Reads a file as UTF-8 text.
     pub fn read(path: &Path) -> Result<SourceFile> {
         let bytes = crate::input::read(path, &crate::input::DATA)?;
+        SourceFile::from_bytes(path, bytes)
+    }
+
+    /// Reads a file of the report folder `root` as UTF-8 text.
+    pub fn read_inside(root: &Path, path: &Path) -> Result<SourceFile> {
+        let bytes = crate::input::read_inside(root, path, &crate::input::DATA)?;
+        SourceFile::from_bytes(path, bytes)
+    }
+
+    fn from_bytes(path: &Path, bytes: Vec<u8>) -> Result<SourceFile> {
         let text = String::from_utf8(bytes).map_err(|e| {
             let valid = &e.as_bytes()[..e.utf8_error().valid_up_to()];
             let text: Arc<str> = String::from_utf8_lossy(valid).into();
@@ -55,15 +83,27 @@ impl SourceFile {
                 .at(Location::span(path, text, len..len))
                 .hint("save the file as UTF-8")
         })?;
-        Ok(SourceFile {
-            path: path.to_owned(),
-            text: text.into(),
-        })
+        Ok(SourceFile::new(path, text))
     }
 
     /// The location of a 1-based line and column in this file.
     pub fn location(&self, line: usize, column: usize) -> Location {
         Location::at(&self.path, Some(self.text.clone()), line, column)
+    }
+
+    fn at(&self, pos: Pos) -> Location {
+        self.location(pos.line as usize, pos.column as usize)
+    }
+
+    /// Where the value at `path` is (its key, for a mapping entry); for a
+    /// path that leaves the data (a field that is absent), the deepest value
+    /// on the way, so that a missing field points at the mapping that lacks
+    /// it.
+    pub fn locate(&self, path: &[Seg]) -> Location {
+        match &self.tree {
+            Some(tree) => self.at(tree.locate(path).0),
+            None => self.location(1, 1),
+        }
     }
 
     /// The location of the `occurrence`-th (0-based) appearance of `key` as a
@@ -85,119 +125,53 @@ impl SourceFile {
         self.key_location(key, before + occurrence)
     }
 
-    /// Parses the text as `T`, in the format the extension names.
-    pub fn parse<T: DeserializeOwned>(&self) -> Result<T> {
-        match Format::of(&self.path) {
-            Some(Format::Yaml) => self.parse_yaml(),
-            Some(Format::Json) => serde_json::from_str(&self.text).map_err(|e| {
-                let loc = self.location(e.line(), e.column());
-                self.with_suggestion(Error::data(strip_position(&e.to_string())).at(loc))
-            }),
-            Some(Format::Toml) => toml::from_str(&self.text).map_err(|e| {
-                let loc = match e.span() {
-                    Some(span) => Location::span(&self.path, self.text.clone(), span),
-                    None => self.location(1, 1),
-                };
-                self.with_suggestion(Error::data(e.message().trim().to_owned()).at(loc))
-            }),
-            None => Err(Error::data(format!(
+    /// Parses the text as `T`, in the format the extension names, and keeps
+    /// the tree for locating values later.
+    pub fn parse<T: DeserializeOwned>(&mut self) -> Result<T> {
+        let Some(format) = Format::of(&self.path) else {
+            return Err(Error::data(format!(
                 "{} is not a YAML, JSON or TOML file",
                 self.path.display()
             ))
-            .hint("name data files with .yaml, .json or .toml")),
+            .hint("name data files with .yaml, .json or .toml"));
+        };
+        if format == Format::Json {
+            // serde_json says what is wrong with JSON syntax in JSON's words.
+            serde_json::from_str::<serde::de::IgnoredAny>(&self.text).map_err(|e| {
+                Error::data(strip_position(&e.to_string()))
+                    .at(self.location(e.line(), e.column()))
+                    .hint("check the commas, quotes and brackets at and just before this place; `resolute schema` describes every field")
+            })?;
         }
-    }
-
-    fn parse_yaml<T: DeserializeOwned>(&self) -> Result<T> {
-        serde_saphyr::from_str(&self.text).map_err(|e| {
-            let inner = e.without_snippet();
-            let loc = match inner.location() {
-                Some(l) => self.location(l.line() as usize, l.column() as usize),
-                None => self.location(1, 1),
-            };
-            let message = match inner {
-                serde_saphyr::Error::SerdeUnknownField {
-                    field, expected, ..
-                } => unknown_field_message(field, expected),
-                other => strip_position(&other.to_string()),
-            };
-            self.with_suggestion(Error::data(message).at(loc))
-        })
-    }
-
-    /// Adds a hint: the nearest valid field for an unknown one, otherwise
-    /// what to look at for the format.
-    fn with_suggestion(&self, mut err: Error) -> Error {
-        err.message = plain_words(&err.message);
-        let Some((field, expected)) = parse_unknown_field(&err.message) else {
-            let m = err.message.as_str();
-            if m.contains("missing field") {
-                return err.hint("add the field; `resolute schema` lists the required ones");
-            }
-            if m.contains("not a day of the calendar") || m.contains("not a date") {
-                return err.hint("write dates as YYYY-MM-DD, such as 2016-03-15");
-            }
-            if m.contains("invalid type")
-                || m.contains("invalid value")
-                || m.contains("unknown variant")
-                || m.contains("a whole number")
-            {
-                return err.hint("check the value's type and spelling; `resolute schema` gives each field's type and allowed values");
-            }
-            let hint = match Format::of(&self.path) {
-                Some(Format::Yaml) => {
-                    "check the quotes, colons and indentation at and just before this place"
+        let tree = tree::parse(&self.text, format).map_err(|e| {
+            let hint = e.hint.clone().unwrap_or_else(|| {
+                match format {
+                    Format::Yaml => {
+                        "check the quotes, colons and indentation at and just before this place"
+                    }
+                    Format::Json => {
+                        "check the commas, quotes and brackets at and just before this place"
+                    }
+                    Format::Toml => {
+                        "check the quotes, `=` signs and brackets at and just before this place"
+                    }
                 }
-                Some(Format::Json) => {
-                    "check the commas, quotes and brackets at and just before this place"
-                }
-                _ => "check the quotes, `=` signs and brackets at and just before this place",
-            };
-            return err.hint(format!("{hint}; `resolute schema` describes every field"));
-        };
-        let hint = match nearest(&field, expected.iter().map(String::as_str)) {
-            Some(best) => format!(
-                "did you mean `{best}`? valid fields here: {}",
-                expected.join(", ")
-            ),
-            None => format!("valid fields here: {}", expected.join(", ")),
-        };
-        err.hint(hint)
+                .to_owned()
+                    + "; `resolute schema` describes every field"
+            });
+            Error::data(e.message).at(self.at(e.pos)).hint(hint)
+        })?;
+        let value = de::from_tree::<T>(&tree, words::required).map_err(|e| {
+            let (message, hint) = words::describe(&e);
+            let err = Error::data(message).hint(hint);
+            match e.pos {
+                Some(pos) => err.at(self.at(pos)),
+                None => err.at(self.location(1, 1)),
+            }
+        });
+        self.tree = Some(Arc::new(tree));
+        value
     }
-}
-
-/// A parser's message in words a user knows: "invalid u32" is "expected a
-/// whole number".
-fn plain_words(message: &str) -> String {
-    let mut out = message.to_owned();
-    for kind in ["u8", "u16", "u32", "u64", "i32", "i64", "usize"] {
-        out = out
-            .replace(&format!("invalid {kind}"), "expected a whole number")
-            .replace(&format!("expected {kind}"), "expected a whole number");
-    }
-    out
-}
-
-fn unknown_field_message(field: &str, expected: &[&str]) -> String {
-    let list: Vec<String> = expected.iter().map(|e| format!("`{e}`")).collect();
-    format!(
-        "unknown field `{field}`, expected one of {}",
-        list.join(", ")
-    )
-}
-
-/// Reads the field name and the expected names out of serde's unknown-field
-/// message, which every serde format shares.
-fn parse_unknown_field(message: &str) -> Option<(String, Vec<String>)> {
-    let rest = message.strip_prefix("unknown field `")?;
-    let (field, rest) = rest.split_once('`')?;
-    let expected = rest
-        .split('`')
-        .skip(1)
-        .step_by(2)
-        .map(str::to_owned)
-        .collect::<Vec<_>>();
-    Some((field.to_owned(), expected))
 }
 
 /// Drops a trailing " at line L column C" that some formats append.
@@ -251,7 +225,15 @@ fn find_key(text: &str, key: &str, occurrence: usize) -> Option<(usize, usize)> 
 
 /// Loads `T` from a file.
 pub fn load<T: DeserializeOwned>(path: &Path) -> Result<(T, SourceFile)> {
-    let file = SourceFile::read(path)?;
+    let mut file = SourceFile::read(path)?;
+    let value = file.parse()?;
+    Ok((value, file))
+}
+
+/// Loads `T` from a file of the report folder `root`, refusing one that
+/// leads outside it.
+pub fn load_inside<T: DeserializeOwned>(root: &Path, path: &Path) -> Result<(T, SourceFile)> {
+    let mut file = SourceFile::read_inside(root, path)?;
     let value = file.parse()?;
     Ok((value, file))
 }
@@ -278,11 +260,7 @@ mod tests {
     }
 
     fn parse(name: &str, text: &str) -> Result<Small> {
-        SourceFile {
-            path: name.into(),
-            text: text.into(),
-        }
-        .parse()
+        SourceFile::new(name, text).parse()
     }
 
     #[test]
