@@ -37,6 +37,27 @@ pub const FONTS: &[&[u8]] = &[
     include_bytes!("../fonts/LiberationSerif-BoldItalic.ttf"),
 ];
 
+/// The font files (.ttf, .otf, .ttc, .otc) of `dirs`, sorted by name within
+/// each folder.
+pub fn font_files(dirs: &[PathBuf]) -> Result<Vec<PathBuf>> {
+    let mut out = Vec::new();
+    for dir in dirs {
+        let entries =
+            std::fs::read_dir(dir).map_err(|e| Error::io("read the font folder", dir, e))?;
+        let mut paths: Vec<PathBuf> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
+        paths.sort();
+        out.extend(paths.into_iter().filter(|path| {
+            path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                matches!(
+                    e.to_ascii_lowercase().as_str(),
+                    "ttf" | "otf" | "ttc" | "otc"
+                )
+            })
+        }));
+    }
+    Ok(out)
+}
+
 /// A template file's text and where it came from.
 #[derive(Debug, Clone)]
 pub struct Asset {
@@ -113,6 +134,24 @@ impl Assets {
                 text: Cow::Borrowed(text),
                 path: Path::new("templates").join(n),
             }))
+    }
+
+    /// The files of `--templates` and `--font-path` that may be read: the
+    /// override folder's files that stand for an embedded template, and the
+    /// font files of the font folders. Part of the one list of a run's
+    /// inputs, which no output may replace.
+    pub fn files(&self) -> Result<Vec<PathBuf>> {
+        let mut out: Vec<PathBuf> = Vec::new();
+        if let Some(dir) = &self.dir {
+            out.extend(
+                TEMPLATES
+                    .iter()
+                    .map(|(name, _)| dir.join(name))
+                    .filter(|p| p.exists()),
+            );
+        }
+        out.extend(font_files(&self.font_dirs)?);
+        Ok(out)
     }
 
     /// Like [`Assets::get`], but a missing file is an error with `hint`.

@@ -5,10 +5,6 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use codespan_reporting::diagnostic::{Diagnostic, Label};
-use codespan_reporting::files::SimpleFile;
-use codespan_reporting::term;
-
 /// What kind of failure; each has its own exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ErrorKind {
@@ -138,6 +134,9 @@ pub struct Error {
 /// The result type of the library.
 pub type Result<T, E = Error> = std::result::Result<T, E>;
 
+/// The result of a whole run: every problem it found.
+pub type Outcome<T> = std::result::Result<T, Problems>;
+
 impl Error {
     /// A new error of `kind`.
     pub fn new(kind: ErrorKind, message: impl Into<String>) -> Error {
@@ -199,70 +198,125 @@ impl Error {
 
     /// The error as a multi-line diagnostic, with the offending line shown.
     /// Control characters from the input are shown as `\u{…}`, so quoting a
-    /// line never sends escape sequences to the terminal.
+    /// line never sends escape sequences to the terminal, and a long line
+    /// is shown only around the place.
     pub fn render(&self) -> String {
-        let text = self.render_raw();
-        let mut out = String::with_capacity(text.len());
-        for c in text.chars() {
-            if c.is_control() && c != '\n' {
-                out.push_str(&format!("\\u{{{:x}}}", c as u32));
-            } else {
-                out.push(c);
-            }
-        }
-        out
+        self.render_as("error")
     }
 
-    fn render_raw(&self) -> String {
-        let mut diag = Diagnostic::error().with_message(&self.message);
+    /// Like [`Error::render`], headed `warning`.
+    pub fn render_warning(&self) -> String {
+        self.render_as("warning")
+    }
+
+    fn render_as(&self, severity: &str) -> String {
+        let mut out = format!("{severity}: {}\n", printable(&clip_message(&self.message)));
         let mut notes: Vec<String> = self.notes.clone();
         if let Some(hint) = &self.hint {
             notes.push(format!("hint: {hint}"));
         }
-        diag = diag.with_notes(notes);
-        let config = term::Config::default();
-        match self.location.as_deref() {
-            Some(
-                loc @ Location {
-                    source: Some(src),
-                    range: Some(range),
-                    ..
-                },
-            ) => {
-                let file = SimpleFile::new(loc.path.display().to_string(), src.as_ref());
-                let range = clamp(src, range.clone());
-                diag = diag.with_labels(vec![Label::primary((), range)]);
-                if let Ok(text) = term::emit_into_string(&config, &file, &diag) {
-                    return text;
-                }
+        let mut gutter = " ".to_owned();
+        if let Some(loc) = self.location.as_deref() {
+            let quoted = quote_line(loc);
+            gutter = " ".repeat(quoted.as_ref().map_or(1, |q| q.0.len()));
+            out.push_str(&format!(
+                "{gutter} ┌─ {}:{}:{}\n",
+                printable(&loc.path.display().to_string()),
+                loc.line,
+                loc.column
+            ));
+            if let Some((number, line, caret)) = quoted {
+                out.push_str(&format!("{gutter} │\n"));
+                out.push_str(&format!("{number} │ {line}\n"));
+                out.push_str(&format!("{gutter} │ {caret}\n"));
+                out.push_str(&format!("{gutter} │\n"));
             }
-            Some(loc) => {
-                let mut text = format!(
-                    "error: {}\n  --> {}:{}:{}\n",
-                    self.message,
-                    loc.path.display(),
-                    loc.line,
-                    loc.column
-                );
-                for note in &diag.notes {
-                    text.push_str(&format!("  = {note}\n"));
-                }
-                return text;
-            }
-            None => {}
         }
-        let mut text = format!("error: {}\n", self.message);
-        for note in &diag.notes {
-            text.push_str(&format!("  = {note}\n"));
+        for note in &notes {
+            out.push_str(&format!("{gutter} = {}\n", printable(&clip_message(note))));
         }
-        text
+        out
     }
 }
 
-fn clamp(src: &str, range: Range<usize>) -> Range<usize> {
-    let start = floor_char_boundary(src, range.start.min(src.len()));
-    let end = floor_char_boundary(src, range.end.clamp(start, src.len()));
-    start..end
+/// How many characters of a quoted line are shown on each side of the
+/// place it points at.
+const CONTEXT: usize = 60;
+/// The longest message or note shown whole.
+const MAX_MESSAGE: usize = 2_000;
+
+/// The line number, the line (clipped around the place, control characters
+/// made visible) and the caret line under the place.
+fn quote_line(loc: &Location) -> Option<(String, String, String)> {
+    let source = loc.source.as_deref()?;
+    let start = byte_offset(source, loc.line, loc.column)?;
+    let line_start = source[..start].rfind('\n').map_or(0, |i| i + 1);
+    let line_end = source[start..]
+        .find('\n')
+        .map_or(source.len(), |i| start + i);
+    let line = &source[line_start..line_end];
+    let col = source[line_start..start].chars().count();
+    let width = loc
+        .range
+        .as_ref()
+        .map_or(1, |r| {
+            let end = floor_char_boundary(source, r.end.min(line_end).max(start));
+            source[start..end].chars().count()
+        })
+        .clamp(1, CONTEXT);
+    let chars: Vec<char> = line.trim_end_matches('\r').chars().collect();
+    let from = col.saturating_sub(CONTEXT);
+    let to = (col + CONTEXT).min(chars.len());
+    let mut shown = String::new();
+    if from > 0 {
+        shown.push('…');
+    }
+    let mut caret_at = None;
+    for (i, c) in chars[from.min(to)..to].iter().enumerate() {
+        if from + i == col {
+            caret_at = Some(shown.chars().count());
+        }
+        shown.push_str(&printable_char(*c));
+    }
+    let caret_at = caret_at.unwrap_or_else(|| shown.chars().count());
+    if to < chars.len() {
+        shown.push('…');
+    }
+    let caret = " ".repeat(caret_at) + &"^".repeat(width);
+    Some((loc.line.to_string(), shown, caret))
+}
+
+fn printable_char(c: char) -> String {
+    let mut buf = [0; 4];
+    if c == '\t' {
+        " ".to_owned()
+    } else if c.is_control() || crate::check::forbidden_char(c.encode_utf8(&mut buf)).is_some() {
+        format!("\\u{{{:x}}}", c as u32)
+    } else {
+        c.to_string()
+    }
+}
+
+/// Text with control and bidirectional characters shown as `\u{…}`, line
+/// breaks kept.
+fn printable(text: &str) -> String {
+    text.chars()
+        .map(|c| {
+            if c == '\n' {
+                "\n".to_owned()
+            } else {
+                printable_char(c)
+            }
+        })
+        .collect()
+}
+
+fn clip_message(text: &str) -> String {
+    if text.chars().count() <= MAX_MESSAGE {
+        return text.to_owned();
+    }
+    let head: String = text.chars().take(MAX_MESSAGE).collect();
+    format!("{head}…")
 }
 
 impl fmt::Display for Error {
@@ -283,6 +337,66 @@ impl std::error::Error for Error {
         self.source
             .as_deref()
             .map(|e| e as &(dyn std::error::Error + 'static))
+    }
+}
+
+/// Every problem a run found, in the order found; never empty.
+#[derive(Debug, Clone)]
+pub struct Problems {
+    /// The problems.
+    pub errors: Vec<Error>,
+}
+
+impl Problems {
+    /// The most problems reported in one run; beyond them, a line says how
+    /// many more there were.
+    pub const LIMIT: usize = 50;
+
+    /// The process exit code: that of the first problem.
+    pub fn exit_code(&self) -> i32 {
+        self.errors.first().map_or(1, Error::exit_code)
+    }
+
+    /// Whether the run ended only because its output pipe closed.
+    pub fn is_broken_pipe(&self) -> bool {
+        self.errors.iter().all(Error::is_broken_pipe)
+    }
+
+    /// All problems as text, with a count at the end when there are several.
+    pub fn render(&self) -> String {
+        let mut out = String::new();
+        for err in self.errors.iter().take(Problems::LIMIT) {
+            out.push_str(&err.render());
+            if !out.ends_with("\n\n") {
+                out.push('\n');
+            }
+        }
+        let n = self.errors.len();
+        if n > Problems::LIMIT {
+            out.push_str(&format!(
+                "… and {} more problems not shown\n",
+                n - Problems::LIMIT
+            ));
+        }
+        if n > 1 {
+            out.push_str(&format!("error: {n} problems found\n"));
+        }
+        out
+    }
+}
+
+impl From<Error> for Problems {
+    fn from(err: Error) -> Problems {
+        Problems { errors: vec![err] }
+    }
+}
+
+impl From<Vec<Error>> for Problems {
+    fn from(errors: Vec<Error>) -> Problems {
+        if errors.is_empty() {
+            return Error::new(ErrorKind::Internal, "a run failed without a problem").into();
+        }
+        Problems { errors }
     }
 }
 
@@ -307,13 +421,37 @@ mod tests {
             .at(Location::at(Path::new("x.yaml"), Some(src), 2, 1))
             .hint("did you mean `bar`?");
         let text = err.render();
-        assert!(text.contains("x.yaml:2:1"), "{text}");
-        assert!(text.contains("bad: 2"), "{text}");
+        assert_eq!(
+            text,
+            "error: unknown field `bad`\n  ┌─ x.yaml:2:1\n  │\n2 │ bad: 2\n  │ ^\n  │\n  = hint: did you mean `bar`?\n"
+        );
         assert!(text.contains("hint: did you mean `bar`?"), "{text}");
         assert_eq!(
             err.to_string(),
             "x.yaml:2:1: unknown field `bad` (hint: did you mean `bar`?)"
         );
+    }
+
+    #[test]
+    fn a_long_line_is_shown_around_the_place_only() {
+        let line = format!(
+            "title: {}\u{1b}[31m{}",
+            "a".repeat(100_000),
+            "b".repeat(100_000)
+        );
+        let src: Arc<str> = format!("x: 1\n{line}\n").into();
+        let err = Error::data("bad").at(Location::at(Path::new("big.yaml"), Some(src), 2, 100_008));
+        let text = err.render();
+        assert!(text.len() < 1_000, "{} bytes", text.len());
+        assert!(text.contains("…aaaa"), "{text}");
+        assert!(
+            text.contains("\\u{1b}[31mbbb"),
+            "the escape is shown, not sent: {text}"
+        );
+        let shown: Vec<char> = text.lines().nth(3).unwrap().chars().collect();
+        let caret: Vec<char> = text.lines().nth(4).unwrap().chars().collect();
+        let at = caret.iter().position(|c| *c == '^').unwrap();
+        assert_eq!(shown[at], '\\', "the caret is under the place:\n{text}");
     }
 
     #[test]

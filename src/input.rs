@@ -127,6 +127,21 @@ pub fn read_inside(root: &Path, path: &Path, limit: &Limit) -> Result<Vec<u8>> {
     read_raw_inside(&root, path, limit).map_err(|r| refusal_error(path, limit, r))
 }
 
+/// Refuses a path that resolves (through symlinks) outside the folder
+/// `root`.
+pub fn check_inside(root: &Path, path: &Path, limit: &Limit) -> Result<()> {
+    let root = root
+        .canonicalize()
+        .map_err(|e| Error::io("read the folder", root, e))?;
+    let real = path
+        .canonicalize()
+        .map_err(|e| refusal_error(path, limit, Refusal::Io(e)))?;
+    if !real.starts_with(&root) {
+        return Err(refusal_error(path, limit, Refusal::Outside(real)));
+    }
+    Ok(())
+}
+
 /// The error for a refused file, with a hint.
 pub fn refusal_error(path: &Path, limit: &Limit, refusal: Refusal) -> Error {
     match refusal {

@@ -5,8 +5,14 @@ use clap::Parser;
 
 fn main() {
     let cli = resolute::cli::Cli::parse();
-    if let Err(err) = resolute::cli::run(cli) {
-        eprint!("{}", err.render());
-        std::process::exit(err.exit_code());
-    }
+    let code = match resolute::cli::run(cli) {
+        Ok(()) => 0,
+        // The reader of our output has gone: end quietly, as Unix tools do.
+        Err(problems) if problems.is_broken_pipe() => 0,
+        Err(problems) => {
+            resolute::cli::print::message(&problems.render());
+            problems.exit_code()
+        }
+    };
+    std::process::exit(code);
 }

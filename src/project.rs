@@ -1,17 +1,22 @@
 //! A report folder: the resolution, its progress data, the trust fund and one
 //! report file per language.
+//!
+//! The folder is read once, entry by entry: every name resolute recognises is
+//! loaded (and must be a regular file inside the folder), every other data
+//! file is an error (a typo such as `progres.yaml` would otherwise be
+//! ignored), and [`Project::files`] is the one list of what was read.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
-use crate::error::{Error, Result};
-use crate::load::{find_data_file, load, Format, SourceFile};
+use crate::error::{Error, Outcome, Result};
+use crate::load::{load_inside, Format, Seg, SourceFile};
 use crate::model::{Lang, Progress, Report, Resolution, StatusFile, TrustFund};
 
 /// Everything read from a report folder.
 #[derive(Debug, Clone)]
 pub struct Project {
-    /// The folder.
+    /// The folder, as given.
     pub dir: PathBuf,
     /// The resolution and its file.
     pub resolution: (Resolution, SourceFile),
@@ -33,170 +38,235 @@ pub struct Project {
     pub compilation: Vec<(Resolution, SourceFile)>,
 }
 
+/// What a file of a report folder is, by its name.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Role {
+    Resolution,
+    Translation(Lang),
+    Progress,
+    Sheet,
+    Statuses,
+    Fund,
+    Report(Lang),
+}
+
+impl Role {
+    /// The role of a file named `name`, `Ok(None)` for a file resolute does
+    /// not read (not a data file), `Err` for a data file it does not know.
+    fn of(name: &str) -> std::result::Result<Option<Role>, String> {
+        let Some((stem, ext)) = name.rsplit_once('.') else {
+            return Ok(None);
+        };
+        if name.starts_with('.') {
+            return Ok(None);
+        }
+        let data = Format::EXTENSIONS.contains(&ext);
+        if matches!(ext, "csv" | "xlsx") && stem == "progress" {
+            return Ok(Some(Role::Sheet));
+        }
+        if !data {
+            return Ok(None);
+        }
+        let role = match stem.split_once('.') {
+            None => match stem {
+                "resolution" => Role::Resolution,
+                "progress" => Role::Progress,
+                "statuses" => Role::Statuses,
+                "trust-fund" => Role::Fund,
+                _ => return Err(stem.to_owned()),
+            },
+            Some(("resolution", lang)) => {
+                Role::Translation(lang.parse().map_err(|_| stem.to_owned())?)
+            }
+            Some(("report", lang)) => Role::Report(lang.parse().map_err(|_| stem.to_owned())?),
+            Some(_) => return Err(stem.to_owned()),
+        };
+        Ok(Some(role))
+    }
+
+    /// The name used when two files have this role.
+    fn stem(self) -> String {
+        match self {
+            Role::Resolution => "resolution".into(),
+            Role::Translation(l) => format!("resolution.{l}"),
+            Role::Progress | Role::Sheet => "progress".into(),
+            Role::Statuses => "statuses".into(),
+            Role::Fund => "trust-fund".into(),
+            Role::Report(l) => format!("report.{l}"),
+        }
+    }
+}
+
+const KNOWN: &str = "a report folder holds resolution, progress, statuses, trust-fund, resolution.<lang> and report.<lang> files";
+
 impl Project {
     /// Loads a folder, or the folder of a single report file (then only that
-    /// report is loaded).
-    pub fn load(target: &Path) -> Result<Project> {
-        let (dir, only) = if target.is_dir() {
-            (target.to_owned(), None)
-        } else if target.is_file() {
-            let dir = target.parent().map(Path::to_owned).unwrap_or_default();
-            let dir = if dir.as_os_str().is_empty() {
-                PathBuf::from(".")
-            } else {
-                dir
-            };
-            (dir, Some(target.to_owned()))
-        } else {
-            return Err(Error::new(
-                crate::ErrorKind::Io,
-                format!("{} does not exist", target.display()),
-            )
-            .hint("give a report folder (such as examples/ecosoc-2015-23) or a report.<lang>.yaml file"));
-        };
+    /// report is loaded). Every file that cannot be read is reported, not
+    /// just the first.
+    pub fn load(target: &Path) -> Outcome<Project> {
+        let (dir, only) = target_folder(target)?;
+        let mut problems = Vec::new();
+        let files = scan(&dir, &mut problems)?;
 
-        if let Some(file) = &only {
-            let name = file.file_name().and_then(|n| n.to_str()).unwrap_or("");
-            if !name.starts_with("report.") {
-                return Err(Error::new(
-                    crate::ErrorKind::Usage,
-                    format!("{} is not a report file", file.display()),
-                )
-                .hint("give the report folder, or one of its report.<lang>.yaml files"));
+        let mut resolution = None;
+        let mut translations = BTreeMap::new();
+        let mut progress_file = None;
+        let mut sheet = None;
+        let mut statuses = None;
+        let mut fund = None;
+        let mut reports = BTreeMap::new();
+        for (role, path) in files {
+            match role {
+                Role::Resolution => {
+                    resolution = keep(load_inside::<Resolution>(&dir, &path), &mut problems)
+                }
+                Role::Translation(lang) => {
+                    if let Some((r, file)) =
+                        keep(load_inside::<Resolution>(&dir, &path), &mut problems)
+                    {
+                        if r.language != lang {
+                            problems.push(language_mismatch("resolution", lang, r.language, &file));
+                        }
+                        translations.insert(lang, (r, file));
+                    }
+                }
+                Role::Progress => progress_file = Some(path),
+                Role::Sheet => {
+                    match crate::input::check_inside(&dir, &path, &crate::input::SHEET) {
+                        Ok(()) => sheet = Some(path),
+                        Err(e) => problems.push(e),
+                    }
+                }
+                Role::Statuses => {
+                    statuses = keep(load_inside::<StatusFile>(&dir, &path), &mut problems)
+                }
+                Role::Fund => fund = keep(load_inside::<TrustFund>(&dir, &path), &mut problems),
+                Role::Report(lang) => {
+                    if only.as_ref().is_some_and(|o| !same_name(o, &path)) {
+                        continue;
+                    }
+                    if let Some((r, file)) = keep(load_inside::<Report>(&dir, &path), &mut problems)
+                    {
+                        if r.language != lang {
+                            problems.push(language_mismatch("report", lang, r.language, &file));
+                        }
+                        reports.insert(lang, (r, file));
+                    }
+                }
             }
         }
-        check_folder(&dir)?;
-        let resolution_path = find_data_file(&dir, "resolution").ok_or_else(|| {
-            Error::data(format!("{} has no resolution file", dir.display()))
-                .hint("add resolution.yaml (or .json, .toml); `resolute schema` describes it")
-        })?;
-        let resolution = load::<Resolution>(&resolution_path)?;
-        let sheets: Vec<PathBuf> = ["csv", "xlsx"]
-            .iter()
-            .map(|ext| dir.join(format!("progress.{ext}")))
-            .filter(|p| p.is_file())
-            .collect();
-        if sheets.len() > 1 {
-            return Err(
-                Error::data(format!("{} has two progress spreadsheets", dir.display()))
-                    .hint("keep either progress.csv or progress.xlsx"),
-            );
-        }
-        let sheet = sheets.into_iter().next();
-        let statuses = find_data_file(&dir, "statuses")
-            .map(|p| load::<StatusFile>(&p))
-            .transpose()?;
-        let defined = statuses.as_ref().map_or(&[][..], |s| &s.0.statuses);
-        let (progress, progress_rows) = match (find_data_file(&dir, "progress"), sheet) {
+        let compilation = load_compilation(&dir, &mut problems);
+        let Some(resolution) = resolution else {
+            if problems.is_empty() {
+                problems.push(
+                    Error::data(format!("{} has no resolution file", dir.display())).hint(
+                        "add resolution.yaml (or .json, .toml); `resolute schema` describes it",
+                    ),
+                );
+            }
+            return Err(problems.into());
+        };
+        let defined = statuses
+            .as_ref()
+            .map_or(&[][..], |s: &(StatusFile, SourceFile)| &s.0.statuses);
+        let (progress, progress_rows) = match (progress_file, sheet) {
             (Some(_), Some(s)) => {
-                return Err(
+                problems.push(
                     Error::data(format!("{} has two progress files", dir.display())).hint(format!(
                         "keep either {} or the YAML/JSON/TOML one",
                         s.display()
                     )),
-                )
+                );
+                (None, None)
             }
             (Some(p), None) => {
                 if let Some((_, file)) = &statuses {
-                    return Err(Error::data(format!(
+                    problems.push(Error::data(format!(
                         "{} defines statuses for a progress spreadsheet, but the progress data is {}",
                         file.path.display(),
                         p.display()
                     ))
                     .hint("list the statuses under `statuses:` in the progress file and delete statuses.yaml"));
                 }
-                (Some(load::<Progress>(&p)?), None)
+                (keep(load_inside::<Progress>(&dir, &p), &mut problems), None)
             }
-            (None, Some(s)) => {
-                let rows = crate::sheet::read_sheet(&s, &resolution.0.number, defined)?;
-                let file = SourceFile::new(s, "");
-                (Some((rows.progress.clone(), file)), Some(rows))
-            }
+            (None, Some(s)) => match crate::sheet::read_sheet(&s, &resolution.0.number, defined) {
+                Ok(rows) => {
+                    let file = SourceFile::new(s, "");
+                    (Some((rows.progress.clone(), file)), Some(rows))
+                }
+                Err(e) => {
+                    problems.push(e);
+                    (None, None)
+                }
+            },
             (None, None) => {
                 if let Some((_, file)) = &statuses {
-                    return Err(Error::data(format!(
-                        "{} defines statuses, but the folder has no progress spreadsheet",
-                        file.path.display()
-                    ))
-                    .hint("add progress.csv or progress.xlsx, or delete statuses.yaml"));
+                    problems.push(
+                        Error::data(format!(
+                            "{} defines statuses, but the folder has no progress spreadsheet",
+                            file.path.display()
+                        ))
+                        .hint("add progress.csv or progress.xlsx, or delete statuses.yaml"),
+                    );
                 }
                 (None, None)
             }
         };
-        let statuses_file = statuses.map(|(_, file)| file);
-        let fund = find_data_file(&dir, "trust-fund")
-            .map(|p| load::<TrustFund>(&p))
-            .transpose()?;
-
-        let mut translations = BTreeMap::new();
-        for lang in Lang::ALL {
-            if let Some(path) = find_data_file(&dir, &format!("resolution.{lang}")) {
-                let (r, file) = load::<Resolution>(&path)?;
-                if r.language != lang {
-                    return Err(Error::data(format!("the file name says `{lang}` but the resolution's language is `{}`", r.language))
-                        .at(file.key_location("language", 0))
-                        .hint("name language versions resolution.<language>.yaml, matching their `language` field"));
-                }
-                translations.insert(lang, (r, file));
-            }
-        }
-        let mut compilation = Vec::new();
-        let extra = dir.join("resolutions");
-        if extra.is_dir() {
-            let entries =
-                std::fs::read_dir(&extra).map_err(|e| Error::io("read the folder", &extra, e))?;
-            let mut paths: Vec<PathBuf> = entries
-                .filter_map(|e| e.ok().map(|e| e.path()))
-                .filter(|p| Format::of(p).is_some())
-                .collect();
-            paths.sort();
-            for path in paths {
-                compilation.push(load::<Resolution>(&path)?);
-            }
-        }
-        let report_paths = match only {
-            Some(p) => vec![p],
-            None => report_files(&dir)?,
-        };
-        let mut reports = BTreeMap::new();
-        for path in report_paths {
-            let (report, file) = load::<Report>(&path)?;
-            if let Some(lang) = lang_in_name(&path) {
-                if lang != report.language {
-                    return Err(Error::data(format!(
-                        "the file name says `{lang}` but the report's language is `{}`",
-                        report.language
-                    ))
-                    .at(file.key_location("language", 0))
-                    .hint(
-                        "name report files report.<language>.yaml, matching their `language` field",
-                    ));
-                }
-            }
-            if reports.contains_key(&report.language) {
-                return Err(
-                    Error::data(format!("two report files are in `{}`", report.language))
-                        .at(file.key_location("language", 0))
-                        .hint("keep one report file per language"),
-                );
-            }
-            reports.insert(report.language, (report, file));
+        if !problems.is_empty() {
+            return Err(problems.into());
         }
         Ok(Project {
             dir,
             resolution,
             progress,
             progress_rows,
-            statuses_file,
+            statuses_file: statuses.map(|(_, file)| file),
             fund,
             reports,
             translations,
             compilation,
         })
     }
-}
 
-impl Project {
+    /// Every file the project was read from: the one list used to refuse
+    /// output over an input, to check every file, and to find where a
+    /// character comes from.
+    pub fn files(&self) -> Vec<&Path> {
+        let mut out: Vec<&Path> = self.sources().map(|f| f.path.as_path()).collect();
+        out.extend(self.progress.iter().map(|p| p.1.path.as_path()));
+        out.sort();
+        out.dedup();
+        out
+    }
+
+    /// The data files of the project with their text (a spreadsheet has
+    /// none), in reading order: the resolution, its language versions, the
+    /// compilation, progress, statuses, fund, reports.
+    pub fn sources(&self) -> impl Iterator<Item = &SourceFile> {
+        std::iter::once(&self.resolution.1)
+            .chain(self.translations.values().map(|t| &t.1))
+            .chain(self.compilation.iter().map(|r| &r.1))
+            .chain(
+                self.progress
+                    .iter()
+                    .map(|p| &p.1)
+                    .filter(|_| self.progress_rows.is_none()),
+            )
+            .chain(self.statuses_file.iter())
+            .chain(self.fund.iter().map(|f| &f.1))
+            .chain(self.reports.values().map(|r| &r.1))
+    }
+
+    /// Every resolution of the project with its file: the folder's own, its
+    /// language versions, and the compilation's.
+    pub fn resolutions(&self) -> impl Iterator<Item = (&Resolution, &SourceFile)> {
+        std::iter::once(&self.resolution)
+            .chain(self.translations.values())
+            .chain(self.compilation.iter())
+            .map(|(r, f)| (r, f))
+    }
+
     /// The resolution in `lang`: the main file if it is in that language,
     /// else its translation.
     pub fn resolution_in(&self, lang: Lang) -> Option<&Resolution> {
@@ -227,68 +297,168 @@ impl Project {
     }
 }
 
-/// Refuses a folder with two files for the same data (resolution.yaml and
-/// resolution.toml) or a data file resolute does not know (a typo such as
-/// progres.yaml would otherwise be silently ignored).
-fn check_folder(dir: &Path) -> Result<()> {
-    const STEMS: [&str; 4] = ["resolution", "progress", "trust-fund", "statuses"];
-    let entries = std::fs::read_dir(dir).map_err(|e| Error::io("read the folder", dir, e))?;
-    let mut names: Vec<String> = entries
-        .filter_map(|e| e.ok())
-        .filter(|e| e.path().is_file() && Format::of(&e.path()).is_some())
-        .filter_map(|e| e.file_name().to_str().map(str::to_owned))
-        .collect();
-    names.sort();
-    let mut seen: Vec<&str> = Vec::new();
-    for name in &names {
-        let stem = name.rsplit_once('.').map_or(name.as_str(), |(s, _)| s);
-        let translation = stem
-            .strip_prefix("resolution.")
-            .is_some_and(|l| l.parse::<Lang>().is_ok());
-        if stem.starts_with("report.") || translation {
-            continue;
-        }
-        if !STEMS.contains(&stem) {
-            let hint = match crate::error::nearest(stem, STEMS) {
-                Some(best) => format!("did you mean {best}.yaml? a report folder holds resolution, progress, statuses, trust-fund and report.<lang> files"),
-                None => "a report folder holds resolution, progress, statuses, trust-fund and report.<lang> files; move other data elsewhere".to_owned(),
-            };
-            return Err(Error::data(format!(
-                "{} is not a file resolute reads",
-                dir.join(name).display()
-            ))
-            .hint(hint));
-        }
-        if seen.contains(&stem) {
-            return Err(
-                Error::data(format!("{} has two {stem} files", dir.display()))
-                    .hint(format!("keep one of {stem}.yaml, {stem}.json, {stem}.toml")),
-            );
-        }
-        seen.push(stem);
+/// The folder of `target`, and the report file when `target` is one.
+fn target_folder(target: &Path) -> Result<(PathBuf, Option<PathBuf>)> {
+    let meta = std::fs::metadata(target).map_err(|_| {
+        Error::new(
+            crate::ErrorKind::Io,
+            format!("{} does not exist", target.display()),
+        )
+        .hint("give a report folder (such as examples/ecosoc-2015-23) or a report.<lang>.yaml file")
+    })?;
+    if meta.is_dir() {
+        return Ok((target.to_owned(), None));
     }
-    Ok(())
+    let name = target.file_name().and_then(|n| n.to_str()).unwrap_or("");
+    if !matches!(Role::of(name), Ok(Some(Role::Report(_)))) {
+        return Err(Error::new(
+            crate::ErrorKind::Usage,
+            format!("{} is not a report file", target.display()),
+        )
+        .hint("give the report folder, or one of its report.<lang>.yaml files"));
+    }
+    let dir = match target.parent() {
+        Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    Ok((dir, Some(target.to_owned())))
 }
 
-/// The `report.<lang>.<ext>` files of a folder, sorted by name.
-fn report_files(dir: &Path) -> Result<Vec<PathBuf>> {
+/// The files of the folder resolute reads, by role, sorted by name;
+/// unknown data files and two files for one role are problems.
+fn scan(dir: &Path, problems: &mut Vec<Error>) -> Result<Vec<(Role, PathBuf)>> {
     let entries = std::fs::read_dir(dir).map_err(|e| Error::io("read the folder", dir, e))?;
-    let mut out: Vec<PathBuf> = entries
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| {
-            p.is_file()
-                && Format::of(p).is_some()
-                && p.file_name()
-                    .and_then(|n| n.to_str())
-                    .is_some_and(|n| n.starts_with("report."))
-        })
-        .collect();
-    out.sort();
+    let mut names: Vec<String> = Vec::new();
+    for entry in entries {
+        let entry = entry.map_err(|e| Error::io("read the folder", dir, e))?;
+        match entry.file_name().into_string() {
+            Ok(name) => names.push(name),
+            Err(raw) => problems.push(
+                Error::data(format!(
+                    "{} has a file whose name is not UTF-8: {}",
+                    dir.display(),
+                    raw.to_string_lossy()
+                ))
+                .hint("rename it, or move it out of the report folder"),
+            ),
+        }
+    }
+    names.sort();
+    let mut out: Vec<(Role, PathBuf)> = Vec::new();
+    for name in names {
+        let path = dir.join(&name);
+        match Role::of(&name) {
+            Ok(None) => {}
+            Ok(Some(role)) => {
+                if let Some((_, first)) = out.iter().find(|(r, _)| r.stem() == role.stem()) {
+                    problems.push(
+                        Error::data(format!(
+                            "{} has two {} files: {} and {name}",
+                            dir.display(),
+                            role.stem(),
+                            first.file_name().and_then(|n| n.to_str()).unwrap_or("")
+                        ))
+                        .hint(format!("keep one {} file", role.stem())),
+                    );
+                    continue;
+                }
+                out.push((role, path));
+            }
+            Err(stem) => {
+                // Only a regular file (or a link to one) is a data file
+                // gone astray; leave folders and the like alone.
+                if std::fs::metadata(&path).is_ok_and(|m| m.is_dir()) {
+                    continue;
+                }
+                let stems = ["resolution", "progress", "statuses", "trust-fund", "report"];
+                let hint = match crate::error::nearest(&stem, stems) {
+                    Some(best) => format!("did you mean {best}…? {KNOWN}"),
+                    None => format!("{KNOWN}; move other data elsewhere"),
+                };
+                problems.push(
+                    Error::data(format!("{} is not a file resolute reads", path.display()))
+                        .hint(hint),
+                );
+            }
+        }
+    }
     Ok(out)
 }
 
-/// The language code in a file name such as `report.fr.yaml`.
-fn lang_in_name(path: &Path) -> Option<Lang> {
-    let stem = path.file_stem()?.to_str()?;
-    stem.rsplit('.').next()?.parse().ok()
+/// The resolutions of the `resolutions/` folder, sorted by name.
+fn load_compilation(dir: &Path, problems: &mut Vec<Error>) -> Vec<(Resolution, SourceFile)> {
+    let extra = dir.join("resolutions");
+    if !std::fs::symlink_metadata(&extra).is_ok_and(|m| m.is_dir() || m.is_symlink()) {
+        return Vec::new();
+    }
+    if let Err(e) = crate::input::check_inside(dir, &extra, &crate::input::DATA) {
+        problems.push(e);
+        return Vec::new();
+    }
+    let entries = match std::fs::read_dir(&extra) {
+        Ok(e) => e,
+        Err(e) => {
+            problems.push(Error::io("read the folder", &extra, e));
+            return Vec::new();
+        }
+    };
+    let mut paths: Vec<PathBuf> = entries
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| Format::of(p).is_some())
+        .filter(|p| {
+            !p.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with('.'))
+        })
+        .collect();
+    paths.sort();
+    paths
+        .into_iter()
+        .filter_map(|p| keep(load_inside(dir, &p), problems))
+        .collect()
+}
+
+fn keep<T>(result: Result<T>, problems: &mut Vec<Error>) -> Option<T> {
+    match result {
+        Ok(v) => Some(v),
+        Err(e) => {
+            problems.push(e);
+            None
+        }
+    }
+}
+
+fn same_name(a: &Path, b: &Path) -> bool {
+    a.file_name() == b.file_name()
+}
+
+fn language_mismatch(what: &str, named: Lang, actual: Lang, file: &SourceFile) -> Error {
+    Error::data(format!(
+        "the file name says `{named}` but the {what}'s language is `{actual}`"
+    ))
+    .at(file.locate(&[Seg::Key("language")]))
+    .hint(format!(
+        "name language versions {what}.<language>.yaml, matching their `language` field"
+    ))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_have_roles() {
+        assert_eq!(Role::of("resolution.yaml"), Ok(Some(Role::Resolution)));
+        assert_eq!(
+            Role::of("resolution.en.json"),
+            Ok(Some(Role::Translation(Lang::En)))
+        );
+        assert_eq!(Role::of("report.fr.toml"), Ok(Some(Role::Report(Lang::Fr))));
+        assert_eq!(Role::of("progress.xlsx"), Ok(Some(Role::Sheet)));
+        assert_eq!(Role::of("report.fr.md"), Ok(None));
+        assert_eq!(Role::of("preview.png"), Ok(None));
+        assert_eq!(Role::of(".resolute-x.part"), Ok(None));
+        assert_eq!(Role::of("progres.yaml"), Err("progres".into()));
+        assert_eq!(Role::of("report.de.yaml"), Err("report.de".into()));
+    }
 }

@@ -8,7 +8,7 @@ use crate::compose::{self, Kind};
 use crate::doc::Document;
 use crate::error::{Error, Result};
 use crate::model::Lang;
-use crate::pdf::Typesetter;
+use crate::pdf::{PdfError, Typesetter};
 use crate::project::Project;
 
 /// An output format.
@@ -52,6 +52,7 @@ impl fmt::Display for Format {
 pub struct Renderer {
     assets: Assets,
     typesetter: Option<Typesetter>,
+    warnings: Vec<Error>,
 }
 
 impl Renderer {
@@ -60,6 +61,7 @@ impl Renderer {
         Renderer {
             assets,
             typesetter: None,
+            warnings: Vec::new(),
         }
     }
 
@@ -77,11 +79,30 @@ impl Renderer {
         }
     }
 
-    /// Lowers a composed document to `format`.
-    pub fn lower(&mut self, doc: &Document, format: Format, root: &Path) -> Result<Vec<u8>> {
+    /// Lowers a composed document to `format`; `root` is the only folder
+    /// the style may read from. A character no font has is reported as
+    /// [`LowerError::MissingGlyphs`], for the caller to find in its data.
+    pub fn lower(
+        &mut self,
+        doc: &Document,
+        format: Format,
+        root: &Path,
+    ) -> std::result::Result<Vec<u8>, LowerError> {
         match format {
-            Format::Pdf => self.typesetter()?.pdf(doc, Some(root)),
-            Format::Docx => crate::docx::render(doc),
+            Format::Pdf => {
+                let typesetter = self.typesetter().map_err(LowerError::Failed)?;
+                let (bytes, warnings) = typesetter.pdf(doc, Some(root)).map_err(|e| match e {
+                    PdfError::MissingGlyphs(chars) => LowerError::MissingGlyphs(chars),
+                    PdfError::Failed(e) => LowerError::Failed(e),
+                })?;
+                for w in warnings {
+                    if !self.warnings.iter().any(|seen| seen.render() == w.render()) {
+                        self.warnings.push(w);
+                    }
+                }
+                Ok(bytes)
+            }
+            Format::Docx => crate::docx::render(doc).map_err(LowerError::Failed),
         }
     }
 
@@ -105,8 +126,10 @@ impl Renderer {
         doc: &Document,
         format: Format,
     ) -> Result<Vec<u8>> {
-        self.lower(doc, format, &project.dir)
-            .map_err(|e| locate_missing_glyph(e, project))
+        self.lower(doc, format, &project.dir).map_err(|e| match e {
+            LowerError::Failed(e) => e,
+            LowerError::MissingGlyphs(chars) => missing_glyphs(&chars, project),
+        })
     }
 
     /// The typesetter, loaded on first use.
@@ -118,31 +141,52 @@ impl Renderer {
             .as_ref()
             .ok_or_else(|| Error::new(crate::ErrorKind::Internal, "no typesetter"))
     }
+
+    /// Forgets what the typesetter memoized for the documents so far, so
+    /// that a batch needs the memory of its largest document, not of all.
+    pub fn forget(&mut self) {
+        crate::pdf::clear_cache();
+    }
+
+    /// The typesetter's warnings since the last call, each once.
+    pub fn take_warnings(&mut self) -> Vec<Error> {
+        std::mem::take(&mut self.warnings)
+    }
 }
 
-/// A missing-glyph error pointed at the first place the data has the
-/// character.
-fn locate_missing_glyph(err: Error, project: &Project) -> Error {
-    if err.location.is_some() {
-        return err;
-    }
-    let Some(c) = crate::pdf::missing_glyphs(&err).into_iter().next() else {
-        return err;
-    };
-    let files = std::iter::once(&project.resolution.1)
-        .chain(project.translations.values().map(|t| &t.1))
-        .chain(project.compilation.iter().map(|r| &r.1))
-        .chain(project.progress.iter().map(|p| &p.1))
-        .chain(project.fund.iter().map(|f| &f.1))
-        .chain(project.reports.values().map(|r| &r.1));
-    for file in files {
-        if let Some(at) = file.text.find(c) {
-            let span = at..at + c.len_utf8();
-            return err.at(crate::error::Location::span(
-                &file.path,
-                file.text.clone(),
-                span,
-            ));
+/// Why a document could not be lowered.
+#[derive(Debug)]
+pub enum LowerError {
+    /// The fonts have no glyph for these characters, in order of first use.
+    MissingGlyphs(Vec<char>),
+    /// Anything else.
+    Failed(Error),
+}
+
+/// The error for characters no font has, pointed at the first place the
+/// project's data has the first of them.
+fn missing_glyphs(chars: &[char], project: &Project) -> Error {
+    let list: Vec<String> = chars
+        .iter()
+        .take(10)
+        .map(|c| format!("'{c}' (U+{:04X})", *c as u32))
+        .collect();
+    let mut err = Error::new(
+        crate::ErrorKind::Typeset,
+        format!("the fonts have no glyph for {}", list.join(", ")),
+    )
+    .hint("add a font that covers these characters with --font-path DIR");
+    if let Some(c) = chars.first() {
+        for file in project.sources() {
+            if let Some(at) = file.text.find(*c) {
+                let span = at..at + c.len_utf8();
+                err = err.at(crate::error::Location::span(
+                    &file.path,
+                    file.text.clone(),
+                    span,
+                ));
+                break;
+            }
         }
     }
     err

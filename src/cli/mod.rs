@@ -1,14 +1,16 @@
 //! The command line: arguments, and what each command does with the library.
 
+pub mod print;
+
 use std::path::{Path, PathBuf};
 
 use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::assets::Assets;
 use crate::compose::Kind;
-use crate::error::{Error, ErrorKind, Result};
+use crate::error::{Error, ErrorKind, Outcome, Result};
 use crate::model::Lang;
-use crate::output::write_atomic;
+use crate::output::{write_all, write_atomic, Inputs};
 use crate::project::Project;
 use crate::render::{available, Format, Renderer};
 
@@ -54,6 +56,9 @@ pub enum Command {
         /// Use templates from this folder where it has them.
         #[arg(long, value_name = "DIR")]
         templates: Option<PathBuf>,
+        /// Also offer the fonts in this folder to the typesetter (repeatable).
+        #[arg(long, value_name = "DIR")]
+        font_path: Vec<PathBuf>,
     },
     /// Print the JSON Schema of the data files.
     Schema,
@@ -185,34 +190,19 @@ impl From<FormatArg> for Format {
 }
 
 /// Runs a parsed command line; what it prints goes to stdout.
-pub fn run(cli: Cli) -> Result<()> {
+pub fn run(cli: Cli) -> Outcome<()> {
     match cli.command {
         Command::Schema => {
             let text = serde_json::to_string_pretty(&crate::schema::all())
                 .map_err(|e| Error::new(ErrorKind::Internal, e.to_string()))?;
-            println!("{text}");
+            print::stdout(&format!("{text}\n"))?;
             Ok(())
         }
-        Command::Check { target, templates } => {
-            let project = Project::load(&target)?;
-            crate::check::project(&project)?;
-            let mut renderer = Renderer::new(Assets::with_dir(templates)?);
-            let pairs = available(&project);
-            // Lay every document out in both formats, writing nothing: what
-            // `check` passes, `render` renders.
-            for (kind, lang) in &pairs {
-                let doc = renderer.compose(&project, *kind, *lang)?;
-                for format in Format::ALL {
-                    renderer.lower_for(&project, &doc, format)?;
-                }
-            }
-            let names: Vec<String> = pairs
-                .iter()
-                .map(|(k, l)| format!("{}.{l}", k.name()))
-                .collect();
-            println!("{}: ok ({})", target.display(), names.join(", "));
-            Ok(())
-        }
+        Command::Check {
+            target,
+            templates,
+            font_path,
+        } => check(&target, templates, font_path),
         Command::Render(args) => render(args),
         Command::Import {
             input,
@@ -220,107 +210,162 @@ pub fn run(cli: Cli) -> Result<()> {
             lang,
             report,
             templates,
-        } => {
-            let assets = Assets::with_dir(templates)?;
-            let imported = crate::import::import_file(&input, lang, &assets)?;
-            let summary = crate::import::summary(&imported);
-            let text = crate::import::serialize(&imported.resolution, output.as_deref())?;
-            match &output {
-                Some(path) => write_atomic(path, text.as_bytes(), &[input.as_path()])?,
-                None => print!("{text}"),
-            }
-            for w in &imported.warnings {
-                eprintln!("warning: {}:{}: {}", input.display(), w.line, w.message);
-            }
-            if report {
-                for d in &imported.dropped {
-                    eprintln!(
-                        "dropped: {}:{}: {}: {}",
-                        input.display(),
-                        d.line,
-                        d.kind,
-                        d.text
-                    );
-                }
-                for j in &imported.joins {
-                    let how = if j.kept_hyphen {
-                        "kept the hyphen"
-                    } else {
-                        "removed the hyphen"
-                    };
-                    eprintln!(
-                        "joined: {}:{}: {}- + {} ({how})",
-                        input.display(),
-                        j.line,
-                        j.left.trim_end_matches('-'),
-                        j.right
-                    );
-                }
-            }
-            eprintln!("{summary}");
-            Ok(())
-        }
+        } => import(&input, output.as_deref(), lang, report, templates),
         Command::Export { input, to, output } => {
             let (resolution, _) = crate::load::load::<crate::model::Resolution>(&input)?;
             let text = match to {
                 ExportFormat::Akn => crate::akn::to_akn(&resolution),
             };
             match &output {
-                Some(path) => write_atomic(path, text.as_bytes(), &[input.as_path()])?,
-                None => print!("{text}"),
+                Some(path) => write_atomic(path, text.as_bytes(), &Inputs::new([input.as_path()]))?,
+                None => print::stdout(&text)?,
             }
             Ok(())
         }
     }
 }
 
-fn render(args: RenderArgs) -> Result<()> {
-    let project = Project::load(&args.target)?;
-    crate::check::project(&project)?;
-    let assets = Assets::with_dir(args.templates.clone())?.with_font_dirs(args.font_path.clone());
+/// `check`: every problem of the folder, then every document laid out in
+/// both formats (writing nothing), so that what `check` passes, `render`
+/// renders.
+fn check(target: &Path, templates: Option<PathBuf>, font_path: Vec<PathBuf>) -> Outcome<()> {
+    let project = Project::load(target)?;
+    let assets = Assets::with_dir(templates)?.with_font_dirs(font_path);
+    let mut problems = crate::check::project(&project);
+    let pairs = available(&project);
     let mut renderer = Renderer::new(assets);
-    let inputs = input_files(&project);
-    let inputs: Vec<&Path> = inputs.iter().map(PathBuf::as_path).collect();
-
-    if let Some(output) = &args.output {
-        let format = match args.format {
-            Some(f) => f.into(),
-            None => Format::from_path(output).ok_or_else(|| {
-                let hint = if output.is_dir() {
-                    "that is a folder: use --out-dir for a folder, or name a .pdf or .docx file"
-                } else {
-                    "name the file .pdf or .docx, or pass --format pdf|docx"
-                };
-                Error::new(
-                    ErrorKind::Usage,
-                    format!(
-                        "cannot tell the format of {} from its extension",
-                        output.display()
-                    ),
-                )
-                .hint(hint)
-            })?,
-        };
-        let kind = args.kind.map(Kind::from).unwrap_or(Kind::Report);
-        let lang = match args.lang {
-            Some(l) => l,
-            None => only_language(&project)?,
-        };
-        let bytes = renderer.render(&project, kind, lang, format)?;
-        write_atomic(output, &bytes, &inputs)?;
-        eprintln!("wrote {}", output.display());
-        return Ok(());
+    if problems.is_empty() {
+        for (kind, lang) in &pairs {
+            match renderer.compose(&project, *kind, *lang) {
+                Ok(doc) => {
+                    for format in Format::ALL {
+                        if let Err(e) = renderer.lower_for(&project, &doc, format) {
+                            problems.push(e);
+                        }
+                    }
+                }
+                Err(e) => problems.push(e),
+            }
+            // What typst memoized for one document is not needed for the
+            // next: memory stays that of the largest document.
+            renderer.forget();
+            if problems.len() >= crate::error::Problems::LIMIT {
+                break;
+            }
+        }
     }
+    show_warnings(&mut renderer);
+    if !problems.is_empty() {
+        return Err(distinct(problems).into());
+    }
+    let names: Vec<String> = pairs
+        .iter()
+        .map(|(k, l)| format!("{}.{l}", k.name()))
+        .collect();
+    print::stdout(&format!(
+        "{}: ok ({})\n",
+        target.display(),
+        names.join(", ")
+    ))?;
+    Ok(())
+}
 
-    let Some(out_dir) = &args.out_dir else {
-        return Err(Error::new(ErrorKind::Usage, "no output given")
-            .hint("pass -o FILE for one document or --out-dir DIR for all of them"));
+/// The problems, each once (a broken style file fails every document alike).
+fn distinct(problems: Vec<Error>) -> Vec<Error> {
+    let mut seen = std::collections::HashSet::new();
+    problems
+        .into_iter()
+        .filter(|e| seen.insert(e.render()))
+        .collect()
+}
+
+fn show_warnings(renderer: &mut Renderer) {
+    for warning in renderer.take_warnings() {
+        print::message(&warning.render_warning());
+    }
+}
+
+fn render(args: RenderArgs) -> Outcome<()> {
+    let project = Project::load(&args.target)?;
+    let assets = Assets::with_dir(args.templates.clone())?.with_font_dirs(args.font_path.clone());
+    let problems = crate::check::project(&project);
+    if !problems.is_empty() {
+        return Err(problems.into());
+    }
+    let asset_files = assets.files()?;
+    let inputs = Inputs::new(
+        project
+            .files()
+            .into_iter()
+            .chain(asset_files.iter().map(PathBuf::as_path)),
+    );
+    let mut renderer = Renderer::new(assets);
+    let outputs = match (&args.output, &args.out_dir) {
+        (Some(output), _) => vec![(
+            output.clone(),
+            one_document(&args, output, &project, &mut renderer)?,
+        )],
+        (None, Some(out_dir)) => every_document(&args, out_dir, &project, &mut renderer)?,
+        (None, None) => {
+            return Err(Error::new(ErrorKind::Usage, "no output given")
+                .hint("pass -o FILE for one document or --out-dir DIR for all of them")
+                .into())
+        }
     };
+    show_warnings(&mut renderer);
+    write_all(&outputs, &inputs)?;
+    for (path, _) in &outputs {
+        print::message(&format!("wrote {}\n", path.display()));
+    }
+    Ok(())
+}
+
+/// The bytes of the one document `-o` asks for.
+fn one_document(
+    args: &RenderArgs,
+    output: &Path,
+    project: &Project,
+    renderer: &mut Renderer,
+) -> Result<Vec<u8>> {
+    let format = match args.format {
+        Some(f) => f.into(),
+        None => Format::from_path(output).ok_or_else(|| {
+            let hint = if output.is_dir() {
+                "that is a folder: use --out-dir for a folder, or name a .pdf or .docx file"
+            } else {
+                "name the file .pdf or .docx, or pass --format pdf|docx"
+            };
+            Error::new(
+                ErrorKind::Usage,
+                format!(
+                    "cannot tell the format of {} from its extension",
+                    output.display()
+                ),
+            )
+            .hint(hint)
+        })?,
+    };
+    let kind = args.kind.map(Kind::from).unwrap_or(Kind::Report);
+    let lang = match args.lang {
+        Some(l) => l,
+        None => only_language(project, kind)?,
+    };
+    renderer.render(project, kind, lang, format)
+}
+
+/// Every document `--out-dir` asks for, rendered in memory: nothing is
+/// written unless all of them render.
+fn every_document(
+    args: &RenderArgs,
+    out_dir: &Path,
+    project: &Project,
+    renderer: &mut Renderer,
+) -> Result<Vec<(PathBuf, Vec<u8>)>> {
     let formats: Vec<Format> = match args.format {
         Some(f) => vec![f.into()],
         None => Format::ALL.to_vec(),
     };
-    let pairs: Vec<(Kind, Lang)> = available(&project)
+    let pairs: Vec<(Kind, Lang)> = available(project)
         .into_iter()
         .filter(|(k, l)| {
             args.kind.is_none_or(|a| Kind::from(a) == *k) && args.lang.is_none_or(|a| a == *l)
@@ -332,37 +377,47 @@ fn render(args: RenderArgs) -> Result<()> {
                 .hint("add a report.<lang>.yaml, or check --kind and --lang"),
         );
     }
-    // Render everything first, then write: a failure leaves no partial set.
     let mut outputs = Vec::new();
     for (kind, lang) in pairs {
-        let doc = renderer.compose(&project, kind, lang)?;
+        let doc = renderer.compose(project, kind, lang)?;
         for format in &formats {
-            let bytes = renderer.lower_for(&project, &doc, *format)?;
+            let bytes = renderer.lower_for(project, &doc, *format)?;
             outputs.push((
                 out_dir.join(format!("{}.{lang}.{format}", kind.name())),
                 bytes,
             ));
         }
+        renderer.forget();
     }
-    for (path, bytes) in outputs {
-        write_atomic(&path, &bytes, &inputs)?;
-        eprintln!("wrote {}", path.display());
-    }
-    Ok(())
+    Ok(outputs)
 }
 
-fn only_language(project: &Project) -> Result<Lang> {
-    let langs: Vec<Lang> = project.reports.keys().copied().collect();
+/// The language of the one document of `kind` the folder can make in one
+/// language only.
+fn only_language(project: &Project, kind: Kind) -> Result<Lang> {
+    let langs: Vec<Lang> = available(project)
+        .into_iter()
+        .filter(|(k, _)| *k == kind)
+        .map(|(_, l)| l)
+        .collect();
     match langs.as_slice() {
         [one] => Ok(*one),
         [] => Err(Error::data(format!(
-            "{} has no report.<lang>.yaml",
-            project.dir.display()
+            "{} has nothing to make a {} from",
+            project.dir.display(),
+            kind.name()
         ))
-        .hint("add one, such as report.en.yaml")),
+        .hint(match kind {
+            Kind::Report => "add a report file, such as report.en.yaml",
+            Kind::Table => "add progress data (progress.yaml, .csv or .xlsx)",
+            _ => "add the resolution in a second language (resolution.<lang>.yaml) for a handout",
+        })),
         many => Err(Error::new(
             ErrorKind::Usage,
-            "the folder has reports in several languages",
+            format!(
+                "the folder can make the {} in several languages",
+                kind.name()
+            ),
         )
         .hint(format!(
             "choose one with --lang ({})",
@@ -374,10 +429,56 @@ fn only_language(project: &Project) -> Result<Lang> {
     }
 }
 
-fn input_files(project: &Project) -> Vec<PathBuf> {
-    let mut out = vec![project.resolution.1.path.clone()];
-    out.extend(project.progress.iter().map(|p| p.1.path.clone()));
-    out.extend(project.fund.iter().map(|f| f.1.path.clone()));
-    out.extend(project.reports.values().map(|r| r.1.path.clone()));
-    out
+fn import(
+    input: &Path,
+    output: Option<&Path>,
+    lang: Option<Lang>,
+    report: bool,
+    templates: Option<PathBuf>,
+) -> Outcome<()> {
+    let assets = Assets::with_dir(templates)?;
+    let imported = crate::import::import_file(input, lang, &assets)?;
+    let summary = crate::import::summary(&imported);
+    let text = crate::import::serialize(&imported.resolution, output)?;
+    match output {
+        Some(path) => write_atomic(path, text.as_bytes(), &Inputs::new([input]))?,
+        None => print::stdout(&text)?,
+    }
+    let mut notes = String::new();
+    for w in &imported.warnings {
+        notes.push_str(&format!(
+            "warning: {}:{}: {}\n",
+            input.display(),
+            w.line,
+            w.message
+        ));
+    }
+    if report {
+        for d in &imported.dropped {
+            notes.push_str(&format!(
+                "dropped: {}:{}: {}: {}\n",
+                input.display(),
+                d.line,
+                d.kind,
+                d.text
+            ));
+        }
+        for j in &imported.joins {
+            let how = if j.kept_hyphen {
+                "kept the hyphen"
+            } else {
+                "removed the hyphen"
+            };
+            notes.push_str(&format!(
+                "joined: {}:{}: {}- + {} ({how})\n",
+                input.display(),
+                j.line,
+                j.left.trim_end_matches('-'),
+                j.right
+            ));
+        }
+    }
+    notes.push_str(&format!("{summary}\n"));
+    print::message(&notes);
+    Ok(())
 }

@@ -21,17 +21,21 @@ pub enum Text {
 }
 
 impl Text {
-    /// The text in `lang`, falling back to English, then to any language given.
-    pub fn get(&self, lang: Lang) -> &str {
+    /// The text in `lang`: the one text of a plain value, or that
+    /// language's; `None` when it is not given in `lang`. Never another
+    /// language's text.
+    pub fn in_lang(&self, lang: Lang) -> Option<&str> {
         match self {
-            Text::Plain(s) => s,
-            Text::PerLanguage(map) => map
-                .get(&lang)
-                .or_else(|| map.get(&Lang::En))
-                .or_else(|| map.values().next())
-                .map(String::as_str)
-                .unwrap_or(""),
+            Text::Plain(s) => Some(s),
+            Text::PerLanguage(map) => map.get(&lang).map(String::as_str),
         }
+    }
+
+    /// The text in `lang`, empty when it is not given in `lang` (never
+    /// another language's: the checks refuse a document that would print a
+    /// text missing in its language, before anything is composed).
+    pub fn get(&self, lang: Lang) -> &str {
+        self.in_lang(lang).unwrap_or("")
     }
 
     /// Whether the text exists in `lang` without falling back.
@@ -94,13 +98,15 @@ mod tests {
     use super::*;
 
     #[test]
-    fn falls_back_to_english_then_any() {
+    fn never_gives_another_languages_text() {
         let t: Text = serde_json::from_str(r#"{"fr": "bonjour", "en": "hello"}"#).unwrap();
         assert_eq!(t.get(Lang::Fr), "bonjour");
-        assert_eq!(t.get(Lang::Ru), "hello");
+        assert_eq!(t.in_lang(Lang::Ru), None);
+        assert_eq!(t.get(Lang::Ru), "");
         let only_fr: Text = serde_json::from_str(r#"{"fr": "bonjour"}"#).unwrap();
-        assert_eq!(only_fr.get(Lang::Zh), "bonjour");
+        assert_eq!(only_fr.in_lang(Lang::En), None);
         assert!(!only_fr.has(Lang::En));
+        assert_eq!(Text::from("UNODC").in_lang(Lang::Zh), Some("UNODC"));
     }
 
     #[test]

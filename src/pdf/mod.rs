@@ -3,7 +3,6 @@
 //! use stays in this module.
 
 mod glyphs;
-pub use glyphs::named_in as missing_glyphs;
 mod world;
 
 use std::path::Path;
@@ -35,22 +34,16 @@ impl Fonts {
             .iter()
             .flat_map(|data| Font::iter(Bytes::new(*data)))
             .collect();
-        for dir in dirs {
-            let entries =
-                std::fs::read_dir(dir).map_err(|e| Error::io("read the font folder", dir, e))?;
-            let mut paths: Vec<_> = entries.filter_map(|e| e.ok().map(|e| e.path())).collect();
-            paths.sort();
-            for path in paths {
-                let is_font = path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
-                    matches!(
-                        e.to_ascii_lowercase().as_str(),
-                        "ttf" | "otf" | "ttc" | "otc"
-                    )
-                });
-                if is_font {
-                    let data = crate::input::read(&path, &crate::input::FONT)?;
-                    fonts.extend(Font::iter(Bytes::new(data)));
-                }
+        for path in crate::assets::font_files(dirs)? {
+            let data = crate::input::read(&path, &crate::input::FONT)?;
+            let before = fonts.len();
+            fonts.extend(Font::iter(Bytes::new(data)));
+            if fonts.len() == before {
+                return Err(Error::new(
+                    ErrorKind::Data,
+                    format!("{} is not a font resolute can read", path.display()),
+                )
+                .hint("remove it from the font folder, or replace it with a TrueType or OpenType font (.ttf, .otf, .ttc)"));
             }
         }
         let book = LazyHash::new(FontBook::from_fonts(&fonts));
@@ -82,23 +75,56 @@ impl Typesetter {
     }
 
     /// Lays out `doc`; `root` is the only folder the style may read from.
-    pub fn layout(&self, doc: &Document, root: Option<&Path>) -> Result<PagedDocument> {
-        let data =
-            serde_json::to_vec(doc).map_err(|e| Error::new(ErrorKind::Internal, e.to_string()))?;
-        let today = Datetime::from_ymd(doc.date.year, doc.date.month, doc.date.day)
-            .ok_or_else(|| Error::data(format!("{} is not a date typst can use", doc.date)))?;
+    /// Returns typst's warnings beside the pages.
+    pub fn layout(
+        &self,
+        doc: &Document,
+        root: Option<&Path>,
+    ) -> std::result::Result<(PagedDocument, Vec<Error>), PdfError> {
+        let data = serde_json::to_vec(doc)
+            .map_err(|e| PdfError::Failed(Error::new(ErrorKind::Internal, e.to_string())))?;
+        let today =
+            Datetime::from_ymd(doc.date.year, doc.date.month, doc.date.day).ok_or_else(|| {
+                PdfError::Failed(Error::data(format!(
+                    "{} is not a date typst can use",
+                    doc.date
+                )))
+            })?;
         let world = SandboxWorld::new(&self.library, &self.fonts, &self.style, data, root, today);
         let result = typst::compile::<PagedDocument>(&world);
+        let warnings = result
+            .warnings
+            .iter()
+            .map(|w| self.diagnostic(&world, w, "typst warns"))
+            .collect();
         let laid_out = result
             .output
-            .map_err(|errors| self.diagnostic(&world, errors.as_slice()))?;
-        glyphs::check(&laid_out)?;
-        Ok(laid_out)
+            .map_err(|errors| PdfError::Failed(self.first_error(&world, errors.as_slice())))?;
+        let missing = glyphs::missing(&laid_out);
+        if !missing.is_empty() {
+            return Err(PdfError::MissingGlyphs(missing));
+        }
+        Ok((laid_out, warnings))
     }
 
-    /// Writes `doc` as PDF/A-2b bytes.
-    pub fn pdf(&self, doc: &Document, root: Option<&Path>) -> Result<Vec<u8>> {
-        let laid_out = self.layout(doc, root)?;
+    /// Writes `doc` as PDF/A-2b bytes, with typst's warnings.
+    pub fn pdf(
+        &self,
+        doc: &Document,
+        root: Option<&Path>,
+    ) -> std::result::Result<(Vec<u8>, Vec<Error>), PdfError> {
+        let (laid_out, warnings) = self.layout(doc, root)?;
+        self.write_pdf(doc, &laid_out, root)
+            .map(|bytes| (bytes, warnings))
+            .map_err(PdfError::Failed)
+    }
+
+    fn write_pdf(
+        &self,
+        doc: &Document,
+        laid_out: &PagedDocument,
+        root: Option<&Path>,
+    ) -> Result<Vec<u8>> {
         let date = Datetime::from_ymd_hms(doc.date.year, doc.date.month, doc.date.day, 0, 0, 0)
             .ok_or_else(|| Error::data(format!("{} is not a date typst can use", doc.date)))?;
         let standards = PdfStandards::new(&[PdfStandard::A_2b])
@@ -109,7 +135,7 @@ impl Typesetter {
             standards,
             ..PdfOptions::default()
         };
-        typst_pdf::pdf(&laid_out, &options).map_err(|errors| {
+        typst_pdf::pdf(laid_out, &options).map_err(|errors| {
             let world = SandboxWorld::new(
                 &self.library,
                 &self.fonts,
@@ -118,13 +144,17 @@ impl Typesetter {
                 root,
                 date,
             );
-            self.diagnostic(&world, errors.as_slice())
+            let mut err = self.first_error(&world, errors.as_slice());
+            if err.message.contains("PDF/A") {
+                err.kind = ErrorKind::Data;
+                err = err.hint("a value of the data is too long or too unusual for an archival PDF: shorten long titles and headings, and check the data for odd characters");
+            }
+            err
         })
     }
 
-    /// Turns typst's first error into ours, pointing into the style file
-    /// when the error comes from there.
-    fn diagnostic(&self, world: &SandboxWorld, errors: &[SourceDiagnostic]) -> Error {
+    /// Turns typst's first error into ours.
+    fn first_error(&self, world: &SandboxWorld, errors: &[SourceDiagnostic]) -> Error {
         let Some(first) = errors
             .iter()
             .find(|d| d.severity == Severity::Error)
@@ -132,10 +162,14 @@ impl Typesetter {
         else {
             return Error::new(ErrorKind::Typeset, "typst failed without saying why");
         };
-        let mut err = Error::new(
-            ErrorKind::Typeset,
-            format!("typesetting failed: {}", first.message),
-        );
+        self.diagnostic(world, first, "typesetting failed")
+            .hint("if you edited templates/un.typ, check it against the embedded one; otherwise report this as a bug")
+    }
+
+    /// One of typst's diagnostics as ours, pointing into the style file
+    /// when it comes from there.
+    fn diagnostic(&self, world: &SandboxWorld, first: &SourceDiagnostic, what: &str) -> Error {
+        let mut err = Error::new(ErrorKind::Typeset, format!("{what}: {}", first.message));
         let id = first.span.id();
         if let (Some(id), Some(range)) = (id, world.range(first.span)) {
             let vpath = id.get().vpath().get_with_slash().to_owned();
@@ -154,8 +188,17 @@ impl Typesetter {
         for hint in &first.hints {
             err = err.note(format!("typst: {}", hint.v));
         }
-        err.hint("if you edited templates/un.typ, check it against the embedded one; otherwise report this as a bug")
+        err
     }
+}
+
+/// Why the typst backend made no PDF.
+#[derive(Debug)]
+pub enum PdfError {
+    /// The fonts have no glyph for these characters, in order of first use.
+    MissingGlyphs(Vec<char>),
+    /// Anything else.
+    Failed(Error),
 }
 
 /// Forgets typst's memoized work, so the next layout starts cold (for

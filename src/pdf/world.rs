@@ -13,6 +13,7 @@ use typst::utils::LazyHash;
 use typst::{Library, World};
 
 use super::Fonts;
+use crate::input::Refusal;
 
 /// The path of the main source in the virtual file system.
 pub const MAIN: &str = "/main.typ";
@@ -81,13 +82,18 @@ impl<'a> SandboxWorld<'a> {
         };
         let vpath = rooted.vpath();
         let path = vpath.realize(root).map_err(FileError::Realize)?;
-        let real = path
-            .canonicalize()
-            .map_err(|e| FileError::from_io(e, &path))?;
-        if !real.starts_with(root) {
-            return Err(FileError::AccessDenied);
-        }
-        std::fs::read(&real).map_err(|e| FileError::from_io(e, &real))
+        // Only regular files of the folder, of a bounded size: a FIFO would
+        // block the compiler, /dev/zero would fill memory.
+        let limit = &crate::input::STYLE_READ;
+        crate::input::read_raw_inside(root, &path, limit).map_err(|refusal| match refusal {
+            Refusal::Io(e) => FileError::from_io(e, &path),
+            Refusal::Outside(_) => FileError::AccessDenied,
+            refused => FileError::Other(Some(
+                crate::input::refusal_error(&path, limit, refused)
+                    .message
+                    .into(),
+            )),
+        })
     }
 }
 

@@ -271,12 +271,12 @@ pub fn long_table_example() -> tempfile::TempDir {
     let mut fund = String::from("illustrative: true\nname: {en: Test Fund, fr: Fonds d’essai}\ncurrency: USD\ncontributions:\n");
     for i in 1..=90 {
         fund.push_str(&format!(
-            "  - donor: \"Donor number {i}\"\n    year: {}\n    amount: {}\n",
+            "  - donor: {{en: \"Donor number {i}\", fr: \"Donateur numéro {i}\"}}\n    year: {}\n    amount: {}\n",
             2015 + i % 2,
             1000 + i
         ));
     }
-    fund.push_str("expenditures:\n  - purpose: Grants\n    year: 2016\n    amount: 5000\n");
+    fund.push_str("expenditures:\n  - purpose: {en: Grants, fr: Subventions}\n    year: 2016\n    amount: 5000\n");
     std::fs::write(dir.path().join("trust-fund.yaml"), fund).unwrap();
     dir
 }

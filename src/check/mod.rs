@@ -1,0 +1,276 @@
+//! Consistency checks across the files of a project: numbering, footnote
+//! citations, progress entries that name real paragraphs, translations,
+//! characters. Every check reports every problem it finds, each at its place.
+
+mod progress;
+mod text;
+
+use crate::error::{Error, Location};
+use crate::load::{Seg, SourceFile};
+use crate::model::{Lang, Resolution, TrustFund};
+use crate::project::Project;
+
+pub use progress::{check_progress, check_progress_at, check_statuses};
+pub use text::{check_characters, forbidden_char, forbidden_hint};
+
+/// The languages each part of the data is printed in.
+#[derive(Debug, Clone, Default)]
+pub struct Languages {
+    /// The languages of the documents that print progress data (the
+    /// report and the implementation table).
+    pub progress: Vec<Lang>,
+    /// The languages of the documents that print the trust fund (the
+    /// report).
+    pub fund: Vec<Lang>,
+}
+
+impl Languages {
+    /// The languages a project's documents print each part in.
+    pub fn of(project: &Project) -> Languages {
+        let reports: Vec<Lang> = project.reports.keys().copied().collect();
+        let mut progress = reports.clone();
+        if progress.is_empty() {
+            progress = project.resolution_languages();
+        }
+        Languages {
+            progress,
+            fund: reports,
+        }
+    }
+}
+
+/// Runs every check on a loaded project and returns every problem found.
+pub fn project(project: &Project) -> Vec<Error> {
+    let mut out = Vec::new();
+    for file in project.sources() {
+        check_characters(file, &mut out);
+    }
+    for (resolution, file) in project.resolutions() {
+        check_resolution(resolution, file, &mut out);
+    }
+    let (resolution, _) = &project.resolution;
+    let others: Vec<&Resolution> = project.compilation.iter().map(|(r, _)| r).collect();
+    let langs = Languages::of(project);
+    if let Some((progress, pfile)) = &project.progress {
+        match &project.progress_rows {
+            Some(rows) => {
+                if let Some(sfile) = &project.statuses_file {
+                    check_statuses(
+                        &progress.statuses,
+                        &project.languages(),
+                        |j, key| {
+                            sfile.locate(&[Seg::Key("statuses"), Seg::Index(j), Seg::Key(key)])
+                        },
+                        &mut out,
+                    );
+                }
+                check_progress_at(
+                    progress,
+                    resolution,
+                    &others,
+                    |i, key| rows.location(&pfile.path, i, key),
+                    &mut out,
+                );
+                text::check_sheet_languages(pfile, &langs.progress, &mut out);
+            }
+            None => {
+                check_statuses(
+                    &progress.statuses,
+                    &project.languages(),
+                    |j, key| pfile.locate(&[Seg::Key("statuses"), Seg::Index(j), Seg::Key(key)]),
+                    &mut out,
+                );
+                check_progress(progress, pfile, resolution, &others, &mut out);
+                text::check_progress_languages(progress, pfile, &langs.progress, &mut out);
+            }
+        }
+    }
+    if let Some((fund, ffile)) = &project.fund {
+        check_fund(fund, ffile, &mut out);
+        text::check_fund_languages(fund, ffile, &langs.fund, &mut out);
+    }
+    for (report, rfile) in project.reports.values() {
+        if report.session.end < report.session.start {
+            out.push(
+                Error::data(format!(
+                    "the session ends ({}) before it starts ({})",
+                    report.session.end, report.session.start
+                ))
+                .at(rfile.locate(&[Seg::Key("session"), Seg::Key("end")]))
+                .hint("swap `start` and `end`"),
+            );
+        }
+        text::check_title(&report.title, rfile, &mut out);
+    }
+    out
+}
+
+/// Checks that a fund's totals can be computed.
+pub fn check_fund(fund: &TrustFund, file: &SourceFile, out: &mut Vec<Error>) {
+    let too_big = |what: &str, key: &str| {
+        Error::data(format!("the {what} add up to more than resolute can count"))
+            .at(file.locate(&[Seg::Key(key)]))
+            .hint("amounts are whole units of the currency; check for a misplaced digit")
+    };
+    let sum = |amounts: Vec<u64>| {
+        amounts
+            .into_iter()
+            .try_fold(0u64, |sum, a| sum.checked_add(a))
+    };
+    if sum(fund.contributions.iter().map(|c| c.amount).collect()).is_none() {
+        out.push(too_big("contributions", "contributions"));
+    }
+    if sum(fund.expenditures.iter().map(|e| e.amount).collect()).is_none() {
+        out.push(too_big("expenditures", "expenditures"));
+    }
+}
+
+/// Checks a resolution on its own: paragraphs numbered 1..N, letters in order,
+/// every footnote cited and every citation defined, a title of sensible
+/// length.
+pub fn check_resolution(resolution: &Resolution, file: &SourceFile, out: &mut Vec<Error>) {
+    text::check_title(&resolution.title, file, out);
+    if resolution.operative.is_empty() {
+        out.push(
+            Error::data("the resolution has no operative paragraph")
+                .at(file.locate(&[Seg::Key("operative")]))
+                .hint("list the numbered paragraphs under `operative`"),
+        );
+    }
+    for (i, p) in resolution.operative.iter().enumerate() {
+        let expected = i as u32 + 1;
+        if p.number == expected {
+            continue;
+        }
+        let at = file.locate(&[Seg::Key("operative"), Seg::Index(i), Seg::Key("number")]);
+        let twice = resolution.operative[..i]
+            .iter()
+            .any(|q| q.number == p.number);
+        let (message, hint) = if twice {
+            (
+                format!("operative paragraph {} appears twice", p.number),
+                format!("this is paragraph {expected}: renumber it, or merge the two"),
+            )
+        } else {
+            (
+                format!(
+                    "operative paragraph {} follows paragraph {i}; expected {expected}",
+                    p.number
+                ),
+                "number operative paragraphs 1, 2, 3 … without gaps or repeats".to_owned(),
+            )
+        };
+        out.push(Error::data(message).at(at).hint(hint));
+        // The rest are off by the same step; one message says it.
+        break;
+    }
+    let lists = resolution
+        .preamble
+        .iter()
+        .enumerate()
+        .map(|(i, p)| ("preamble", i, &p.subparagraphs))
+        .chain(
+            resolution
+                .operative
+                .iter()
+                .enumerate()
+                .map(|(i, p)| ("operative", i, &p.subparagraphs)),
+        );
+    for (part, i, subs) in lists {
+        for (j, s) in subs.iter().enumerate() {
+            let expected = letter(j);
+            if s.letter != expected {
+                out.push(
+                    Error::data(format!(
+                        "sub-paragraph `{}` is the {} of its list; expected `{expected}`",
+                        s.letter,
+                        ordinal(j + 1)
+                    ))
+                    .at(file.locate(&[
+                        Seg::Key(part),
+                        Seg::Index(i),
+                        Seg::Key("subparagraphs"),
+                        Seg::Index(j),
+                        Seg::Key("letter"),
+                    ]))
+                    .hint("letter sub-paragraphs a, b, c … in order"),
+                );
+                break;
+            }
+        }
+    }
+    let citations = resolution.citations();
+    let mut reported: Vec<&str> = Vec::new();
+    for c in &citations {
+        if resolution.footnote(&c.marker).is_some() || reported.contains(&c.marker.as_str()) {
+            continue;
+        }
+        reported.push(&c.marker);
+        let markers: Vec<&str> = resolution
+            .footnotes
+            .iter()
+            .map(|f| f.marker.as_str())
+            .collect();
+        out.push(
+            Error::data(format!(
+                "{} cites footnote [^{}], which `footnotes` does not define",
+                c.place, c.marker
+            ))
+            .at(locate_text(file, &format!("[^{}]", c.marker)))
+            .hint(if markers.is_empty() {
+                "add the footnote under `footnotes`".to_owned()
+            } else {
+                format!("defined footnotes: {}", markers.join(", "))
+            }),
+        );
+    }
+    for (i, f) in resolution.footnotes.iter().enumerate() {
+        let at = || file.locate(&[Seg::Key("footnotes"), Seg::Index(i), Seg::Key("marker")]);
+        if resolution.footnotes[..i]
+            .iter()
+            .any(|g| g.marker == f.marker)
+        {
+            out.push(
+                Error::data(format!("footnote {} is defined twice", f.marker))
+                    .at(at())
+                    .hint("give each footnote its own marker"),
+            );
+        } else if !citations.iter().any(|c| c.marker == f.marker) {
+            out.push(
+                Error::data(format!("footnote {} is never cited", f.marker))
+                    .at(at())
+                    .hint(format!(
+                        "cite it in the text as [^{}] where its marker stands",
+                        f.marker
+                    )),
+            );
+        }
+    }
+}
+
+/// The letter of the `i`-th (0-based) sub-paragraph: a … z, then aa, bb …
+pub fn letter(i: usize) -> String {
+    let c = (b'a' + (i % 26) as u8) as char;
+    std::iter::repeat_n(c, i / 26 + 1).collect()
+}
+
+fn ordinal(n: usize) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (1, 11) | (2, 12) | (3, 13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+fn locate_text(file: &SourceFile, needle: &str) -> Location {
+    match file.text.find(needle) {
+        Some(i) => Location::span(&file.path, file.text.clone(), i..i + needle.len()),
+        None => file.location(1, 1),
+    }
+}
+
+#[cfg(test)]
+mod tests;
