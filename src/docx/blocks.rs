@@ -114,11 +114,14 @@ pub(crate) fn body(doc: &Document, g: &Geometry, notes: &mut Notes) -> crate::Re
                 out
             }
             Block::Contents => contents(&doc.labels.contents, &doc.labels.page, &entries),
-            Block::Table(t) => vec![
-                Part::Table(Box::new(table::lower(t, g, notes)?)),
-                // Word needs a paragraph between two tables and after the last one.
-                Part::para(Paragraph::new().style(styles::NORMAL)),
-            ],
+            Block::Table(t) => {
+                let (table, facts) = table::lower(t, g, notes)?;
+                vec![
+                    Part::table(table, facts),
+                    // Word needs a paragraph between two tables and after the last one.
+                    Part::para(Paragraph::new().style(styles::NORMAL)),
+                ]
+            }
             Block::Closing { lines } => lines
                 .iter()
                 .map(|l| {

@@ -17,9 +17,9 @@ pub(crate) struct Notes {
 }
 
 impl Notes {
-    /// How many footnotes have been written.
-    pub fn count(&self) -> usize {
-        self.count
+    /// The ids of the footnotes written, in order.
+    pub fn ids(&self) -> Vec<usize> {
+        (1..=self.count).collect()
     }
 
     fn next_id(&mut self) -> usize {
@@ -195,7 +195,7 @@ mod tests {
         ];
         let runs = runs(&content, &mut notes).unwrap();
         assert_eq!(runs.len(), 3);
-        assert_eq!(notes.count(), 2);
+        assert_eq!(notes.ids(), [1, 2]);
         let nested = vec![Inline::Note(vec![Inline::Note(vec![])])];
         assert!(super::runs(&nested, &mut notes).is_err());
     }

@@ -7,6 +7,7 @@ use docx_rs::{
     TableCellBorders, TableCellMargins, TableLayoutType, TableRow, VAlignType, WidthType,
 };
 
+use super::package::TableFacts;
 use super::pages::Geometry;
 use super::{inlines, styles, Part};
 use crate::doc::FirstPage;
@@ -69,8 +70,12 @@ pub(crate) fn first_page(fp: &FirstPage, g: &Geometry) -> Vec<Part> {
         .layout(TableLayoutType::Fixed)
         .margins(TableCellMargins::new().margin(0, 0, 0, 0));
 
+    let facts = TableFacts {
+        rows: mast.rows.len(),
+        header_rows: 0,
+    };
     let mut parts = vec![
-        Part::Table(Box::new(mast)),
+        Part::table(mast, facts),
         Part::para(Paragraph::new().style(styles::SESSION)),
     ];
     for s in &fp.session {

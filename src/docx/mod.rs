@@ -5,8 +5,11 @@
 //! first page, running heads on even and odd pages, Word footnotes and a real
 //! table-of-contents field. What docx-rs cannot write (repeating table header
 //! rows, the order of property elements the schema requires, the footnote
-//! separators, the document language, `w:updateFields`) is added by a pass over
-//! the finished package (see the `package` submodule).
+//! separators and marks, the document language, `w:updateFields`) is added to
+//! the XML parts docx-rs builds, before they are zipped (see the `package` and
+//! `repair` submodules). What the builder knows and the repairs need (which
+//! table rows are header rows, which footnotes are ours) is handed to them as
+//! data (`package::Facts`), not recovered from the XML afterwards.
 //!
 //! All `docx_rs` use stays inside this module.
 
@@ -16,16 +19,18 @@
 mod blocks;
 mod inlines;
 mod masthead;
+mod order;
 mod package;
 mod pages;
+mod repair;
 mod styles;
 mod table;
 mod theme;
 mod xml;
 
-use std::io::Cursor;
-
 use docx_rs::{Docx, Paragraph, Table};
+
+use package::{Facts, TableFacts};
 
 use crate::doc::Document;
 use crate::model::{Date, Lang};
@@ -50,10 +55,14 @@ pub fn render(doc: &Document) -> crate::Result<Vec<u8>> {
     }
     let mut notes = inlines::Notes::default();
     parts.extend(blocks::body(doc, &geometry, &mut notes)?);
+    let mut tables = Vec::new();
     for part in parts {
         docx = match part {
             Part::Paragraph(p) => docx.add_paragraph(*p),
-            Part::Table(t) => docx.add_table(*t),
+            Part::Table(t, facts) => {
+                tables.push(facts);
+                docx.add_table(*t)
+            }
         };
     }
 
@@ -61,31 +70,34 @@ pub fn render(doc: &Document) -> crate::Result<Vec<u8>> {
     let stamp = timestamp(doc.date);
     docx = docx.created_at(&stamp).updated_at(&stamp);
 
-    let mut raw = Cursor::new(Vec::new());
-    docx.pack(&mut raw)
-        .map_err(|e| internal(format!("docx-rs could not write the package: {e}")))?;
-    let options = package::Options {
+    let facts = Facts {
         lang: language_tag(doc.lang),
         title: inlines::clean(&doc.title).into_owned(),
         date: doc.date,
-        has_footnotes: notes.count() > 0,
+        tables,
+        footnotes: notes.ids(),
     };
-    package::finish(&raw.into_inner(), &options)
-        .map_err(|e| internal(format!("cannot finish the DOCX package: {e}")))
+    package::write(docx.build(), &facts)
+        .map_err(|e| internal(format!("cannot write the DOCX package: {e}")))
 }
 
 /// A piece of the body: docx-rs keeps paragraphs and tables apart.
 pub(crate) enum Part {
     /// A paragraph (boxed: docx-rs paragraphs are large).
     Paragraph(Box<Paragraph>),
-    /// A table (boxed, likewise).
-    Table(Box<Table>),
+    /// A table (boxed, likewise) and what its builder knows about its rows.
+    Table(Box<Table>, TableFacts),
 }
 
 impl Part {
     /// A paragraph part.
     fn para(p: Paragraph) -> Part {
         Part::Paragraph(Box::new(p))
+    }
+
+    /// A table part.
+    fn table(t: Table, facts: TableFacts) -> Part {
+        Part::Table(Box::new(t), facts)
     }
 }
 

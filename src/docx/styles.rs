@@ -88,11 +88,11 @@ pub(crate) const FOOTNOTE_REF: &str = "FootnoteReference";
 pub(crate) const DEFAULT_FONT: &str = "DefaultParagraphFont";
 /// The default table style.
 pub(crate) const TABLE_NORMAL: &str = "TableNormal";
-/// The style of UN tables; the package pass looks for it to mark header rows.
+/// The style of UN tables.
 pub(crate) const UN_TABLE: &str = "UNTable";
 /// Text in table cells.
 pub(crate) const TABLE_TEXT: &str = "TableText";
-/// Column heads (italic); a leading row made only of these is a header row.
+/// Column heads (italic), the text of header rows.
 pub(crate) const TABLE_HEADING: &str = "TableHeading";
 /// A totals row (bold).
 pub(crate) const TABLE_TOTAL: &str = "TableTotal";

@@ -1,8 +1,8 @@
 //! UN tables: column widths scaled to the text width, italic column heads with
 //! thin rules above and below them, a thin rule at the bottom, totals in bold
 //! with a rule above. Header rows are written in the `TableHeading` paragraph
-//! style in a table of style `UNTable`; the package pass recognises them by
-//! that and marks them to repeat on every page (`w:tblHeader`).
+//! style; [`lower`] reports how many there are, and the repair marks those
+//! rows to repeat on every page (`w:tblHeader`).
 
 use docx_rs::{
     AlignmentType, BorderType, Table as WordTable, TableCell, TableCellBorder,
@@ -10,6 +10,7 @@ use docx_rs::{
 };
 
 use super::inlines::{self, Notes};
+use super::package::TableFacts;
 use super::pages::Geometry;
 use super::styles;
 use crate::doc::{Align, Cell, Table};
@@ -26,8 +27,13 @@ struct RowFormat {
     keep: bool,
 }
 
-/// The Word table for `t`.
-pub(crate) fn lower(t: &Table, g: &Geometry, notes: &mut Notes) -> crate::Result<WordTable> {
+/// The Word table for `t`, and its rows and header rows (the leading rows,
+/// one for each row of `t.header`).
+pub(crate) fn lower(
+    t: &Table,
+    g: &Geometry,
+    notes: &mut Notes,
+) -> crate::Result<(WordTable, TableFacts)> {
     let columns = t
         .header
         .iter()
@@ -94,11 +100,16 @@ pub(crate) fn lower(t: &Table, g: &Geometry, notes: &mut Notes) -> crate::Result
         )?);
     }
     let width: usize = grid.iter().sum();
-    Ok(WordTable::without_borders(rows)
+    let facts = TableFacts {
+        rows: rows.len(),
+        header_rows: heads,
+    };
+    let table = WordTable::without_borders(rows)
         .style(styles::UN_TABLE)
         .set_grid(grid)
         .width(width, WidthType::Dxa)
-        .layout(TableLayoutType::Fixed))
+        .layout(TableLayoutType::Fixed);
+    Ok((table, facts))
 }
 
 /// Column widths in twips: `widths` scaled to `text_width` (equal columns if
@@ -159,6 +170,42 @@ fn rule(position: TableCellBorderPosition) -> TableCellBorder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reports_its_rows_and_header_rows() {
+        let cell = |s: &str| vec![crate::doc::Inline::Text(s.into())];
+        let t = Table {
+            widths: vec![],
+            width: None,
+            align: vec![],
+            header: vec![vec![cell("A"), cell("B")], vec![cell(""), cell("(x)")]],
+            rows: vec![
+                crate::doc::Row::new(vec![cell("1"), cell("2")]),
+                crate::doc::Row::totals(vec![cell("T"), cell("3")]),
+            ],
+        };
+        let (table, facts) = lower(&t, &Geometry::a4_portrait(), &mut Notes::default()).unwrap();
+        assert_eq!(
+            facts,
+            TableFacts {
+                rows: 4,
+                header_rows: 2
+            }
+        );
+        assert_eq!(table.rows.len(), 4);
+        let headless = Table {
+            header: vec![],
+            ..t
+        };
+        let (_, facts) = lower(&headless, &Geometry::a4_portrait(), &mut Notes::default()).unwrap();
+        assert_eq!(
+            facts,
+            TableFacts {
+                rows: 2,
+                header_rows: 0
+            }
+        );
+    }
 
     #[test]
     fn scales_widths_to_the_text() {

@@ -1,6 +1,6 @@
-//! A small element tree over quick-xml, for the package pass: parse a part,
-//! change elements by name, write it back. Text and attribute values are kept
-//! exactly as they were escaped in the source, so what the pass does not touch
+//! A small element tree over quick-xml, for the repairs: parse a part, change
+//! elements by name, write it back. Text and attribute values are kept
+//! exactly as they were escaped in the source, so what a repair does not touch
 //! is written back unchanged.
 
 use std::borrow::Cow;
