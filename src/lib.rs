@@ -8,6 +8,7 @@
 
 pub mod akn;
 pub mod assets;
+pub mod budget;
 pub mod check;
 pub mod cli;
 pub mod compose;

@@ -3,6 +3,10 @@
 
 use clap::Parser;
 
+/// Counts memory against the run's limit (see `resolute::budget`).
+#[global_allocator]
+static ALLOCATOR: resolute::budget::Counting = resolute::budget::Counting;
+
 fn main() {
     let cli = resolute::cli::Cli::parse();
     let code = match resolute::cli::run(cli) {

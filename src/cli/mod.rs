@@ -59,6 +59,9 @@ pub enum Command {
         /// Also offer the fonts in this folder to the typesetter (repeatable).
         #[arg(long, value_name = "DIR")]
         font_path: Vec<PathBuf>,
+        /// Time and memory limits.
+        #[command(flatten)]
+        limits: LimitArgs,
     },
     /// Print the JSON Schema of the data files.
     Schema,
@@ -142,6 +145,28 @@ pub struct RenderArgs {
     /// Also offer the fonts in this folder to the typesetter (repeatable).
     #[arg(long, value_name = "DIR")]
     pub font_path: Vec<PathBuf>,
+    /// Time and memory limits.
+    #[command(flatten)]
+    pub limits: LimitArgs,
+}
+
+/// The budgets of a run that lays documents out: a style file or template
+/// that runs away stops with an error naming it.
+#[derive(Debug, Clone, Copy, clap::Args)]
+pub struct LimitArgs {
+    /// Stop laying out a document after this many seconds.
+    #[arg(long, value_name = "SECONDS", default_value_t = crate::budget::DEFAULT_SECONDS)]
+    pub time_limit: u64,
+    /// Stop when the run needs more than this much memory, in MiB.
+    #[arg(long, value_name = "MIB", default_value_t = crate::budget::DEFAULT_MEMORY >> 20)]
+    pub memory_limit: u64,
+}
+
+impl LimitArgs {
+    fn apply(self) {
+        crate::budget::set_time_limit(self.time_limit);
+        crate::budget::set_memory_limit(self.memory_limit.saturating_mul(1 << 20));
+    }
 }
 
 /// `--kind` values.
@@ -202,8 +227,15 @@ pub fn run(cli: Cli) -> Outcome<()> {
             target,
             templates,
             font_path,
-        } => check(&target, templates, font_path),
-        Command::Render(args) => render(args),
+            limits,
+        } => {
+            limits.apply();
+            check(&target, templates, font_path)
+        }
+        Command::Render(args) => {
+            args.limits.apply();
+            render(args)
+        }
         Command::Import {
             input,
             output,

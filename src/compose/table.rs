@@ -147,20 +147,22 @@ pub fn table(project: &Project, lang: Lang, assets: &Assets) -> Result<Document>
                     content: vec![Inline::Emph(text(&locale.no_progress))],
                 });
             }
-            let other = group.resolution.language;
-            if other != lang {
-                let language = locale
-                    .languages
-                    .get(&other)
-                    .map_or(other.to_string(), Clone::clone);
-                blocks.push(Block::Paragraph {
-                    number: None,
-                    content: vec![Inline::Emph(text(&fill(
-                        &locale.quoted_in,
-                        &[("language", &language)],
-                    )))],
-                });
-            }
+        }
+        // A table in one language quoting a resolution in another says so,
+        // whether it has one resolution or several.
+        let other = group.resolution.language;
+        if other != lang {
+            let language = locale
+                .languages
+                .get(&other)
+                .map_or(other.to_string(), Clone::clone);
+            blocks.push(Block::Paragraph {
+                number: None,
+                content: vec![Inline::Emph(text(&fill(
+                    &locale.quoted_in,
+                    &[("language", &language)],
+                )))],
+            });
         }
         blocks.push(Block::Table(Table {
             widths: vec![1.2, 3.2, 4.0, 1.6, 1.3, 1.9],

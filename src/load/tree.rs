@@ -136,19 +136,14 @@ impl<'a> Yaml<'a> {
     }
 
     fn scan_error(&self, e: &ScanError) -> SyntaxError {
-        let mut pos = pos_of(e.marker());
-        let info = e.info().to_owned();
-        let mut err = SyntaxError::new(plain_scan_message(&info), pos);
-        // The parser notices a tab where the indentation it breaks ends;
-        // point at the tab itself.
-        if info.contains("tab") {
-            if let Some(tab) = first_indenting_tab(self.text, pos.line) {
-                pos = tab;
-                err.pos = pos;
-            }
-            err = err.hint("indent with spaces: YAML does not allow tabs for indentation");
+        let pos = pos_of(e.marker());
+        // The parser notices a tab where the indentation it breaks ends,
+        // often a line later and without naming it; point at the tab.
+        if let Some(tab) = first_indenting_tab(self.text, pos.line) {
+            return SyntaxError::new("a tab indents this line", tab)
+                .hint("indent with spaces: YAML does not allow tabs for indentation");
         }
-        err
+        SyntaxError::new(plain_scan_message(e.info()), pos)
     }
 
     fn document(mut self) -> Result<Node, SyntaxError> {
@@ -346,11 +341,13 @@ fn plain_scan_message(info: &str) -> String {
 }
 
 /// The tab that broke the indentation: on the line the parser stopped at,
-/// the next one, or the nearest before them.
+/// the next one, or one of the two before.
 fn first_indenting_tab(text: &str, line: u32) -> Option<Pos> {
     let lines: Vec<&str> = text.lines().collect();
     let at = (line as usize).saturating_sub(1);
-    let order = [at, at + 1].into_iter().chain((0..at).rev());
+    let order = [Some(at), Some(at + 1), at.checked_sub(1), at.checked_sub(2)]
+        .into_iter()
+        .flatten();
     for i in order {
         let Some(l) = lines.get(i) else { continue };
         let indent = l.chars().take_while(|c| *c == ' ' || *c == '\t');

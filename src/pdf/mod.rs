@@ -91,7 +91,13 @@ impl Typesetter {
                 )))
             })?;
         let world = SandboxWorld::new(&self.library, &self.fonts, &self.style, data, root, today);
+        let title: String = doc.title.chars().take(80).collect();
+        let step = crate::budget::Step::start(
+            &format!("laying out “{title}” ({}) with the style file", doc.lang),
+            &self.style_path,
+        );
         let result = typst::compile::<PagedDocument>(&world);
+        drop(step);
         let warnings = result
             .warnings
             .iter()
@@ -169,7 +175,10 @@ impl Typesetter {
     /// One of typst's diagnostics as ours, pointing into the style file
     /// when it comes from there.
     fn diagnostic(&self, world: &SandboxWorld, first: &SourceDiagnostic, what: &str) -> Error {
-        let mut err = Error::new(ErrorKind::Typeset, format!("{what}: {}", first.message));
+        // A style file's own `panic(…)` is a message of the style, not a
+        // crash of resolute.
+        let message = first.message.replace("panicked with: ", "the style file stopped: ");
+        let mut err = Error::new(ErrorKind::Typeset, format!("{what}: {message}"));
         let id = first.span.id();
         if let (Some(id), Some(range)) = (id, world.range(first.span)) {
             let vpath = id.get().vpath().get_with_slash().to_owned();

@@ -5,6 +5,7 @@
 
 #[macro_use]
 mod common;
+mod cases;
 mod errors;
 mod import;
 mod kinds;
