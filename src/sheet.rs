@@ -26,7 +26,14 @@
 //! A paragraph's entities are the distinct entities of its rows, in order.
 //! Its status and topic are those its rows give; rows may leave them empty
 //! (a merged cell in a workbook counts as filled in on every row it spans),
-//! but two rows that disagree are an error. Text cells become [`Text::Plain`].
+//! but two rows that disagree are an error. Text cells become [`Text::Plain`];
+//! a text cell holding a control character or a bidirectional formatting
+//! character ([`crate::check::forbidden_char`]) is an error, as it is in the
+//! other data files.
+//!
+//! A workbook's ZIP archive is unpacked once, counting, before it is read:
+//! one that unpacks to more than [`SHEET_INFLATED`] bytes, or holds more than
+//! [`SHEET_ENTRIES`] files, is refused.
 
 use std::collections::{BTreeMap, HashMap};
 use std::io::Cursor;
@@ -35,8 +42,11 @@ use std::path::Path;
 
 use calamine::{DataRef, Reader, SheetType, SheetVisible, Xlsx, XlsxError};
 
+use crate::check::{forbidden_char, forbidden_hint};
 use crate::error::{nearest, Error, Location, Result};
 use crate::model::{Action, Date, ParagraphProgress, Progress, Status, StatusDefinition, Text};
+
+mod archive;
 
 /// Progress data read from a spreadsheet, with where each paragraph came from.
 #[derive(Debug, Clone, PartialEq)]
@@ -107,6 +117,29 @@ pub fn parse_sheet(
 
 /// The most cells a sheet may have; a progress matrix has a few hundred.
 const MAX_CELLS: usize = 1_000_000;
+
+/// The most bytes the files of an `.xlsx` workbook may unpack to, all
+/// together, counted as they are inflated (the sizes the archive declares
+/// can lie).
+///
+/// Why 64 MiB: a progress matrix of a few hundred rows unpacks to well under
+/// a megabyte (the 11 paragraphs of the fixture to 29 KiB), and even a sheet
+/// of [`MAX_CELLS`] short cells, the most resolute reads, to some 20 to 40 MiB
+/// of XML; it is four times the 16 MiB a spreadsheet may take on disk
+/// ([`crate::input::SHEET`]), room beside the sheet for parts that do not
+/// compress (images); and it bounds what calamine can be made to unpack and
+/// hold (the shared strings, the cells) to a size any machine has, where a
+/// 3 MB file of 3 GB of XML took 3.2 GB of memory before. Inflating 64 MiB
+/// to count it takes a fraction of a second.
+pub const SHEET_INFLATED: u64 = 64 << 20;
+
+/// The most files the ZIP archive of an `.xlsx` workbook may hold. Excel
+/// writes about ten parts plus two or three per worksheet and one per image,
+/// so a workbook of hundreds of sheets stays far below. An archive within the
+/// 16 MiB limit can hold over a hundred thousand empty entries: it is
+/// refused before any is opened, rather than inflated entry by entry (the
+/// zip crate has read its directory by then, as calamine's would).
+pub const SHEET_ENTRIES: usize = 10_000;
 
 // ---------------------------------------------------------------------------
 // What the bytes are.
@@ -413,6 +446,7 @@ fn read_xlsx(path: &Path, bytes: &[u8]) -> Result<Grid> {
 }
 
 fn read_workbook(path: &Path, bytes: &[u8]) -> Result<Grid> {
+    archive::check_unpacked_size(path, bytes, SHEET_INFLATED, SHEET_ENTRIES)?;
     let mut book: Xlsx<_> =
         Xlsx::new(Cursor::new(bytes)).map_err(|e| workbook_error(path, bytes, &e))?;
     let is_1904 = book.has_1904_epoch();
@@ -695,13 +729,43 @@ struct Matrix<'a> {
     csv: bool,
 }
 
+/// "row 7, column C (date)", with the header `names` of the columns, or
+/// "row 7, column C" for a column without one.
+fn place(names: &BTreeMap<usize, String>, row: usize, column: usize) -> String {
+    match names.get(&column) {
+        Some(name) => format!("row {row}, column {} ({name})", column_letter(column)),
+        None => format!("row {row}, column {}", column_letter(column)),
+    }
+}
+
+/// Refuses a text cell of `row` that holds a character no document may
+/// contain ([`forbidden_char`]): a control character, which prints as
+/// nothing or as garbage, or a bidirectional formatting character, which
+/// reorders the printed text (U+202E prints "Conseil" as "liesnoC"). `names`
+/// are the header names known so far, for the message.
+fn check_characters(path: &Path, row: &Row, names: &BTreeMap<usize, String>) -> Result<()> {
+    for (column, cell) in &row.cells {
+        let Cell::Text(text) = cell else {
+            continue;
+        };
+        if let Some((at, c, what)) = forbidden_char(text) {
+            let nth = text[..at].chars().count() + 1;
+            return Err(Error::data(format!(
+                "{}: the cell contains {what} U+{:04X} (character {nth} of the cell)",
+                place(names, row.number, *column),
+                c as u32
+            ))
+            .at(Location::at(path, None, row.number, *column))
+            .hint(forbidden_hint(c)));
+        }
+    }
+    Ok(())
+}
+
 impl Matrix<'_> {
     /// "row 7, column C (date)".
     fn place(&self, row: usize, column: usize) -> String {
-        match self.header.names.get(&column) {
-            Some(name) => format!("row {row}, column {} ({name})", column_letter(column)),
-            None => format!("row {row}, column {}", column_letter(column)),
-        }
+        place(&self.header.names, row, column)
     }
 
     fn error(&self, row: usize, column: usize, message: impl AsRef<str>) -> Error {
@@ -1322,6 +1386,12 @@ fn build(
         return Err(empty(path));
     }
     let at = find_header(&rows);
+    // The rows down to the header are checked before the header's names are
+    // read (and quoted in messages); those below it, one by one, before
+    // they are read.
+    for row in &rows[..=at] {
+        check_characters(path, row, &BTreeMap::new())?;
+    }
     let header = read_header(path, &rows[at], is_1904)?;
     let matrix = Matrix {
         path,
@@ -1345,6 +1415,7 @@ fn build(
     let mut index: HashMap<Key, usize> = HashMap::new();
     let mut illustrative = false;
     for row in data {
+        check_characters(path, row, &matrix.header.names)?;
         let line = matrix.line(row)?;
         illustrative |= line.illustrative;
         let key = (
@@ -1398,8 +1469,11 @@ mod tests {
     use std::io::Write;
     use std::path::PathBuf;
 
-    const FIXTURES: &str = "/work/main/tests/fixtures/sheets";
-    const EXAMPLE: &str = "/work/main/examples/ecosoc-2015-23/progress.yaml";
+    const FIXTURES: &str = concat!(env!("CARGO_MANIFEST_DIR"), "/tests/fixtures/sheets");
+    const EXAMPLE: &str = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/examples/ecosoc-2015-23/progress.yaml"
+    );
 
     fn csv_named(name: &str, text: &str) -> Result<SheetProgress> {
         parse_sheet(Path::new(name), text.as_bytes(), "2015/23", &[])
@@ -1910,6 +1984,51 @@ mod tests {
     }
 
     #[test]
+    fn csv_cells_with_control_or_bidirectional_characters_are_refused() {
+        let e = error(&format!(
+            "{HEAD}1,UNODC,2016-01-02,acted,completed,\n2,UNODC,2016-01-02,rang\u{7},completed,\n"
+        ));
+        assert_eq!(e.kind, crate::ErrorKind::Data);
+        assert_eq!(
+            e.message,
+            "row 3, column D (action): the cell contains the control character U+0007 \
+             (character 5 of the cell)"
+        );
+        assert_eq!(place(&e), (3, 4));
+        assert_eq!(e.hint.as_deref(), Some(forbidden_hint('\u{7}')));
+        assert!(e.to_string().starts_with("progress.csv:3:4: "), "{e}");
+        // U+202E would print "Conseil" as "liesnoC".
+        let e = error(&format!(
+            "{HEAD}1,\"\u{202E}Conseil\",2016-01-02,acted,completed,\n"
+        ));
+        assert_eq!(
+            e.message,
+            "row 2, column B (entity): the cell contains the bidirectional formatting \
+             character U+202E (character 1 of the cell)"
+        );
+        assert_eq!(place(&e), (2, 2));
+        assert!(e.hint.as_deref().unwrap().contains("order"), "{e}");
+        // In the header and in a title row above it, before a message
+        // quotes the cell; in a column without a header, too.
+        let e = error("paragraph,entity,date,action,sta\u{202E}tus,reference\n1,,,,completed,\n");
+        assert_eq!(
+            e.message,
+            "row 1, column E: the cell contains the bidirectional formatting character \
+             U+202E (character 4 of the cell)"
+        );
+        let e = error(&format!("Matrix\u{1b}[2J\n{HEAD}1,,,,completed,\n"));
+        assert_eq!(place(&e), (1, 1));
+        assert!(e.message.contains("control character U+001B"), "{e}");
+        let e = error(&format!("{HEAD}1,,,,completed,,\u{2066}stray\n"));
+        assert!(e.message.starts_with("row 2, column G: the cell"), "{e}");
+        // Tabs and line breaks in a cell are text.
+        let p = progress(&format!(
+            "{HEAD}1,UNODC,2016-01-02,\"acted\ton\r\ntwo lines\",completed,\n"
+        ));
+        assert_eq!(p.paragraphs[0].actions.len(), 1);
+    }
+
+    #[test]
     fn tab_separated_text_is_read_too() {
         let p =
             progress("paragraph\tentity\tdate\taction\tstatus\treference\n2\t\t\t\tcompleted\t\n");
@@ -2323,6 +2442,43 @@ mod tests {
             e.message,
             "row 3, column A (paragraph): the paragraph number is missing"
         );
+    }
+
+    #[test]
+    fn workbook_cells_with_control_or_bidirectional_characters_are_refused() {
+        let row = |entity: &'static str| {
+            vec![
+                N(1.0),
+                S(entity),
+                D(42_444.0),
+                S("acted"),
+                S("completed"),
+                Blank,
+            ]
+        };
+        // Excel writes a control character in a cell as `_x001B_`.
+        let e = xlsx(
+            &[sheet(vec![header(), row("UNODC"), row("UN_x001B_[2JODC")])],
+            false,
+        )
+        .unwrap_err();
+        assert_eq!(e.kind, crate::ErrorKind::Data);
+        assert_eq!(
+            e.message,
+            "row 3, column B (entity): the cell contains the control character U+001B \
+             (character 3 of the cell)"
+        );
+        assert_eq!(place(&e), (3, 2));
+        assert_eq!(e.hint.as_deref(), Some(forbidden_hint('\u{1b}')));
+        assert!(e.to_string().starts_with("m.xlsx:3:2: "), "{e}");
+        let e = xlsx(&[sheet(vec![header(), row("\u{202E}Conseil")])], false).unwrap_err();
+        assert_eq!(
+            e.message,
+            "row 2, column B (entity): the cell contains the bidirectional formatting \
+             character U+202E (character 1 of the cell)"
+        );
+        assert_eq!(place(&e), (2, 2));
+        assert_eq!(e.hint.as_deref(), Some(forbidden_hint('\u{202E}')));
     }
 
     /// A small deterministic generator, for the tests of hostile bytes.

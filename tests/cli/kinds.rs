@@ -471,6 +471,79 @@ fn a_bad_spreadsheet_row_names_the_file_row_and_column() {
     );
 }
 
+/// The example with the fixture workbook as its progress data, its sheet
+/// padded (inside `<sheetData>`) with `padding` spaces, deflated: a file of a
+/// few kilobytes that unpacks to as much as asked, and that calamine reads
+/// (the spaces are whitespace between rows).
+fn padded_workbook_example(padding: u64) -> tempfile::TempDir {
+    use std::io::{Read, Write};
+    let dir = example_copy();
+    std::fs::remove_file(dir.path().join("progress.yaml")).unwrap();
+    std::fs::copy(
+        root().join("tests/fixtures/sheets/statuses.yaml"),
+        dir.path().join("statuses.yaml"),
+    )
+    .unwrap();
+    let fixture = std::fs::File::open(root().join("tests/fixtures/sheets/progress.xlsx")).unwrap();
+    let mut fixture = zip::ZipArchive::new(fixture).unwrap();
+    let out = std::fs::File::create(dir.path().join("progress.xlsx")).unwrap();
+    let mut zip = zip::ZipWriter::new(out);
+    let options = zip::write::SimpleFileOptions::default()
+        .compression_method(zip::CompressionMethod::Deflated);
+    for i in 0..fixture.len() {
+        let mut entry = fixture.by_index(i).unwrap();
+        let name = entry.name().to_owned();
+        let mut text = String::new();
+        entry.read_to_string(&mut text).unwrap();
+        zip.start_file(name.as_str(), options).unwrap();
+        if name != "xl/worksheets/sheet1.xml" {
+            zip.write_all(text.as_bytes()).unwrap();
+            continue;
+        }
+        let (head, rest) = text.split_at(text.find("<sheetData>").unwrap() + "<sheetData>".len());
+        zip.write_all(head.as_bytes()).unwrap();
+        let spaces = [b' '; 1 << 16];
+        let mut left = padding;
+        while left > 0 {
+            let n = left.min(spaces.len() as u64) as usize;
+            zip.write_all(&spaces[..n]).unwrap();
+            left -= n as u64;
+        }
+        zip.write_all(rest.as_bytes()).unwrap();
+    }
+    zip.finish().unwrap();
+    dir
+}
+
+#[test]
+fn a_workbook_that_unpacks_to_more_than_the_limit_is_refused() {
+    let limit = resolute::sheet::SHEET_INFLATED;
+    // Padded to just within the limit, the workbook is read.
+    let dir = padded_workbook_example(limit - (1 << 20));
+    let out = resolute(&["check", dir.path().to_str().unwrap()]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    // One mebibyte more and it is refused, though the file is small.
+    let dir = padded_workbook_example(limit);
+    let size = std::fs::metadata(dir.path().join("progress.xlsx"))
+        .unwrap()
+        .len();
+    assert!(size < 1 << 20, "the bomb takes {size} bytes");
+    let out = resolute(&["check", dir.path().to_str().unwrap()]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(6), "{err}");
+    assert!(!err.contains("panicked"), "{err}");
+    let said = format!(
+        "progress.xlsx unpacks to more than {}, the most resolute reads from a progress spreadsheet",
+        resolute::input::size_text(limit)
+    );
+    assert!(err.contains(&said), "{err}");
+    assert!(err.contains("xl/worksheets/sheet1.xml"), "{err}");
+    assert!(
+        err.contains("hint: a progress matrix unpacks to far less"),
+        "{err}"
+    );
+}
+
 #[test]
 fn a_table_of_several_resolutions_groups_rows_under_a_heading_per_resolution() {
     require!("pdftotext");
