@@ -1,6 +1,6 @@
 //! Reading AKN4UN XML back into a resolution.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use super::dom::{self, Element, Node, Source};
@@ -266,14 +266,18 @@ impl<'d> Import<'d> {
     /// Each `<res:short href="#para_N">` onto its paragraph.
     fn shorts(&self, proprietary: &Element, operative: &mut [OperativeParagraph]) -> Result<()> {
         let body = self.req(self.doc, "mainBody")?;
-        let ids: Vec<Option<&str>> = body
-            .all(AKN_NS, "paragraph")
-            .map(|p| p.attr("eId"))
-            .collect();
+        // Each eId's first paragraph, looked up by name rather than by going
+        // through the paragraphs for every `short`.
+        let mut ids: HashMap<&str, usize> = HashMap::new();
+        for (i, p) in body.all(AKN_NS, "paragraph").enumerate() {
+            if let Some(id) = p.attr("eId") {
+                ids.entry(id).or_insert(i);
+            }
+        }
         for short in proprietary.all(RESOLUTE_NS, "short") {
             let href = self.req_attr(short, "href")?;
             let target = href.trim_start_matches('#');
-            let index = ids.iter().position(|id| *id == Some(target));
+            let index = ids.get(target).copied();
             match index.and_then(|i| operative.get_mut(i)) {
                 Some(p) => p.short = Some(short.text()),
                 None => {
@@ -308,20 +312,27 @@ impl<'d> Import<'d> {
     /// is dropped.
     fn inline(&self, nodes: &[Node]) -> Result<String> {
         let mut out = String::new();
+        self.inline_into(nodes, &mut out)?;
+        Ok(out)
+    }
+
+    /// [`inline`](Self::inline), written onto `out` (nested markup is not
+    /// copied once per level).
+    fn inline_into(&self, nodes: &[Node], out: &mut String) -> Result<()> {
         for node in nodes {
             match node {
                 Node::Text(t) => out.push_str(t),
                 Node::Element(e) if e.is(AKN_NS, "authorialNote") => {
-                    push_marker(&mut out, self.req_attr(e, "marker")?);
+                    push_marker(out, self.req_attr(e, "marker")?);
                 }
                 Node::Element(e) if e.is(AKN_NS, "noteRef") => {
                     let note = self.note_ref(e)?;
-                    push_marker(&mut out, self.req_attr(note, "marker")?);
+                    push_marker(out, self.req_attr(note, "marker")?);
                 }
-                Node::Element(e) => out.push_str(&self.inline(&e.children)?),
+                Node::Element(e) => self.inline_into(&e.children, out)?,
             }
         }
-        Ok(out)
+        Ok(())
     }
 
     /// The `authorialNote` an element's `href` points at.
@@ -351,9 +362,10 @@ impl<'d> Import<'d> {
         let mut all = Vec::new();
         self.doc.find_all(AKN_NS, "authorialNote", &mut all);
         let mut out: Vec<Footnote> = Vec::new();
+        let mut seen: HashSet<&str> = HashSet::new();
         for note in all {
             let marker = self.req_attr(note, "marker")?;
-            if !out.iter().any(|f| f.marker == marker) {
+            if seen.insert(marker) {
                 out.push(Footnote {
                     marker: marker.to_owned(),
                     text: note_text(note),

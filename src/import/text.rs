@@ -6,6 +6,7 @@
 //! removed except in compounds; footnote markers glued to words ("organisée1")
 //! or spaced ("enfants 2 ,") become `[^n]`; lead words come from the lexicon.
 
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::Path;
 use std::sync::LazyLock;
 
@@ -48,7 +49,8 @@ pub struct Dropped {
 pub struct Join {
     /// The line of the first piece.
     pub line: usize,
-    /// The piece before the hyphen.
+    /// The piece before the hyphen (its last 100 characters after `…` when
+    /// it is longer).
     pub left: String,
     /// The piece on the next line.
     pub right: String,
@@ -205,6 +207,12 @@ struct Built {
 
 struct Importer<'a> {
     lexicon: &'a Lexicon,
+    /// The masthead phrases and organ names, longest first.
+    masthead_phrases: Vec<&'a str>,
+    /// The characters of those phrases.
+    masthead_chars: CharSet,
+    /// The lexicon's number words, in lower case.
+    number_words: Vec<String>,
     dropped: Vec<Dropped>,
     joins: Vec<Join>,
     warnings: Vec<Warning>,
@@ -220,8 +228,22 @@ struct Importer<'a> {
 
 impl<'a> Importer<'a> {
     fn new(lexicon: &'a Lexicon) -> Self {
+        let mut masthead_phrases: Vec<&str> = lexicon
+            .masthead_lines
+            .iter()
+            .map(String::as_str)
+            .chain(ORGAN_NAMES)
+            .collect();
+        masthead_phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
         Importer {
             lexicon,
+            masthead_chars: CharSet::new(masthead_phrases.iter().flat_map(|p| p.chars())),
+            masthead_phrases,
+            number_words: lexicon
+                .number_words
+                .iter()
+                .map(|n| n.to_lowercase())
+                .collect(),
             dropped: Vec::new(),
             joins: Vec::new(),
             warnings: Vec::new(),
@@ -278,11 +300,12 @@ impl<'a> Importer<'a> {
                 if indented || ends_note || OPERATIVE.is_match(t) || SUB.is_match(t) {
                     in_notes = false;
                 } else if let Some(last) = self.notes.last_mut() {
-                    last.1 = if last.1.is_empty() {
-                        squeeze(t)
-                    } else {
-                        format!("{} {}", last.1, squeeze(t))
-                    };
+                    // Appended in place: a note of many lines is not copied
+                    // once per line.
+                    if !last.1.is_empty() {
+                        last.1.push(' ');
+                    }
+                    last.1.push_str(&squeeze(t));
                     continue;
                 } else {
                     in_notes = false;
@@ -323,12 +346,17 @@ impl<'a> Importer<'a> {
             });
         }
         if let Some(symbol) = &self.symbol {
-            if t.starts_with(&format!("{symbol} ")) || t.ends_with(&format!(" {symbol}")) {
+            // Compared in place (no copy of the symbol per line).
+            if t.strip_prefix(symbol.as_str())
+                .is_some_and(|r| r.starts_with(' '))
+                || t.strip_suffix(symbol.as_str())
+                    .is_some_and(|r| r.ends_with(' '))
+            {
                 return Some("running head");
             }
         }
         let mut rest = squeeze(t);
-        if let Some(m) = SYMBOL_IN_LINE.find(&rest.clone()) {
+        if let Some(m) = SYMBOL_IN_LINE.find(&rest) {
             let without = format!("{} {}", &rest[..m.start()], &rest[m.end()..]);
             if self.only_masthead_words(&without) && self.symbol.is_none() {
                 self.symbol = Some(m.as_str().to_owned());
@@ -344,16 +372,16 @@ impl<'a> Importer<'a> {
 
     /// Whether a line holds nothing but masthead phrases and organ names.
     fn only_masthead_words(&self, line: &str) -> bool {
+        // A character no phrase has cannot be taken out by the replacements
+        // below: most lines are told apart by that, without them.
+        if line
+            .chars()
+            .any(|c| !c.is_whitespace() && !self.masthead_chars.contains(c))
+        {
+            return false;
+        }
         let mut rest = squeeze(line);
-        let mut phrases: Vec<&str> = self
-            .lexicon
-            .masthead_lines
-            .iter()
-            .map(String::as_str)
-            .chain(ORGAN_NAMES)
-            .collect();
-        phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
-        for p in phrases {
+        for p in &self.masthead_phrases {
             rest = rest.replace(p, " ");
         }
         rest.trim().is_empty() && !line.trim().is_empty()
@@ -370,14 +398,32 @@ impl<'a> Importer<'a> {
         let mut adoption: Option<(String, usize)> = None;
         let mut after_adopted_heading = false;
         let mut annexes: Vec<Annex> = Vec::new();
+        // How many operative paragraphs `paras` holds (counted as they come,
+        // not by going through `paras` at every line).
+        let mut operatives: u32 = 0;
+        // Whether the last line of the last paragraph ends complete, for
+        // (paragraphs, lines of the last one): lines that leave the paragraphs
+        // as they are do not look at that line again.
+        let mut last_complete: Option<((usize, usize), bool)> = None;
         for line in &lines {
             let t = line.text.as_str();
             // A paragraph may start once the previous one is complete: it ends
             // with punctuation, or it is the title (the formula came between).
-            let complete = paras.last().is_none_or(|p| {
-                matches!(p.kind, Kind::Title)
-                    || p.lines.last().is_some_and(|(_, l)| ends_complete(l))
-            });
+            let complete = match paras.last() {
+                None => true,
+                Some(p) if matches!(p.kind, Kind::Title) => true,
+                Some(p) => {
+                    let key = (paras.len(), p.lines.len());
+                    match last_complete {
+                        Some((k, c)) if k == key => c,
+                        _ => {
+                            let c = p.lines.last().is_some_and(|(_, l)| ends_complete(l));
+                            last_complete = Some((key, c));
+                            c
+                        }
+                    }
+                }
+            };
             if expect_meeting_date {
                 expect_meeting_date = false;
                 if let Some(date) = self.parse_date(t) {
@@ -390,7 +436,7 @@ impl<'a> Importer<'a> {
             }
             if section == Section::Head {
                 if let Some((start, first_no)) = adoption.take() {
-                    self.adoption_line(&format!("{start} {t}"), first_no);
+                    self.adoption_line(&format!("{start} {t}"), first_no, true);
                     self.drop_line(line.no, "adoption line (continued)", t);
                     continue;
                 }
@@ -440,7 +486,7 @@ impl<'a> Importer<'a> {
                         adoption = Some((t.to_owned(), line.no));
                         self.drop_line(line.no, "adoption line (kept as `meeting`)", t);
                     } else {
-                        self.adoption_line(t, line.no);
+                        self.adoption_line(t, line.no, false);
                     }
                     continue;
                 }
@@ -492,16 +538,13 @@ impl<'a> Importer<'a> {
                         .lexicon
                         .split_lead(t, &self.lexicon.preamble_leads)
                         .is_some());
-            let operatives = paras
-                .iter()
-                .filter(|p| matches!(p.kind, Kind::Operative(_)))
-                .count() as u32;
             if matches!(section, Section::Preamble | Section::Operative) && complete {
                 if let Some(c) = OPERATIVE.captures(t) {
                     if c[1].parse::<u32>().ok() == Some(operatives + 1) {
                         section = Section::Operative;
+                        operatives += 1;
                         paras.push(Para {
-                            kind: Kind::Operative(operatives + 1),
+                            kind: Kind::Operative(operatives),
                             lines: vec![(line.no, c[2].to_owned())],
                         });
                         continue;
@@ -626,11 +669,14 @@ impl<'a> Importer<'a> {
             line,
             message: format!("{what}; kept as `source`"),
         });
-        self.symbol = Some(
-            self.symbol
-                .take()
-                .map_or(text.to_owned(), |s| format!("{s}; {text}")),
-        );
+        // Appended in place: many such lines do not copy `source` each time.
+        match &mut self.symbol {
+            Some(s) => {
+                s.push_str("; ");
+                s.push_str(text);
+            }
+            None => self.symbol = Some(text.to_owned()),
+        }
     }
 
     fn is_annex_heading(&self, t: &str) -> bool {
@@ -659,8 +705,9 @@ impl<'a> Importer<'a> {
             .then(|| t.to_owned())
     }
 
-    /// "Adopted by the Security Council at its 4653rd meeting, on 4 December 2002".
-    fn adoption_line(&mut self, t: &str, no: usize) {
+    /// "Adopted by the Security Council at its 4653rd meeting, on 4 December 2002";
+    /// `dropped` when its first line `no` is already in the dropped lines.
+    fn adoption_line(&mut self, t: &str, no: usize, dropped: bool) {
         let date = t.rsplit_once(", ").and_then(|(_, d)| {
             let d = d.trim_end_matches('.');
             let d = d
@@ -682,7 +729,7 @@ impl<'a> Importer<'a> {
         if let (Some(date), Some(name)) = (date, name) {
             self.meeting = Some(Meeting { name, date });
             self.date = Some(date);
-            if !self.dropped.iter().any(|d| d.line == no) {
+            if !dropped {
                 self.drop_line(no, "adoption line (kept as `meeting`)", t);
             }
         } else {
@@ -710,18 +757,17 @@ impl<'a> Importer<'a> {
     /// Joins a paragraph's lines, undoing line-break hyphenation.
     fn join(&mut self, para: Para) -> Built {
         let line = para.lines.first().map_or(0, |l| l.0);
-        let mut text = String::new();
+        let mut text = Joined::default();
         for (no, l) in &para.lines {
             let starts_letter = l.starts_with(char::is_alphabetic);
-            if text.ends_with('-') && !text.ends_with(" -") && starts_letter {
-                let before = &text[..text.len() - 1];
-                let left = before.rsplit(' ').next().unwrap_or("").to_owned();
+            if text.text.ends_with('-') && !text.text.ends_with(" -") && starts_letter {
+                let (left, last_part) = text.split_word();
                 let right = l.split(' ').next().unwrap_or("").to_owned();
-                let last_part = left.rsplit('-').next().unwrap_or(&left);
                 let keep =
-                    self.lexicon.keeps_hyphen(last_part) || l.starts_with(char::is_uppercase);
+                    self.lexicon.keeps_hyphen(tail(last_part)) || l.starts_with(char::is_uppercase);
+                let left = piece(left);
                 if !keep {
-                    text.pop();
+                    text.pop_hyphen();
                 }
                 self.joins.push(Join {
                     line: no - 1,
@@ -729,78 +775,84 @@ impl<'a> Importer<'a> {
                     right,
                     kept_hyphen: keep,
                 });
-                text.push_str(l);
+                text.push(l);
             } else {
-                if !text.is_empty() {
-                    text.push(' ');
+                if !text.text.is_empty() {
+                    text.push(" ");
                 }
-                text.push_str(l);
+                text.push(l);
             }
         }
         Built {
             kind: para.kind,
             line,
-            text,
+            text: text.text,
         }
     }
 
     /// Writes footnote markers as `[^n]` for the markers the notes define.
-    fn markers(&self, text: &str, cited: &mut Vec<String>) -> String {
-        let known = |d: &str| self.notes.iter().any(|(m, _, _)| m == d);
+    fn markers(&self, text: &str, cites: &mut Cites) -> String {
         // Weak evidence (a number after a digit, or standing alone) counts
         // only for the next footnote in order, or one already cited.
-        let plausible = |d: &str, cited: &[String]| {
-            if cited.iter().any(|c| c == d) {
-                return true;
-            }
-            let next = self
-                .notes
-                .iter()
-                .map(|(m, _, _)| m)
-                .filter(|m| !cited.contains(m))
-                .min_by_key(|m| m.parse::<u32>().unwrap_or(u32::MAX));
-            next.is_some_and(|n| n == d)
-        };
         let words: Vec<&str> = text.split(' ').collect();
-        let mut out: Vec<String> = Vec::new();
+        let mut out = String::with_capacity(text.len() + 16);
+        // Where the last word written to `out` starts.
+        let mut last: Option<usize> = None;
         let mut i = 0;
         while i < words.len() {
             let w = words[i];
-            let glued = GLUED.captures(w).filter(|c| known(&c[2])).or_else(|| {
-                YEARS_GLUED
-                    .captures(w)
-                    .filter(|c| known(&c[2]) && plausible(&c[2], cited))
-            });
-            if let Some(c) = glued {
-                cited.push(c[2].to_owned());
-                out.push(format!("{}[^{}]{}", &c[1], &c[2], &c[3]));
+            // Markers are digits: a word without one is copied as it is
+            // (and the patterns below are not run on it).
+            if !w.bytes().any(|b| b.is_ascii_digit()) {
+                push_word(&mut out, &mut last, w);
                 i += 1;
                 continue;
             }
-            let prev_allows = out.last().is_some_and(|p| {
-                let word_end =
-                    p.ends_with(char::is_alphabetic) || p.ends_with([',', ';', '.', ':']);
-                word_end
-                    && !self
-                        .lexicon
-                        .number_words
-                        .iter()
-                        .any(|n| p.to_lowercase().ends_with(&n.to_lowercase()))
-            });
-            if known(w)
-                && prev_allows
+            let glued = GLUED
+                .captures(w)
+                .filter(|c| cites.known(&c[2]))
+                .or_else(|| {
+                    YEARS_GLUED
+                        .captures(w)
+                        .filter(|c| cites.known(&c[2]) && cites.plausible(&c[2]))
+                });
+            if let Some(c) = glued {
+                cites.cite(&c[2]);
+                push_word(
+                    &mut out,
+                    &mut last,
+                    &format!("{}[^{}]{}", &c[1], &c[2], &c[3]),
+                );
+                i += 1;
+                continue;
+            }
+            let prev_allows = || {
+                last.is_some_and(|start| {
+                    let p = &out[start..];
+                    let word_end =
+                        p.ends_with(char::is_alphabetic) || p.ends_with([',', ';', '.', ':']);
+                    word_end && {
+                        let p = p.to_lowercase();
+                        !self.number_words.iter().any(|n| p.ends_with(n.as_str()))
+                    }
+                })
+            };
+            if cites.known(w)
                 && w.chars().all(|c| c.is_ascii_digit())
-                && plausible(w, cited)
+                && prev_allows()
+                && cites.plausible(w)
             {
                 let next = words.get(i + 1).copied();
                 if next.is_none_or(|n| {
                     matches!(n, "," | "." | ";" | ":" | ")") || n.starts_with(char::is_lowercase)
                 }) {
-                    cited.push(w.to_owned());
-                    if let Some(prev) = out.last_mut() {
-                        prev.push_str(&format!("[^{w}]"));
+                    cites.cite(w);
+                    if last.is_some() {
+                        out.push_str("[^");
+                        out.push_str(w);
+                        out.push(']');
                         if let Some(n @ ("," | ".")) = next {
-                            prev.push_str(n);
+                            out.push_str(n);
                             i += 1;
                         }
                     }
@@ -808,10 +860,10 @@ impl<'a> Importer<'a> {
                     continue;
                 }
             }
-            out.push(w.to_owned());
+            push_word(&mut out, &mut last, w);
             i += 1;
         }
-        out.join(" ")
+        out
     }
 
     fn assemble(
@@ -821,7 +873,7 @@ impl<'a> Importer<'a> {
         mut annexes: Vec<Annex>,
         path: &Path,
     ) -> Result<Import> {
-        let mut cited = Vec::new();
+        let mut cited = Cites::new(&self.notes);
         let mut title = String::new();
         let mut preamble: Vec<PreambularParagraph> = Vec::new();
         let mut operative: Vec<OperativeParagraph> = Vec::new();
@@ -910,21 +962,24 @@ impl<'a> Importer<'a> {
                 .hint("the text should open with its number (`2015/23. Title`) or carry `Resolution 1445 (2002)`"));
         };
         let mut footnotes = Vec::new();
+        let mut defined: HashSet<String> = HashSet::new();
         for (marker, text, line) in &self.notes {
-            if footnotes.iter().any(|f: &Footnote| &f.marker == marker) {
+            if defined.contains(marker) {
                 self.warnings.push(Warning { line: *line, message: format!("footnote {marker} is defined twice; the second is kept as a separate note `{marker}b`") });
+                defined.insert(format!("{marker}b"));
                 footnotes.push(Footnote {
                     marker: format!("{marker}b"),
                     text: text.clone(),
                 });
                 continue;
             }
-            if !cited.contains(marker) {
+            if !cited.cited.contains(marker) {
                 self.warnings.push(Warning {
                     line: *line,
                     message: format!("footnote {marker} is not cited in the text; kept"),
                 });
             }
+            defined.insert(marker.clone());
             footnotes.push(Footnote {
                 marker: marker.clone(),
                 text: text.clone(),
@@ -973,6 +1028,175 @@ impl<'a> Importer<'a> {
             ),
         });
         (first.to_owned(), rest.to_owned())
+    }
+}
+
+/// How much of the piece before a line-break hyphen is looked at (for a
+/// compound) and recorded in its [`Join`], in characters: its end. A "word"
+/// run on over very many lines would otherwise be gone through, and copied,
+/// whole at every join; the words whose hyphen is kept are far shorter.
+const MAX_PIECE: usize = 100;
+
+/// The last [`MAX_PIECE`] characters of `s`.
+fn tail(s: &str) -> &str {
+    match s.char_indices().rev().nth(MAX_PIECE - 1) {
+        Some((i, _)) => &s[i..],
+        None => s,
+    }
+}
+
+/// `left` as a [`Join`] records it: the whole piece, or `…` and its end.
+fn piece(left: &str) -> String {
+    let end = tail(left);
+    if end.len() < left.len() {
+        format!("…{end}")
+    } else {
+        end.to_owned()
+    }
+}
+
+/// A paragraph's text as its lines are joined, with where its last word
+/// starts and the hyphens in that word, so that the pieces of a split word
+/// are found without searching back through the text.
+#[derive(Default)]
+struct Joined {
+    text: String,
+    /// The byte where the last word (after the last space) starts.
+    word: usize,
+    /// The bytes of the hyphens in the last word.
+    hyphens: Vec<usize>,
+}
+
+impl Joined {
+    fn push(&mut self, s: &str) {
+        let base = self.text.len();
+        self.text.push_str(s);
+        let from = match s.rfind(' ') {
+            Some(space) => {
+                self.word = base + space + 1;
+                self.hyphens.clear();
+                space + 1
+            }
+            None => 0,
+        };
+        self.hyphens
+            .extend(s[from..].match_indices('-').map(|(i, _)| base + from + i));
+    }
+
+    /// Of a text ending with a hyphen: the last word before that hyphen, and
+    /// its part after the hyphen before (all of it if there is none).
+    fn split_word(&self) -> (&str, &str) {
+        let end = self.text.len() - 1;
+        let left = &self.text[self.word..end];
+        // The last hyphen is the one at `end`: the one before it is at most
+        // one step back.
+        let part = self
+            .hyphens
+            .iter()
+            .rev()
+            .find(|h| **h < end)
+            .map_or(self.word, |h| h + 1);
+        (left, &self.text[part..end])
+    }
+
+    /// Removes the hyphen the text ends with.
+    fn pop_hyphen(&mut self) {
+        if self.text.pop() == Some('-') && self.hyphens.last() == Some(&self.text.len()) {
+            self.hyphens.pop();
+        }
+    }
+}
+
+/// A set of characters, a table for the first 256.
+struct CharSet {
+    latin: [bool; 256],
+    others: Vec<char>,
+}
+
+impl CharSet {
+    fn new(chars: impl IntoIterator<Item = char>) -> CharSet {
+        let mut set = CharSet {
+            latin: [false; 256],
+            others: Vec::new(),
+        };
+        for c in chars {
+            match usize::try_from(u32::from(c)) {
+                Ok(i) if i < 256 => set.latin[i] = true,
+                _ => set.others.push(c),
+            }
+        }
+        set.others.sort_unstable();
+        set.others.dedup();
+        set
+    }
+
+    fn contains(&self, c: char) -> bool {
+        match usize::try_from(u32::from(c)) {
+            Ok(i) if i < 256 => self.latin[i],
+            _ => self.others.binary_search(&c).is_ok(),
+        }
+    }
+}
+
+/// Adds a word to marked-up text: a space between words, and where the last
+/// word starts.
+fn push_word(out: &mut String, last: &mut Option<usize>, w: &str) {
+    if last.is_some() {
+        out.push(' ');
+    }
+    *last = Some(out.len());
+    out.push_str(w);
+}
+
+/// The footnote markers the notes define and those the text has cited so
+/// far, in sets and a sorted map (not lists searched at every word).
+struct Cites {
+    /// Every marker a note defines.
+    known: HashSet<String>,
+    /// The markers cited so far.
+    cited: HashSet<String>,
+    /// The markers not cited yet, by number, then by first definition: the
+    /// first is the next footnote in order.
+    uncited: BTreeMap<(u32, usize), String>,
+    /// Each marker's key in `uncited`.
+    keys: HashMap<String, (u32, usize)>,
+}
+
+impl Cites {
+    fn new(notes: &[(String, String, usize)]) -> Cites {
+        let mut keys = HashMap::new();
+        for (i, (marker, _, _)) in notes.iter().enumerate() {
+            keys.entry(marker.clone())
+                .or_insert((marker.parse::<u32>().unwrap_or(u32::MAX), i));
+        }
+        Cites {
+            known: keys.keys().cloned().collect(),
+            cited: HashSet::new(),
+            uncited: keys.iter().map(|(m, k)| (*k, m.clone())).collect(),
+            keys,
+        }
+    }
+
+    fn known(&self, marker: &str) -> bool {
+        self.known.contains(marker)
+    }
+
+    /// Whether weak evidence for `marker` counts: it is already cited, or it
+    /// is the next footnote in order.
+    fn plausible(&self, marker: &str) -> bool {
+        self.cited.contains(marker)
+            || self
+                .uncited
+                .first_key_value()
+                .is_some_and(|(_, m)| m == marker)
+    }
+
+    fn cite(&mut self, marker: &str) {
+        if self.cited.insert(marker.to_owned()) {
+            if let Some(key) = self.keys.get(marker) {
+                self.uncited.remove(key);
+            }
+        }
     }
 }
 
@@ -1073,5 +1297,71 @@ mod tests {
             ["First paragraph of the annex.", "Second paragraph."]
         );
         assert_eq!(r.operative[0].text, "to adopt the annexed text.");
+    }
+
+    #[test]
+    fn words_split_over_several_lines_are_joined_piece_by_piece() {
+        let text = "1/1. Titre\n\n Le Conseil économique et social,\n\n Rappelant les anti-sous-\nrégionaux et la coordi-\nna-\ntion à la soixante-\nneuvième-\nsession,\n\n 1. Prie le Secrétaire général.\n";
+        let i = run(text).unwrap();
+        assert_eq!(
+            i.resolution.preamble[0].text,
+            "les anti-sous-régionaux et la coordination à la soixante-neuvièmesession,"
+        );
+        let joins: Vec<(&str, &str, bool)> = i
+            .joins
+            .iter()
+            .map(|j| (j.left.as_str(), j.right.as_str(), j.kept_hyphen))
+            .collect();
+        assert_eq!(
+            joins,
+            [
+                ("anti-sous", "régionaux", true),
+                ("coordi", "na-", false),
+                ("coordina", "tion", false),
+                ("soixante", "neuvième-", true),
+                ("soixante-neuvième", "session,", false),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_word_run_over_very_many_lines_is_reported_in_short_pieces() {
+        let lines = 2000;
+        let text = format!(
+            "1/1. Titre\n\n Le Conseil économique et social,\n\n Rappelant les a-\n{}fin,\n\n 1. Prie le Secrétaire général.\n",
+            "a-\n".repeat(lines - 1)
+        );
+        let i = run(&text).unwrap();
+        assert_eq!(
+            i.resolution.preamble[0].text,
+            format!("les {}fin,", "a".repeat(lines))
+        );
+        assert_eq!(i.joins.len(), lines);
+        assert_eq!(i.joins[0].left, "a");
+        assert_eq!(i.joins[99].left, "a".repeat(100));
+        assert_eq!(i.joins[100].left, format!("…{}", "a".repeat(100)));
+        assert!(i.joins.iter().all(|j| j.left.chars().count() <= 101));
+    }
+
+    #[test]
+    fn spaced_markers_follow_the_order_of_the_notes() {
+        let text = "1/1. Titre\n\n Le Conseil économique et social,\n\n Rappelant les enfants 2 , et les femmes 1 , et les hommes 2 ,\n\n 1. Prie le Secrétaire général.\n_____\n1 Note un.\n2 Note deux.\n1 Note un encore.\n";
+        let i = run(text).unwrap();
+        assert_eq!(
+            i.resolution.preamble[0].text,
+            "les enfants 2 , et les femmes[^1], et les hommes[^2],"
+        );
+        let markers: Vec<&str> = i
+            .resolution
+            .footnotes
+            .iter()
+            .map(|f| f.marker.as_str())
+            .collect();
+        assert_eq!(markers, ["1", "2", "1b"]);
+        let warnings: Vec<&str> = i.warnings.iter().map(|w| w.message.as_str()).collect();
+        assert_eq!(
+            warnings,
+            ["footnote 1 is defined twice; the second is kept as a separate note `1b`"]
+        );
     }
 }

@@ -357,3 +357,169 @@ fn the_importer_survives_mangled_input() {
         }
     }
 }
+
+/// Runs `resolute` with its standard input an open pipe that nothing is
+/// written to, and fails the test if it has not ended within `secs` seconds
+/// (it is killed then): for the inputs an importer could block or loop on.
+fn resolute_within(args: &[&str], secs: u64) -> std::process::Output {
+    use std::io::Read;
+    use std::process::{Command, Stdio};
+    let mut child = Command::new(env!("CARGO_BIN_EXE_resolute"))
+        .args(args)
+        .current_dir(root())
+        .stdin(Stdio::piped())
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .expect("run resolute");
+    // Both pipes are read while it runs, so that a full pipe cannot hold it.
+    let drain = |mut pipe: Box<dyn Read + Send>| {
+        std::thread::spawn(move || {
+            let mut bytes = Vec::new();
+            let _ = pipe.read_to_end(&mut bytes);
+            bytes
+        })
+    };
+    let stdout = drain(Box::new(child.stdout.take().unwrap()));
+    let stderr = drain(Box::new(child.stderr.take().unwrap()));
+    let stdin = child.stdin.take();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(secs);
+    let status = loop {
+        if let Some(status) = child.try_wait().expect("wait for resolute") {
+            break status;
+        }
+        if std::time::Instant::now() > deadline {
+            let _ = child.kill();
+            let _ = child.wait();
+            panic!("resolute {args:?} did not end within {secs} s: killed");
+        }
+        std::thread::sleep(std::time::Duration::from_millis(20));
+    };
+    drop(stdin);
+    std::process::Output {
+        status,
+        stdout: stdout.join().unwrap(),
+        stderr: stderr.join().unwrap(),
+    }
+}
+
+/// Checks that importing `file` fails at once with an I/O error (exit code 6)
+/// whose message has `needle`, with a hint, and without output.
+fn expect_refused(file: &str, needle: &str) {
+    let out = resolute_within(&["import", file], 20);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(6), "{file}: {err}");
+    assert!(err.contains(needle), "{file}: {err}");
+    assert!(err.contains("hint"), "{file}: no hint: {err}");
+    assert!(!err.contains("panicked"), "{file}: {err}");
+    assert!(out.stdout.is_empty(), "{file}: wrote output");
+}
+
+#[cfg(unix)]
+#[test]
+fn importing_a_device_is_refused_without_reading_it() {
+    // /dev/zero never ends: read, it would fill memory.
+    expect_refused("/dev/zero", "/dev/zero is a device, not a regular file");
+}
+
+#[cfg(unix)]
+#[test]
+fn importing_a_named_pipe_is_refused_without_waiting_for_a_writer() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["fifo.txt", "fifo.xml"] {
+        let fifo = dir.path().join(name);
+        let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+        assert!(made.is_ok_and(|s| s.success()), "mkfifo is needed");
+        expect_refused(fifo.to_str().unwrap(), "is a named pipe (FIFO)");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn importing_standard_input_is_refused_when_it_is_a_pipe() {
+    // `import` reads no standard input of its own; given /dev/stdin (an open
+    // pipe nothing is written to), it must not wait on it.
+    if !Path::new("/dev/stdin").exists() {
+        return;
+    }
+    expect_refused("/dev/stdin", "is a named pipe (FIFO)");
+}
+
+#[test]
+fn importing_a_file_over_the_limit_is_refused_before_reading_it() {
+    let dir = tempfile::tempdir().unwrap();
+    for name in ["big.txt", "big.xml"] {
+        let big = dir.path().join(name);
+        // Sparse: one byte over 16 MiB, without writing 16 MiB.
+        let file = std::fs::File::create(&big).unwrap();
+        file.set_len((16 << 20) + 1).unwrap();
+        expect_refused(
+            big.to_str().unwrap(),
+            "is 16 MiB, more than the 16 MiB resolute reads as a file to import",
+        );
+    }
+    // Exactly at the limit, the file is read (and then found not to be text).
+    let at = dir.path().join("at.txt");
+    std::fs::File::create(&at)
+        .unwrap()
+        .set_len(16 << 20)
+        .unwrap();
+    let out = resolute_within(&["import", at.to_str().unwrap()], 60);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(err.contains("binary") && err.contains("hint"), "{err}");
+}
+
+/// The French fixture with its preamble (footnote block included) `copies`
+/// times over.
+fn repeated_preamble(copies: usize) -> String {
+    let text = std::fs::read_to_string(root().join(CORPUS)).unwrap();
+    let start = text.find(" Conscient de").unwrap();
+    let end = text.find(" 1. Souligne").unwrap();
+    format!(
+        "{}{}{}",
+        &text[..start],
+        text[start..end].repeat(copies),
+        &text[end..]
+    )
+}
+
+#[test]
+fn a_large_import_is_the_small_one_repeated() {
+    // Not timed (benches/import.rs measures): a text of very many paragraphs
+    // and footnote blocks gives, paragraph for paragraph, what one copy gives.
+    let lexicons: Vec<_> = [resolute::model::Lang::En, resolute::model::Lang::Fr]
+        .into_iter()
+        .map(|l| {
+            resolute::import::lexicon::Lexicon::load(&resolute::assets::Assets::embedded(), l)
+                .unwrap()
+        })
+        .collect();
+    let import = |text: &str| {
+        resolute::import::text::import(text, Path::new("large.txt"), &lexicons)
+            .unwrap_or_else(|e| panic!("{}", e.render()))
+    };
+    let one = import(&repeated_preamble(1));
+    let copies = 300;
+    let many = import(&repeated_preamble(copies));
+    let (r1, r) = (&one.resolution, &many.resolution);
+    let n = r1.preamble.len();
+    assert_eq!(n, 12);
+    assert_eq!(r.preamble.len(), n * copies);
+    for (i, p) in r.preamble.iter().enumerate() {
+        assert_eq!(p, &r1.preamble[i % n], "preambular paragraph {}", i + 1);
+    }
+    assert_eq!(r.operative, r1.operative);
+    let two = import(&repeated_preamble(2));
+    let per_copy = two.joins.len() - one.joins.len();
+    assert_eq!(many.joins.len(), one.joins.len() + (copies - 1) * per_copy);
+    // Footnotes 1 and 2 are defined again in every copy: kept as `1b`, `2b`.
+    assert_eq!(r.footnotes.len(), r1.footnotes.len() + (copies - 1) * 2);
+    let twice = many
+        .warnings
+        .iter()
+        .filter(|w| w.message.contains("is defined twice"))
+        .count();
+    assert_eq!(twice, (copies - 1) * 2);
+    assert_eq!(many.warnings.len(), twice + one.warnings.len());
+}
