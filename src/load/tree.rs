@@ -143,7 +143,7 @@ impl<'a> Yaml<'a> {
             return SyntaxError::new("a tab indents this line", tab)
                 .hint("indent with spaces: YAML does not allow tabs for indentation");
         }
-        SyntaxError::new(plain_scan_message(e.info()), pos)
+        SyntaxError::new(plain_scan_message(&e.info()), pos)
     }
 
     fn document(mut self) -> Result<Node, SyntaxError> {

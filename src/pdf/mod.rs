@@ -177,7 +177,9 @@ impl Typesetter {
     fn diagnostic(&self, world: &SandboxWorld, first: &SourceDiagnostic, what: &str) -> Error {
         // A style file's own `panic(…)` is a message of the style, not a
         // crash of resolute.
-        let message = first.message.replace("panicked with: ", "the style file stopped: ");
+        let message = first
+            .message
+            .replace("panicked with: ", "the style file stopped: ");
         let mut err = Error::new(ErrorKind::Typeset, format!("{what}: {message}"));
         let id = first.span.id();
         if let (Some(id), Some(range)) = (id, world.range(first.span)) {
