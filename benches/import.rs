@@ -6,8 +6,8 @@
 //! an annex of very many numbered paragraphs with their page furniture and
 //! notes, one paragraph of very many lines, one paragraph on a single line,
 //! and a whole file on a single line. Each is imported with the library
-//! (`resolute::import::text::import`), and the AKN export of the first shape
-//! is read back (`resolute::akn::from_akn`). For each size the table gives the
+//! (`resolute::import_text`), and the AKN export of the first shape
+//! is read back (`resolute::from_akn`). For each size the table gives the
 //! median time and time(2n)/time(n), which is about 2.0 when the import is
 //! linear (4.0 when it is quadratic).
 //!
@@ -22,9 +22,9 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use resolute::assets::Assets;
-use resolute::import::lexicon::Lexicon;
 use resolute::model::Lang;
+use resolute::Assets;
+use resolute::Lexicon;
 
 const MB: usize = 1_000_000;
 
@@ -217,11 +217,10 @@ fn main() {
         let mut rows = Vec::new();
         for mb in sizes() {
             let text = make(mb * MB);
-            let result = resolute::import::text::import(&text, path, &lexicons);
+            let result = resolute::import_text(&text, path, &lexicons);
             assert_eq!(result.is_ok(), ok, "{name}, {mb} MB: {:?}", result.err());
             let import = median(runs, || {
-                let _ =
-                    std::hint::black_box(resolute::import::text::import(&text, path, &lexicons));
+                let _ = std::hint::black_box(resolute::import_text(&text, path, &lexicons));
             });
             let base = median(runs, || {
                 std::hint::black_box(baseline(&text));
@@ -232,9 +231,9 @@ fn main() {
                 baseline: base,
             });
             if i == 0 {
-                let xml = resolute::akn::to_akn(&result.expect("imported").resolution);
+                let xml = resolute::to_akn(&result.expect("imported").resolution);
                 let import = median(runs, || {
-                    let _ = std::hint::black_box(resolute::akn::from_akn(&xml, Path::new("a.xml")));
+                    let _ = std::hint::black_box(resolute::from_akn(&xml, Path::new("a.xml")));
                 });
                 let base = median(runs, || {
                     std::hint::black_box(baseline(&xml));

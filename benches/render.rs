@@ -9,11 +9,11 @@
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-use resolute::assets::Assets;
-use resolute::compose::Kind;
 use resolute::model::Lang;
-use resolute::project::Project;
-use resolute::render::{Format, Renderer};
+use resolute::Assets;
+use resolute::Kind;
+use resolute::Project;
+use resolute::{Format, Renderer};
 
 const RUNS: usize = 21;
 
@@ -40,11 +40,11 @@ fn main() {
 
     let baseline = median(|| {
         let p = Project::load(&dir).unwrap();
-        assert!(resolute::check::project(&p).is_empty());
+        assert!(resolute::check(&p).is_empty());
         renderer.compose(&p, Kind::Report, Lang::En).unwrap();
     });
     let pdf_cold = median(|| {
-        resolute::pdf::clear_cache();
+        resolute::clear_cache();
         renderer.lower(&doc, Format::Pdf, &dir).unwrap();
     });
     let pdf_warm = median(|| {
@@ -57,7 +57,7 @@ fn main() {
         .compose(&project, Kind::Table, Lang::En)
         .expect("compose the table");
     let table_pdf = median(|| {
-        resolute::pdf::clear_cache();
+        resolute::clear_cache();
         renderer.lower(&table, Format::Pdf, &dir).unwrap();
     });
     let table_docx = median(|| {
@@ -67,7 +67,7 @@ fn main() {
         .compose(&project, Kind::Text, Lang::Fr)
         .expect("compose the text");
     let text_pdf = median(|| {
-        resolute::pdf::clear_cache();
+        resolute::clear_cache();
         renderer.lower(&text, Format::Pdf, &dir).unwrap();
     });
 

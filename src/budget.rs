@@ -123,12 +123,6 @@ pub fn set_memory_limit(bytes: u64) {
     );
 }
 
-/// The bytes in use now, as the binary's allocator counts them (0 where it
-/// is not installed, as in tests).
-pub fn in_use() -> usize {
-    IN_USE.load(Ordering::Relaxed)
-}
-
 /// The time limit of each step.
 static SECONDS: AtomicUsize = AtomicUsize::new(DEFAULT_SECONDS as usize);
 

@@ -3,9 +3,9 @@
 
 use clap::Parser;
 
-/// Counts memory against the run's limit (see `resolute::budget`).
+/// Counts memory against the run's limit (see `resolute::Counting`).
 #[global_allocator]
-static ALLOCATOR: resolute::budget::Counting = resolute::budget::Counting;
+static ALLOCATOR: resolute::Counting = resolute::Counting;
 
 fn main() {
     let cli = resolute::cli::Cli::parse();

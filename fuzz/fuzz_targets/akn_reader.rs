@@ -8,9 +8,9 @@ use libfuzzer_sys::fuzz_target;
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(xml) = std::str::from_utf8(data) {
-        if let Ok(resolution) = resolute::akn::from_akn(xml, Path::new("fuzz.xml")) {
-            let again = resolute::akn::to_akn(&resolution);
-            let back = resolute::akn::from_akn(&again, Path::new("again.xml")).expect("our own export reads back");
+        if let Ok(resolution) = resolute::from_akn(xml, Path::new("fuzz.xml")) {
+            let again = resolute::to_akn(&resolution);
+            let back = resolute::from_akn(&again, Path::new("again.xml")).expect("our own export reads back");
             assert_eq!(back, resolution, "export then import changed the model");
         }
     }

@@ -6,8 +6,8 @@ use std::path::Path;
 use std::sync::OnceLock;
 
 use libfuzzer_sys::fuzz_target;
-use resolute::assets::Assets;
-use resolute::import::lexicon::Lexicon;
+use resolute::Assets;
+use resolute::Lexicon;
 use resolute::model::Lang;
 
 fn lexicons() -> &'static [Lexicon] {
@@ -22,6 +22,6 @@ fn lexicons() -> &'static [Lexicon] {
 
 fuzz_target!(|data: &[u8]| {
     if let Ok(text) = std::str::from_utf8(data) {
-        let _ = resolute::import::text::import(text, Path::new("fuzz.txt"), lexicons());
+        let _ = resolute::import_text(text, Path::new("fuzz.txt"), lexicons());
     }
 });

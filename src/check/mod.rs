@@ -11,7 +11,7 @@ use crate::model::{Lang, Resolution, TrustFund};
 use crate::project::Project;
 
 pub use progress::{check_progress, check_progress_at, check_statuses};
-pub use text::{check_characters, forbidden_char, forbidden_hint};
+pub use text::{check_characters, forbidden_char, forbidden_hint, MAX_TITLE};
 
 /// The languages each part of the data is printed in.
 #[derive(Debug, Clone, Default)]

@@ -154,19 +154,19 @@ impl Locale {
                 ErrorKind::Template,
                 "the locale needs six `table_columns` and two `summary_columns`",
             )
-            .at(file.key_location("table_columns", 0)));
+            .at(file.locate(&[crate::load::Seg::Key("table_columns")])));
         }
         if self.number_words.len() != 10 {
             return Err(Error::new(
                 ErrorKind::Template,
                 "the locale must list the numbers zero to nine in `number_words`",
             )
-            .at(file.key_location("number_words", 0)));
+            .at(file.locate(&[crate::load::Seg::Key("number_words")])));
         }
         if self.months.len() != 12 {
             return Err(
                 Error::new(ErrorKind::Template, "the locale must list 12 months")
-                    .at(file.key_location("months", 0)),
+                    .at(file.locate(&[crate::load::Seg::Key("months")])),
             );
         }
         for s in &Status::UN {

@@ -146,7 +146,7 @@ pub fn report(project: &Project, lang: Lang, assets: &Assets) -> Result<Document
     };
     if report.summary.is_empty() {
         return Err(Error::data("the report has no summary")
-            .at(report_file.key_location("summary", 0))
+            .at(report_file.locate(&[crate::load::Seg::Key("summary")]))
             .hint(
                 "GA resolution 52/214 asks every report to open with a summary stating its mandate",
             ));

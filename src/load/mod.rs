@@ -12,7 +12,7 @@ mod de;
 mod tree;
 mod words;
 
-pub use tree::{Node, Pos, Seg, Value};
+pub use tree::{Node, Pos, Seg, MAX_DEPTH, MAX_VALUES};
 
 /// The formats data files may be written in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -106,25 +106,6 @@ impl SourceFile {
         }
     }
 
-    /// The location of the `occurrence`-th (0-based) appearance of `key` as a
-    /// mapping key, in any of the three formats; the start of the file if absent.
-    pub fn key_location(&self, key: &str, occurrence: usize) -> Location {
-        let (line, column) = find_key(&self.text, key, occurrence).unwrap_or((1, 1));
-        self.location(line, column)
-    }
-
-    /// Like [`SourceFile::key_location`], counting only keys after the first
-    /// occurrence of `anchor` (to find `number` inside `operative`, say).
-    pub fn key_location_after(&self, anchor: &str, key: &str, occurrence: usize) -> Location {
-        let Some((anchor_line, _)) = find_key(&self.text, anchor, 0) else {
-            return self.key_location(key, occurrence);
-        };
-        let before = (0..)
-            .map_while(|i| find_key(&self.text, key, i).filter(|(line, _)| *line <= anchor_line))
-            .count();
-        self.key_location(key, before + occurrence)
-    }
-
     /// Parses the text as `T`, in the format the extension names, and keeps
     /// the tree for locating values later.
     pub fn parse<T: DeserializeOwned>(&mut self) -> Result<T> {
@@ -185,44 +166,6 @@ fn strip_position(message: &str) -> String {
     }
 }
 
-/// Finds a mapping key written as `key:` (YAML), `"key":` (JSON) or `key =` (TOML).
-fn find_key(text: &str, key: &str, occurrence: usize) -> Option<(usize, usize)> {
-    let mut seen = 0;
-    for (lineno, line) in text.lines().enumerate() {
-        // A TOML table header, `[key]` or `[[key]]`, names the key too.
-        let header = line.trim().trim_start_matches('[').trim_end_matches(']');
-        if line.trim_start().starts_with('[') && header.trim() == key {
-            if seen == occurrence {
-                let column = line.len() - line.trim_start().len() + 1;
-                return Some((lineno + 1, column));
-            }
-            seen += 1;
-            continue;
-        }
-        let mut search = 0;
-        while let Some(pos) = line[search..].find(key) {
-            let start = search + pos;
-            let end = start + key.len();
-            search = end;
-            let before = line[..start].trim_end_matches(['"', '\'']);
-            let before_ok = before
-                .chars()
-                .next_back()
-                .is_none_or(|c| c.is_whitespace() || c == '{' || c == ',' || c == '-');
-            let after = line[end..].trim_start_matches(['"', '\'']).trim_start();
-            let after_ok = after.starts_with(':') || after.starts_with('=');
-            if before_ok && after_ok {
-                if seen == occurrence {
-                    let column = line[..start].chars().count() + 1;
-                    return Some((lineno + 1, column));
-                }
-                seen += 1;
-            }
-        }
-    }
-    None
-}
-
 /// Loads `T` from a file.
 pub fn load<T: DeserializeOwned>(path: &Path) -> Result<(T, SourceFile)> {
     let mut file = SourceFile::read(path)?;
@@ -236,14 +179,6 @@ pub fn load_inside<T: DeserializeOwned>(root: &Path, path: &Path) -> Result<(T, 
     let mut file = SourceFile::read_inside(root, path)?;
     let value = file.parse()?;
     Ok((value, file))
-}
-
-/// The data file in `dir` named `stem` with any of the accepted extensions.
-pub fn find_data_file(dir: &Path, stem: &str) -> Option<PathBuf> {
-    Format::EXTENSIONS
-        .iter()
-        .map(|ext| dir.join(format!("{stem}.{ext}")))
-        .find(|p| p.is_file())
 }
 
 #[cfg(test)]
@@ -305,16 +240,5 @@ mod tests {
             assert_eq!(err.location.unwrap().line, 1, "{name}");
             assert!(err.hint.unwrap().contains("type"), "{name}");
         }
-    }
-
-    #[test]
-    fn finds_keys_in_all_formats() {
-        let yaml = "- paragraph: 1\n- paragraph: 12\n";
-        assert_eq!(find_key(yaml, "paragraph", 1), Some((2, 3)));
-        let json = "[{\"paragraph\": 1}, {\"paragraph\": 2}]";
-        assert_eq!(find_key(json, "paragraph", 1), Some((1, 22)));
-        assert_eq!(find_key("subparagraph: a", "paragraph", 0), None);
-        let toml = "resolution = \"1\"\n[[paragraphs]]\nresolution = \"2\"\n";
-        assert_eq!(find_key(toml, "paragraphs", 0), Some((2, 1)));
     }
 }

@@ -359,13 +359,9 @@ pub const IMPORT_FIXTURES: [(&str, usize, usize, usize, usize, usize); 5] = [
     ),
 ];
 
-pub fn import_lib(path: &str) -> resolute::import::Import {
-    resolute::import::import_file(
-        &root().join(path),
-        None,
-        &resolute::assets::Assets::embedded(),
-    )
-    .unwrap_or_else(|e| panic!("{path}: {}", e.render()))
+pub fn import_lib(path: &str) -> resolute::Import {
+    resolute::import_file(&root().join(path), None, &resolute::Assets::embedded())
+        .unwrap_or_else(|e| panic!("{path}: {}", e.render()))
 }
 
 /// Alphanumeric runs, split where letters meet digits ("organisée1" → organisée, 1).

@@ -54,7 +54,7 @@ fn the_example_resolution_is_the_corpus_text() {
 
 #[test]
 fn the_example_has_the_counts_and_citations_of_the_resolution() {
-    let project = resolute::project::Project::load(&root().join(EXAMPLE)).unwrap();
+    let project = resolute::Project::load(&root().join(EXAMPLE)).unwrap();
     let r = &project.resolution.0;
     assert_eq!(r.preamble.len(), 12);
     let letters: Vec<&str> = r.preamble[1]
@@ -108,7 +108,7 @@ fn importing_the_corpus_gives_the_worked_example_without_warnings() {
     assert!(err.contains("12 preambular and 11 operative paragraphs, 6 sub-paragraphs, 3 footnotes cited 5 times"), "{err}");
     let mut imported: resolute::model::Resolution =
         serde_saphyr::from_str(&String::from_utf8_lossy(&out.stdout)).unwrap();
-    let example = resolute::project::Project::load(&root().join(EXAMPLE))
+    let example = resolute::Project::load(&root().join(EXAMPLE))
         .unwrap()
         .resolution
         .0;
@@ -315,10 +315,10 @@ fn unusable_import_input_gets_a_clear_message() {
 fn the_importer_survives_mangled_input() {
     // A deterministic stand-in for fuzzing in CI: thousands of cut, doubled and
     // corrupted versions of the fixtures must give a model or an error, never a panic.
-    let assets = resolute::assets::Assets::embedded();
+    let assets = resolute::Assets::embedded();
     let lexicons: Vec<_> = [resolute::model::Lang::En, resolute::model::Lang::Fr]
         .into_iter()
-        .map(|l| resolute::import::lexicon::Lexicon::load(&assets, l).unwrap())
+        .map(|l| resolute::Lexicon::load(&assets, l).unwrap())
         .collect();
     let mut seed: u64 = 0x2015_0023;
     let mut next = move || {
@@ -353,7 +353,7 @@ fn the_importer_survives_mangled_input() {
                 }
             }
             let mangled: String = c.into_iter().collect();
-            let _ = resolute::import::text::import(&mangled, Path::new("mangled.txt"), &lexicons);
+            let _ = resolute::import_text(&mangled, Path::new("mangled.txt"), &lexicons);
         }
     }
 }
@@ -490,13 +490,10 @@ fn a_large_import_is_the_small_one_repeated() {
     // and footnote blocks gives, paragraph for paragraph, what one copy gives.
     let lexicons: Vec<_> = [resolute::model::Lang::En, resolute::model::Lang::Fr]
         .into_iter()
-        .map(|l| {
-            resolute::import::lexicon::Lexicon::load(&resolute::assets::Assets::embedded(), l)
-                .unwrap()
-        })
+        .map(|l| resolute::Lexicon::load(&resolute::Assets::embedded(), l).unwrap())
         .collect();
     let import = |text: &str| {
-        resolute::import::text::import(text, Path::new("large.txt"), &lexicons)
+        resolute::import_text(text, Path::new("large.txt"), &lexicons)
             .unwrap_or_else(|e| panic!("{}", e.render()))
     };
     let one = import(&repeated_preamble(1));

@@ -193,7 +193,7 @@ fn the_consolidated_text_matches_the_corpus_with_italic_leads() {
 #[test]
 fn the_table_has_a_row_per_operative_paragraph_and_the_datas_status_counts() {
     require!("pdftotext");
-    let project = resolute::project::Project::load(&root().join(EXAMPLE)).unwrap();
+    let project = resolute::Project::load(&root().join(EXAMPLE)).unwrap();
     let progress = &project.progress.as_ref().unwrap().0;
     let docx = example_out().join("table.en.docx");
     let xml = docx_xml(&docx);
@@ -519,7 +519,7 @@ fn padded_workbook_example(padding: u64) -> tempfile::TempDir {
 
 #[test]
 fn a_workbook_that_unpacks_to_more_than_the_limit_is_refused() {
-    let limit = resolute::sheet::SHEET_INFLATED;
+    let limit = resolute::limits::SHEET_INFLATED;
     // Padded to just within the limit, the workbook is read.
     let dir = padded_workbook_example(limit - (1 << 20));
     let out = resolute(&["check", dir.path().to_str().unwrap()]);
@@ -536,7 +536,7 @@ fn a_workbook_that_unpacks_to_more_than_the_limit_is_refused() {
     assert!(!err.contains("panicked"), "{err}");
     let said = format!(
         "progress.xlsx unpacks to more than {}, the most resolute reads from a progress spreadsheet",
-        resolute::input::size_text(limit)
+        resolute::limits::size_text(limit)
     );
     assert!(err.contains(&said), "{err}");
     assert!(err.contains("xl/worksheets/sheet1.xml"), "{err}");
@@ -614,7 +614,7 @@ fn a_table_of_several_resolutions_groups_rows_under_a_heading_per_resolution() {
         ["Status", "2015/23", "78/271", "79/69", "Total"]
     );
     let own = |key: &str| {
-        let project = resolute::project::Project::load(dir.path()).unwrap();
+        let project = resolute::Project::load(dir.path()).unwrap();
         let p = &project.progress.unwrap().0;
         p.paragraphs
             .iter()
@@ -645,7 +645,7 @@ fn a_table_of_several_resolutions_groups_rows_under_a_heading_per_resolution() {
         outline.contains("Of the 26 provisions in the table"),
         "{outline}"
     );
-    let project = resolute::project::Project::load(dir.path()).unwrap();
+    let project = resolute::Project::load(dir.path()).unwrap();
     let r7969 = &project
         .compilation
         .iter()
