@@ -31,6 +31,11 @@ macro_rules! require {
 
 /// Whether every program of `tools` can be run (see [`require!`]).
 pub fn have(tools: &[&str]) -> bool {
+    have_under(tools, std::env::var("CI").is_ok_and(|v| v == "true"))
+}
+
+/// [`have`], with `ci` saying whether the run is CI's.
+pub fn have_under(tools: &[&str], ci: bool) -> bool {
     let missing: Vec<&str> = tools.iter().copied().filter(|t| !on_path(t)).collect();
     if missing.is_empty() {
         return true;
@@ -40,7 +45,7 @@ pub fn have(tools: &[&str]) -> bool {
         std::thread::current().name().unwrap_or("a test"),
         missing.join(", ")
     );
-    if std::env::var("CI").is_ok_and(|v| v == "true") {
+    if ci {
         panic!("{what}, and under CI=true every tool must be there");
     }
     // Straight to the process's stderr: the test harness captures

@@ -172,3 +172,14 @@ fn check_validates_and_schema_describes_the_files() {
     assert!(schema["resolution"]["properties"]["operative"].is_object());
     assert!(schema["report.<lang>"]["properties"]["job_number"].is_object());
 }
+
+#[test]
+fn a_missing_tool_skips_a_test_but_fails_it_under_ci() {
+    assert!(have_under(&["sh"], true), "sh is on every PATH");
+    assert!(!have_under(&["no-such-tool-resolute-needs"], false));
+    let under_ci = std::panic::catch_unwind(|| have_under(&["no-such-tool-resolute-needs"], true));
+    assert!(
+        under_ci.is_err(),
+        "under CI=true a missing tool fails the test"
+    );
+}

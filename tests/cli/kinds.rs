@@ -848,3 +848,27 @@ fn a_report_on_sub_paragraphs_counts_provisions_and_keeps_each_note() {
     assert!(text.contains("Illustrative note A."), "{text}");
     assert!(text.contains("Illustrative note B."), "{text}");
 }
+
+#[test]
+fn a_table_quoting_a_resolution_in_another_language_says_so() {
+    // The folder has the resolution in English only; its French table
+    // quotes the English provisions and must say so.
+    let dir = example_copy();
+    std::fs::remove_file(dir.path().join("resolution.yaml")).unwrap();
+    std::fs::rename(
+        dir.path().join("resolution.en.yaml"),
+        dir.path().join("resolution.yaml"),
+    )
+    .unwrap();
+    let out_dir = render_kind(dir.path(), "table", "fr");
+    let outline = docx_outline(&out_dir.path().join("table.fr.docx"));
+    assert!(
+        outline.contains(
+            "Les dispositions sont citées en anglais, seule version de la résolution disponible."
+        ),
+        "{outline}"
+    );
+    let out_dir = render_kind(dir.path(), "table", "en");
+    let outline = docx_outline(&out_dir.path().join("table.en.docx"));
+    assert!(!outline.contains("quoted in"), "{outline}");
+}
