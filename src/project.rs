@@ -36,6 +36,10 @@ pub struct Project {
     pub translations: BTreeMap<Lang, (Resolution, SourceFile)>,
     /// Further resolutions for a compilation, from the `resolutions/` folder.
     pub compilation: Vec<(Resolution, SourceFile)>,
+    /// Files of the folder resolute recognises but did not read this time
+    /// (the other reports, when one report file is given): inputs all the
+    /// same, which no output may replace.
+    pub unread: Vec<PathBuf>,
 }
 
 /// What a file of a report folder is, by its name.
@@ -115,6 +119,7 @@ impl Project {
         let mut statuses = None;
         let mut fund = None;
         let mut reports = BTreeMap::new();
+        let mut unread = Vec::new();
         for (role, path) in files {
             match role {
                 Role::Resolution => {
@@ -143,6 +148,7 @@ impl Project {
                 Role::Fund => fund = keep(load_inside::<TrustFund>(&dir, &path), &mut problems),
                 Role::Report(lang) => {
                     if only.as_ref().is_some_and(|o| !same_name(o, &path)) {
+                        unread.push(path);
                         continue;
                     }
                     if let Some((r, file)) = keep(load_inside::<Report>(&dir, &path), &mut problems)
@@ -226,6 +232,7 @@ impl Project {
             reports,
             translations,
             compilation,
+            unread,
         })
     }
 
@@ -235,6 +242,7 @@ impl Project {
     pub fn files(&self) -> Vec<&Path> {
         let mut out: Vec<&Path> = self.sources().map(|f| f.path.as_path()).collect();
         out.extend(self.progress.iter().map(|p| p.1.path.as_path()));
+        out.extend(self.unread.iter().map(PathBuf::as_path));
         out.sort();
         out.dedup();
         out

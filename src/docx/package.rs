@@ -252,21 +252,7 @@ mod tests {
             .read_to_string(&mut document)
             .unwrap();
         let root = xml::parse(document.as_bytes()).unwrap().root;
-        let flags: Vec<Vec<bool>> = root
-            .child("w:body")
-            .unwrap()
-            .elements()
-            .filter(|e| e.name == "w:tbl")
-            .map(|t| {
-                t.elements()
-                    .filter(|e| e.name == "w:tr")
-                    .map(|r| {
-                        r.child("w:trPr")
-                            .is_some_and(|p| p.child("w:tblHeader").is_some())
-                    })
-                    .collect()
-            })
-            .collect();
+        let flags = super::super::repair::tests::marked(&root);
         assert_eq!(flags, [vec![true, true, false, false], vec![false, false]]);
     }
 

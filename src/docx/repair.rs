@@ -412,7 +412,7 @@ fn fix_core(root: &mut Element, facts: &Facts) {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use super::*;
 
     fn parse(s: &str) -> Element {
@@ -440,7 +440,7 @@ mod tests {
     }
 
     /// For each top-level table of the body, which rows have `w:tblHeader`.
-    fn marked(document: &Element) -> Vec<Vec<bool>> {
+    pub(in crate::docx) fn marked(document: &Element) -> Vec<Vec<bool>> {
         document
             .child("w:body")
             .unwrap()
