@@ -37,6 +37,27 @@ pub const FONTS: &[&[u8]] = &[
     include_bytes!("../fonts/LiberationSerif-BoldItalic.ttf"),
 ];
 
+/// The files below `dir` (not following links to folders), a few levels
+/// deep, as the templates folder is laid out.
+fn files_below(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) {
+    const DEEPEST: usize = 4;
+    const MOST: usize = 10_000;
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return;
+    };
+    for entry in entries.flatten() {
+        if out.len() >= MOST {
+            return;
+        }
+        let path = entry.path();
+        match entry.file_type() {
+            Ok(t) if t.is_dir() && depth < DEEPEST => files_below(&path, depth + 1, out),
+            Ok(t) if !t.is_dir() => out.push(path),
+            _ => {}
+        }
+    }
+}
+
 /// The font files (.ttf, .otf, .ttc, .otc) of `dirs`, sorted by name within
 /// each folder.
 pub fn font_files(dirs: &[PathBuf]) -> Result<Vec<PathBuf>> {
@@ -112,7 +133,10 @@ impl Assets {
     pub fn get(&self, name: &str) -> Result<Option<Asset>> {
         if let Some(dir) = &self.dir {
             let path = dir.join(name);
-            if path.is_file() {
+            // A name that is there but no regular file (a folder, a FIFO, a
+            // dangling link) is an error, not a fall back to the embedded
+            // file.
+            if std::fs::symlink_metadata(&path).is_ok() {
                 let bytes = crate::input::read(&path, &crate::input::TEMPLATE)?;
                 let text = String::from_utf8(bytes).map_err(|_| {
                     Error::new(
@@ -136,19 +160,14 @@ impl Assets {
             }))
     }
 
-    /// The files of `--templates` and `--font-path` that may be read: the
-    /// override folder's files that stand for an embedded template, and the
-    /// font files of the font folders. Part of the one list of a run's
-    /// inputs, which no output may replace.
+    /// The files of `--templates` and `--font-path` a run may read: every
+    /// file of the templates folder (a template of another language, a word
+    /// list, the style file) and the font files of the font folders. Part of
+    /// the one list of a run's inputs, which no output may replace.
     pub fn files(&self) -> Result<Vec<PathBuf>> {
         let mut out: Vec<PathBuf> = Vec::new();
         if let Some(dir) = &self.dir {
-            out.extend(
-                TEMPLATES
-                    .iter()
-                    .map(|(name, _)| dir.join(name))
-                    .filter(|p| p.exists()),
-            );
+            files_below(dir, 0, &mut out);
         }
         out.extend(font_files(&self.font_dirs)?);
         Ok(out)

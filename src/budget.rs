@@ -178,9 +178,12 @@ impl Step {
                 .spawn(watchdog)
                 .ok();
         });
-        if let Ok(mut slot) = WATCH.lock() {
+        // A limit too far to reckon (`--time-limit 18446744073709551615`)
+        // is no limit.
+        let at = Instant::now().checked_add(Duration::from_secs(limit));
+        if let (Ok(mut slot), Some(at)) = (WATCH.lock(), at) {
             *slot = Some(Deadline {
-                at: Instant::now() + Duration::from_secs(limit),
+                at,
                 message,
                 generation,
             });

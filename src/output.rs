@@ -89,9 +89,7 @@ pub fn write_all(outputs: &[(PathBuf, Vec<u8>)], inputs: &Inputs) -> Result<()> 
     // A device or a pipe (`-o /dev/null`, `-o /dev/stdout`) is written to
     // as it is, after the files: renaming a file over it would replace the
     // device itself.
-    let (streams, files): (Vec<_>, Vec<_>) = outputs
-        .iter()
-        .partition(|(p, _)| std::fs::metadata(p).is_ok_and(|m| !m.is_file() && !m.is_dir()));
+    let (streams, files): (Vec<_>, Vec<_>) = outputs.iter().partition(|(p, _)| is_stream(p));
 
     let mut folders: Vec<PathBuf> = Vec::new();
     let mut written: Vec<(tempfile::NamedTempFile, &Path)> = Vec::new();
@@ -106,6 +104,9 @@ pub fn write_all(outputs: &[(PathBuf, Vec<u8>)], inputs: &Inputs) -> Result<()> 
         }
         written.push((write_part(path, bytes)?, path.as_path()));
     }
+    // Every file is written in full: now the renames, each atomic. (A
+    // rename that fails after others succeeded leaves those replaced; renames
+    // within a folder fail only when the folder itself cannot be written.)
     for (tmp, path) in written {
         keep_permissions(tmp.as_file(), path);
         tmp.persist(path)
@@ -120,6 +121,19 @@ pub fn write_all(outputs: &[(PathBuf, Vec<u8>)], inputs: &Inputs) -> Result<()> 
             .map_err(|e| Error::io("write", path, e))?;
     }
     Ok(())
+}
+
+/// Whether `path` is a device or a pipe to write into rather than a file
+/// to replace: one that is not a regular file, or one reached through
+/// `/dev` or `/proc` (`-o /dev/stdout` while stdout is redirected to a file
+/// leads, through `/proc/self/fd/1`, to a regular file, which must be
+/// written to, not replaced).
+fn is_stream(path: &Path) -> bool {
+    let special = |p: &Path| p.starts_with("/dev") || p.starts_with("/proc");
+    if special(path) || path.canonicalize().is_ok_and(|real| special(&real)) {
+        return std::fs::metadata(path).is_ok();
+    }
+    std::fs::metadata(path).is_ok_and(|m| !m.is_file() && !m.is_dir())
 }
 
 fn folder_of(path: &Path) -> PathBuf {
@@ -148,9 +162,18 @@ fn write_part(path: &Path, bytes: &[u8]) -> Result<tempfile::NamedTempFile> {
     Ok(tmp)
 }
 
-/// Removes the temporary files of runs that died in `dir` (those no live
-/// run holds locked). Best effort: what cannot be removed stays.
+/// How old an unlocked temporary file must be to count as a dead run's
+/// (a live run locks its file right after creating it).
+const STALE_AFTER: std::time::Duration = std::time::Duration::from_secs(10);
+
+/// Removes the temporary files of runs that died in `dir`: regular files
+/// no live run holds locked, older than [`STALE_AFTER`]. Best effort: what
+/// cannot be removed stays.
 fn remove_stale(dir: &Path) {
+    remove_stale_after(dir, STALE_AFTER);
+}
+
+fn remove_stale_after(dir: &Path, age: std::time::Duration) {
     let Ok(entries) = std::fs::read_dir(dir) else {
         return;
     };
@@ -160,14 +183,22 @@ fn remove_stale(dir: &Path) {
         if !(name.starts_with(PREFIX) && name.ends_with(SUFFIX)) {
             continue;
         }
-        let path = entry.path();
-        let Ok(file) = File::open(&path) else {
-            continue;
-        };
-        if !file.metadata().is_ok_and(|m| m.is_file()) {
+        // Only regular files, not followed through links: opening a FIFO
+        // would block.
+        if !entry.file_type().is_ok_and(|t| t.is_file()) {
             continue;
         }
-        if file.try_lock().is_ok() {
+        let path = entry.path();
+        let Ok(file) = crate::input::open_nonblocking(&path) else {
+            continue;
+        };
+        let old = file
+            .metadata()
+            .and_then(|m| m.modified())
+            .ok()
+            .and_then(|t| t.elapsed().ok())
+            .is_some_and(|elapsed| elapsed >= age);
+        if old && file.try_lock().is_ok() {
             let _ = std::fs::remove_file(&path);
         }
     }
@@ -296,8 +327,15 @@ mod tests {
         let stale = dir.path().join(".resolute-dead.part");
         std::fs::write(&stale, b"half").unwrap();
         let live = write_part(&dir.path().join("x.pdf"), b"being written").unwrap();
-        remove_stale(dir.path());
+        let fifo = dir.path().join(".resolute-fifo.part");
+        let _ = std::process::Command::new("mkfifo").arg(&fifo).status();
+        remove_stale_after(dir.path(), std::time::Duration::ZERO);
         assert!(!stale.exists(), "a dead run's file stays");
         assert!(live.path().exists(), "a live run's file was removed");
+        // A fresh unlocked file may be one a run has just created and not
+        // yet locked: it stays.
+        std::fs::write(&stale, b"half").unwrap();
+        remove_stale(dir.path());
+        assert!(stale.exists());
     }
 }

@@ -5,6 +5,8 @@
 mod progress;
 mod text;
 
+use std::collections::HashSet;
+
 use crate::error::{Error, Location};
 use crate::load::{Seg, SourceFile};
 use crate::model::{Lang, Resolution, TrustFund};
@@ -200,12 +202,17 @@ pub fn check_resolution(resolution: &Resolution, file: &SourceFile, out: &mut Ve
         }
     }
     let citations = resolution.citations();
-    let mut reported: Vec<&str> = Vec::new();
+    let defined: HashSet<&str> = resolution
+        .footnotes
+        .iter()
+        .map(|f| f.marker.as_str())
+        .collect();
+    let cited: HashSet<&str> = citations.iter().map(|c| c.marker.as_str()).collect();
+    let mut reported: HashSet<&str> = HashSet::new();
     for c in &citations {
-        if resolution.footnote(&c.marker).is_some() || reported.contains(&c.marker.as_str()) {
+        if defined.contains(c.marker.as_str()) || !reported.insert(&c.marker) {
             continue;
         }
-        reported.push(&c.marker);
         let markers: Vec<&str> = resolution
             .footnotes
             .iter()
@@ -224,18 +231,16 @@ pub fn check_resolution(resolution: &Resolution, file: &SourceFile, out: &mut Ve
             }),
         );
     }
+    let mut seen: HashSet<&str> = HashSet::new();
     for (i, f) in resolution.footnotes.iter().enumerate() {
         let at = || file.locate(&[Seg::Key("footnotes"), Seg::Index(i), Seg::Key("marker")]);
-        if resolution.footnotes[..i]
-            .iter()
-            .any(|g| g.marker == f.marker)
-        {
+        if !seen.insert(&f.marker) {
             out.push(
                 Error::data(format!("footnote {} is defined twice", f.marker))
                     .at(at())
                     .hint("give each footnote its own marker"),
             );
-        } else if !citations.iter().any(|c| c.marker == f.marker) {
+        } else if !cited.contains(f.marker.as_str()) {
             out.push(
                 Error::data(format!("footnote {} is never cited", f.marker))
                     .at(at())

@@ -2,6 +2,8 @@
 //! defined statuses, one entry per provision; and of the statuses the data
 //! defines.
 
+use std::collections::HashMap;
+
 use crate::error::{Error, Location};
 use crate::load::{Seg, SourceFile};
 use crate::model::{Lang, Progress, Resolution, Status, StatusDefinition, Text};
@@ -48,6 +50,8 @@ pub fn check_progress_at(
         return;
     }
     let statuses = Status::all(&progress.statuses);
+    // The first entry of each provision, to find twins in one pass.
+    let mut firsts: HashMap<(Option<&str>, u32, Option<&str>), usize> = HashMap::new();
     for (i, entry) in progress.paragraphs.iter().enumerate() {
         let resolution = match entry.other_resolution(&progress.resolution) {
             None => resolution,
@@ -117,12 +121,12 @@ pub fn check_progress_at(
                 );
             }
         }
-        let twin = progress.paragraphs[..i].iter().position(|e| {
-            e.other_resolution(&progress.resolution) == entry.other_resolution(&progress.resolution)
-                && e.paragraph == entry.paragraph
-                && e.subparagraph == entry.subparagraph
-        });
-        if let Some(first) = twin {
+        let key = (
+            entry.other_resolution(&progress.resolution),
+            entry.paragraph,
+            entry.subparagraph.as_deref(),
+        );
+        if let Some(&first) = firsts.get(&key) {
             out.push(
                 Error::data(format!(
                     "paragraph {} has two progress entries (entries {} and {})",
@@ -133,6 +137,8 @@ pub fn check_progress_at(
                 .at(locate(i, "paragraph"))
                 .hint("merge the actions into one entry"),
             );
+        } else {
+            firsts.insert(key, i);
         }
     }
 }

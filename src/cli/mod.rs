@@ -155,10 +155,12 @@ pub struct RenderArgs {
 #[derive(Debug, Clone, Copy, clap::Args)]
 pub struct LimitArgs {
     /// Stop laying out a document after this many seconds.
-    #[arg(long, value_name = "SECONDS", default_value_t = crate::budget::DEFAULT_SECONDS)]
+    #[arg(long, value_name = "SECONDS", default_value_t = crate::budget::DEFAULT_SECONDS,
+          value_parser = clap::value_parser!(u64).range(1..))]
     pub time_limit: u64,
     /// Stop when the run needs more than this much memory, in MiB.
-    #[arg(long, value_name = "MIB", default_value_t = crate::budget::DEFAULT_MEMORY >> 20)]
+    #[arg(long, value_name = "MIB", default_value_t = crate::budget::DEFAULT_MEMORY >> 20,
+          value_parser = clap::value_parser!(u64).range(64..))]
     pub memory_limit: u64,
 }
 
@@ -382,6 +384,30 @@ fn one_document(
         Some(l) => l,
         None => only_language(project, kind)?,
     };
+    // Only what the folder can make: the checks vouch for the data of these
+    // documents (a table in a language its data is not given in would print
+    // empty or untranslated text).
+    let can: Vec<Lang> = available(project)
+        .into_iter()
+        .filter(|(k, _)| *k == kind)
+        .map(|(_, l)| l)
+        .collect();
+    if !can.contains(&lang) {
+        return Err(Error::data(format!(
+            "{} cannot make the {} in `{lang}`",
+            project.dir.display(),
+            kind.name()
+        ))
+        .hint(if can.is_empty() {
+            format!("it makes no {} at all", kind.name())
+        } else {
+            format!(
+                "it makes the {} in {}; add a report.{lang}.yaml (or resolution.{lang}.yaml) for `{lang}`",
+                kind.name(),
+                can.iter().map(|l| format!("`{l}`")).collect::<Vec<_>>().join(", ")
+            )
+        }));
+    }
     renderer.render(project, kind, lang, format)
 }
 
@@ -473,7 +499,12 @@ fn import(
     let summary = crate::import::summary(&imported);
     let text = crate::import::serialize(&imported.resolution, output)?;
     match output {
-        Some(path) => write_atomic(path, text.as_bytes(), &Inputs::new([input]))?,
+        Some(path) => {
+            let asset_files = assets.files()?;
+            let inputs =
+                Inputs::new(std::iter::once(input).chain(asset_files.iter().map(PathBuf::as_path)));
+            write_atomic(path, text.as_bytes(), &inputs)?
+        }
         None => print::stdout(&text)?,
     }
     let mut notes = String::new();

@@ -91,6 +91,21 @@ impl SourceFile {
         Location::at(&self.path, Some(self.text.clone()), line, column)
     }
 
+    /// The location of a 1-based line and a 1-based column counted in
+    /// bytes (as serde_json counts).
+    fn byte_location(&self, line: usize, column: usize) -> Location {
+        let start = crate::error::byte_offset(&self.text, line, 1).unwrap_or(0);
+        let mut at = (start + column.saturating_sub(1)).min(self.text.len());
+        while !self.text.is_char_boundary(at) {
+            at -= 1;
+        }
+        let end = self.text[at..]
+            .chars()
+            .next()
+            .map_or(at, |c| at + c.len_utf8());
+        Location::span(&self.path, self.text.clone(), at..end)
+    }
+
     fn at(&self, pos: Pos) -> Location {
         self.location(pos.line as usize, pos.column as usize)
     }
@@ -120,7 +135,7 @@ impl SourceFile {
             // serde_json says what is wrong with JSON syntax in JSON's words.
             serde_json::from_str::<serde::de::IgnoredAny>(&self.text).map_err(|e| {
                 Error::data(strip_position(&e.to_string()))
-                    .at(self.location(e.line(), e.column()))
+                    .at(self.byte_location(e.line(), e.column()))
                     .hint("check the commas, quotes and brackets at and just before this place; `resolute schema` describes every field")
             })?;
         }
@@ -225,6 +240,9 @@ mod tests {
         assert!(err.location.is_some(), "{err}");
         let err = parse("b.json", "{\"paragraph\": 1,,}").unwrap_err();
         assert_eq!(err.location.unwrap().column, 17);
+        // Columns count characters, though serde_json counts bytes.
+        let err = parse("b.json", "{\"é\": \"中文\",,}").unwrap_err();
+        assert_eq!(err.location.unwrap().column, 12);
     }
 
     #[test]

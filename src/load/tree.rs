@@ -7,6 +7,7 @@
 //! hostile file cannot make resolute build a huge one: a cap on values, on
 //! nesting depth, and on what YAML aliases may expand to.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use serde_saphyr::granit_parser::{Event, Marker, Parser, ScalarStyle, ScanError};
@@ -17,6 +18,59 @@ use super::Format;
 pub const MAX_VALUES: usize = 1_000_000;
 /// The deepest nesting one data file may have.
 pub const MAX_DEPTH: usize = 64;
+/// The most text the values of one data file may hold, as a multiple of
+/// the file's own size (YAML aliases repeat text without writing it again).
+pub const MAX_TEXT_FACTOR: usize = 4;
+
+/// What a file's tree may hold: values, text, depth. Aliases and the copies
+/// kept of anchored values count as what they hold.
+struct Budget {
+    values: usize,
+    bytes: usize,
+    max_bytes: usize,
+}
+
+impl Budget {
+    fn new(text: &str) -> Budget {
+        Budget {
+            values: 0,
+            bytes: 0,
+            max_bytes: text.len().saturating_mul(MAX_TEXT_FACTOR).max(1 << 20),
+        }
+    }
+
+    /// Counts `values` more values holding `bytes` more bytes of text.
+    fn spend(&mut self, pos: Pos, values: usize, bytes: usize) -> Result<(), SyntaxError> {
+        self.values = self.values.saturating_add(values);
+        self.bytes = self.bytes.saturating_add(bytes);
+        if self.values > MAX_VALUES {
+            return Err(SyntaxError::new(
+                format!("the file holds more than {MAX_VALUES} values, more than resolute reads from one data file"),
+                pos,
+            )
+            .hint("check that this is the file you meant; split a very large compilation into files of its resolutions/ folder"));
+        }
+        if self.bytes > self.max_bytes {
+            return Err(SyntaxError::new(
+                format!("the values of the file hold more than {MAX_TEXT_FACTOR} times the file's own text"),
+                pos,
+            )
+            .hint("YAML aliases (*name) repeat what they name: write the value out where it is needed, or use fewer aliases"));
+        }
+        Ok(())
+    }
+
+    fn depth(pos: Pos, depth: usize) -> Result<(), SyntaxError> {
+        if depth > MAX_DEPTH {
+            return Err(SyntaxError::new(
+                format!("the data is nested more than {MAX_DEPTH} levels deep"),
+                pos,
+            )
+            .hint("resolute's data files are a few levels deep; check the indentation or brackets here"));
+        }
+        Ok(())
+    }
+}
 
 /// A line and a column, both 1-based; the column counts characters.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
@@ -97,8 +151,8 @@ struct Yaml<'a> {
     text: &'a str,
     parser: Parser<'a, serde_saphyr::granit_parser::StrInput<'a>>,
     /// Anchored nodes by anchor id, for aliases.
-    anchors: Vec<(usize, Node)>,
-    values: usize,
+    anchors: HashMap<usize, Node>,
+    budget: Budget,
 }
 
 fn pos_of(m: &Marker) -> Pos {
@@ -113,8 +167,8 @@ impl<'a> Yaml<'a> {
         Yaml {
             text,
             parser: Parser::new_from_str(text),
-            anchors: Vec::new(),
-            values: 0,
+            anchors: HashMap::new(),
+            budget: Budget::new(text),
         }
     }
 
@@ -136,10 +190,25 @@ impl<'a> Yaml<'a> {
     }
 
     fn scan_error(&self, e: &ScanError) -> SyntaxError {
+        use serde_saphyr::granit_parser::ErrorKind as Kind;
         let pos = pos_of(e.marker());
-        // The parser notices a tab where the indentation it breaks ends,
-        // often a line later and without naming it; point at the tab.
-        if let Some(tab) = first_indenting_tab(self.text, pos.line) {
+        // A tab the parser names, or one that indents the line it stopped
+        // at or the line before (it often notices the broken indentation a
+        // line late, without naming the tab): point at the tab.
+        let named = matches!(
+            e.kind(),
+            Kind::TabNotAllowed
+                | Kind::TabInBlockIndentation
+                | Kind::TabAtBlockScalarStart
+                | Kind::TabInIndentation
+                | Kind::TabInPlainScalar
+        );
+        let tab = if named {
+            indenting_tab(self.text, pos.line, &[0, 1, -1])
+        } else {
+            indenting_tab(self.text, pos.line, &[0, -1])
+        };
+        if let Some(tab) = tab {
             return SyntaxError::new("a tab indents this line", tab)
                 .hint("indent with spaces: YAML does not allow tabs for indentation");
         }
@@ -178,27 +247,13 @@ impl<'a> Yaml<'a> {
         Ok(root)
     }
 
-    fn count(&mut self, pos: Pos, n: usize) -> Result<(), SyntaxError> {
-        self.values += n;
-        if self.values > MAX_VALUES {
-            return Err(SyntaxError::new(
-                format!("the file holds more than {MAX_VALUES} values, more than resolute reads from one data file"),
-                pos,
-            )
-            .hint("check that this is the file you meant; split a very large compilation into files of its resolutions/ folder"));
-        }
-        Ok(())
-    }
-
     fn node(&mut self, event: Event<'a>, pos: Pos, depth: usize) -> Result<Node, SyntaxError> {
-        if depth > MAX_DEPTH {
-            return Err(SyntaxError::new(
-                format!("the data is nested more than {MAX_DEPTH} levels deep"),
-                pos,
-            )
-            .hint("resolute's data files are a few levels deep; check the indentation or brackets here"));
-        }
-        self.count(pos, 1)?;
+        Budget::depth(pos, depth)?;
+        let bytes = match &event {
+            Event::Scalar(text, ..) => text.len(),
+            _ => 0,
+        };
+        self.budget.spend(pos, 1, bytes)?;
         let (node, anchor) = match event {
             Event::Scalar(text, style, anchor, tag) => {
                 let mut plain = matches!(style, ScalarStyle::Plain);
@@ -249,6 +304,7 @@ impl<'a> Yaml<'a> {
             Event::MappingStart(_, anchor, tag) => {
                 self.no_tag(tag.as_deref(), "map", pos)?;
                 let mut entries: Vec<(Node, Node)> = Vec::new();
+                let mut lines: HashMap<String, u32> = HashMap::new();
                 loop {
                     let (event, at) = self.next()?;
                     if matches!(event, Event::MappingEnd) {
@@ -266,16 +322,16 @@ impl<'a> Yaml<'a> {
                             .hint("write `name: value`, with a plain name before the colon"))
                         }
                     };
-                    if let Some((first, _)) = entries.iter().find(|(k, _)| k.key() == Some(&name)) {
+                    if let Some(first) = lines.get(&name) {
                         return Err(SyntaxError::new(
                             format!(
-                                "`{name}` appears twice in this mapping (first on line {})",
-                                first.pos.line
+                                "`{name}` appears twice in this mapping (first on line {first})"
                             ),
                             key.pos,
                         )
                         .hint("keep one of the two; each field is given once"));
                     }
+                    lines.insert(name, key.pos.line);
                     let (event, at) = self.next()?;
                     let value = self.node(event, at, depth + 1)?;
                     entries.push((key, value));
@@ -289,19 +345,22 @@ impl<'a> Yaml<'a> {
                 )
             }
             Event::Alias(id) => {
-                let Some((_, target)) = self.anchors.iter().rev().find(|(a, _)| *a == id) else {
+                let Some(target) = self.anchors.get(&id) else {
                     return Err(SyntaxError::new("this alias names no anchor", pos));
                 };
+                // An alias counts as the values and text it stands for, so
+                // that aliases cannot multiply the tree.
+                let (values, bytes) = (target.size(), target.text_bytes());
                 let target = target.clone();
-                // An alias counts as the values it stands for, so that
-                // nested aliases cannot multiply the tree.
-                self.count(pos, target.size())?;
+                self.budget.spend(pos, values, bytes)?;
                 return Ok(target);
             }
             _ => return Err(SyntaxError::new("unexpected content here", pos)),
         };
         if anchor != 0 {
-            self.anchors.push((anchor, node.clone()));
+            // The copy kept for aliases counts too.
+            self.budget.spend(pos, node.size(), node.text_bytes())?;
+            self.anchors.insert(anchor, node.clone());
         }
         Ok(node)
     }
@@ -340,20 +399,20 @@ fn plain_scan_message(info: &str) -> String {
     out
 }
 
-/// The tab that broke the indentation: on the line the parser stopped at,
-/// the next one, or one of the two before.
-fn first_indenting_tab(text: &str, line: u32) -> Option<Pos> {
-    let lines: Vec<&str> = text.lines().collect();
-    let at = (line as usize).saturating_sub(1);
-    let order = [Some(at), Some(at + 1), at.checked_sub(1), at.checked_sub(2)]
-        .into_iter()
-        .flatten();
-    for i in order {
-        let Some(l) = lines.get(i) else { continue };
+/// A tab in the indentation of one of the lines at `offsets` from `line`,
+/// looked at in that order.
+fn indenting_tab(text: &str, line: u32, offsets: &[i64]) -> Option<Pos> {
+    for offset in offsets {
+        let Some(n) = (line as i64 + offset).checked_sub(1).filter(|n| *n >= 0) else {
+            continue;
+        };
+        let Some(l) = text.lines().nth(n as usize) else {
+            continue;
+        };
         let indent = l.chars().take_while(|c| *c == ' ' || *c == '\t');
         if let Some(col) = indent.into_iter().position(|c| c == '\t') {
             return Some(Pos {
-                line: i as u32 + 1,
+                line: n as u32 + 1,
                 column: col as u32 + 1,
             });
         }
@@ -381,16 +440,16 @@ fn toml_tree(text: &str) -> Result<Node, SyntaxError> {
             .map_or(Pos { line: 1, column: 1 }, |s| lines.pos(s.start));
         SyntaxError::new(e.message().trim().to_owned(), pos)
     })?;
-    let mut values = 0;
+    let mut budget = Budget::new(text);
     let span = doc.span();
-    toml_table(doc.get_ref(), lines.pos(span.start), &lines, &mut values, 0)
+    toml_table(doc.get_ref(), lines.pos(span.start), &lines, &mut budget, 0)
 }
 
 fn toml_table(
     table: &toml::de::DeTable,
     pos: Pos,
     lines: &LineIndex,
-    values: &mut usize,
+    budget: &mut Budget,
     depth: usize,
 ) -> Result<Node, SyntaxError> {
     let mut entries = Vec::new();
@@ -403,7 +462,7 @@ fn toml_table(
                 plain: false,
             },
         };
-        let value = toml_value(value.get_ref(), value.span(), lines, values, depth + 1)?;
+        let value = toml_value(value.get_ref(), value.span(), lines, budget, depth + 1)?;
         entries.push((key_node, value));
     }
     Ok(Node {
@@ -416,24 +475,13 @@ fn toml_value(
     value: &toml::de::DeValue,
     span: Range<usize>,
     lines: &LineIndex,
-    values: &mut usize,
+    budget: &mut Budget,
     depth: usize,
 ) -> Result<Node, SyntaxError> {
     use toml::de::DeValue;
     let pos = lines.pos(span.start);
-    *values += 1;
-    if *values > MAX_VALUES {
-        return Err(SyntaxError::new(
-            format!("the file holds more than {MAX_VALUES} values, more than resolute reads from one data file"),
-            pos,
-        ));
-    }
-    if depth > MAX_DEPTH {
-        return Err(SyntaxError::new(
-            format!("the data is nested more than {MAX_DEPTH} levels deep"),
-            pos,
-        ));
-    }
+    Budget::depth(pos, depth)?;
+    budget.spend(pos, 1, 0)?;
     let scalar = |text: String, plain: bool| Node {
         pos,
         value: Value::Scalar { text, plain },
@@ -463,7 +511,7 @@ fn toml_value(
                     item.get_ref(),
                     item.span(),
                     lines,
-                    values,
+                    budget,
                     depth + 1,
                 )?);
             }
@@ -472,7 +520,7 @@ fn toml_value(
                 value: Value::Seq(out),
             }
         }
-        DeValue::Table(t) => toml_table(t, pos, lines, values, depth)?,
+        DeValue::Table(t) => toml_table(t, pos, lines, budget, depth)?,
     })
 }
 
@@ -523,6 +571,19 @@ impl Node {
         match &self.value {
             Value::Scalar { text, .. } => Some(text),
             _ => None,
+        }
+    }
+
+    /// How many bytes of text the node's scalars hold.
+    pub fn text_bytes(&self) -> usize {
+        match &self.value {
+            Value::Scalar { text, .. } => text.len(),
+            Value::Seq(items) => items.iter().map(Node::text_bytes).sum(),
+            Value::Map(entries) => entries
+                .iter()
+                .map(|(k, v)| k.text_bytes() + v.text_bytes())
+                .sum(),
+            Value::Null => 0,
         }
     }
 
@@ -672,6 +733,23 @@ mod tests {
         }
         let err = parse(&text, Format::Yaml).unwrap_err();
         assert!(err.message.contains("more than 1000000 values"), "{err:?}");
+    }
+
+    #[test]
+    fn aliases_cannot_multiply_the_text() {
+        let long = "x".repeat(100_000);
+        let aliases = vec!["*a"; 100].join(", ");
+        let err = parse(&format!("a: &a \"{long}\"\nb: [{aliases}]\n"), Format::Yaml).unwrap_err();
+        assert!(err.message.contains("times the file's own text"), "{err:?}");
+        let few = parse(&format!("a: &a \"{long}\"\nb: [*a, *a]\n"), Format::Yaml);
+        assert!(few.is_ok(), "a few aliases are fine");
+    }
+
+    #[test]
+    fn many_distinct_keys_are_read_without_quadratic_work() {
+        let keys: Vec<String> = (0..200_000).map(|i| format!("\"k{i}\": 0")).collect();
+        let root = parse(&format!("{{{}}}", keys.join(", ")), Format::Json).unwrap();
+        assert_eq!(root.size(), 1 + 400_000);
     }
 
     #[test]

@@ -223,7 +223,12 @@ impl Resolution {
 
     /// The operative paragraph with this number.
     pub fn paragraph(&self, number: u32) -> Option<&OperativeParagraph> {
-        self.operative.iter().find(|p| p.number == number)
+        // Paragraphs are numbered 1, 2, 3 …: look where it should be first.
+        let at = (number as usize).checked_sub(1);
+        match at.and_then(|i| self.operative.get(i)) {
+            Some(p) if p.number == number => Some(p),
+            _ => self.operative.iter().find(|p| p.number == number),
+        }
     }
 
     /// The footnote with this marker.

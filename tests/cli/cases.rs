@@ -111,6 +111,8 @@ enum Step {
     Fifo { path: String },
     /// Makes a folder.
     Mkdir { path: String },
+    /// Dates a file `seconds` in the past.
+    Age { path: String, seconds: u64 },
     /// Writes `head`, then `text` repeated `times` times, then `tail`.
     Repeat {
         path: String,
@@ -187,6 +189,14 @@ fn apply(step: &Step, at: &Places) -> Result<(), String> {
             }
         }
         Step::Mkdir { path } => std::fs::create_dir_all(at.path(path)).map_err(io),
+        Step::Age { path, seconds } => {
+            let when = std::time::SystemTime::now() - Duration::from_secs(*seconds);
+            std::fs::File::options()
+                .write(true)
+                .open(at.path(path))
+                .and_then(|f| f.set_modified(when))
+                .map_err(io)
+        }
         Step::Repeat {
             path,
             head,
