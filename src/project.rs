@@ -163,6 +163,15 @@ impl Project {
         }
         let compilation = load_compilation(&dir, &mut problems);
         let Some(resolution) = resolution else {
+            check_loaded(
+                translations.values().chain(&compilation),
+                statuses
+                    .iter()
+                    .map(|s| &s.1)
+                    .chain(fund.iter().map(|f| &f.1)),
+                &reports,
+                &mut problems,
+            );
             if problems.is_empty() {
                 problems.push(
                     Error::data(format!("{} has no resolution file", dir.display())).hint(
@@ -220,6 +229,19 @@ impl Project {
             }
         };
         if !problems.is_empty() {
+            let progress_file = progress.as_ref().filter(|_| progress_rows.is_none());
+            check_loaded(
+                std::iter::once(&resolution)
+                    .chain(translations.values())
+                    .chain(&compilation),
+                statuses
+                    .iter()
+                    .map(|s| &s.1)
+                    .chain(fund.iter().map(|f| &f.1))
+                    .chain(progress_file.map(|p| &p.1)),
+                &reports,
+                &mut problems,
+            );
             return Err(problems.into());
         }
         Ok(Project {
@@ -424,6 +446,28 @@ fn load_compilation(dir: &Path, problems: &mut Vec<Error>) -> Vec<(Resolution, S
         .into_iter()
         .filter_map(|p| keep(load_inside(dir, &p), problems))
         .collect()
+}
+
+/// Runs the single-file checks on the files that loaded, when others did
+/// not: the whole project cannot be checked, but these files can.
+fn check_loaded<'a>(
+    resolutions: impl Iterator<Item = &'a (Resolution, SourceFile)>,
+    others: impl Iterator<Item = &'a SourceFile>,
+    reports: &'a BTreeMap<Lang, (Report, SourceFile)>,
+    problems: &mut Vec<Error>,
+) {
+    let resolutions: Vec<&(Resolution, SourceFile)> = resolutions.collect();
+    let sources = resolutions
+        .iter()
+        .map(|r| &r.1)
+        .chain(others)
+        .chain(reports.values().map(|r| &r.1));
+    crate::check::single_files(
+        sources,
+        resolutions.iter().map(|(r, f)| (r, f)),
+        reports.values().map(|(r, f)| (r, f)),
+        problems,
+    );
 }
 
 fn keep<T>(result: Result<T>, problems: &mut Vec<Error>) -> Option<T> {

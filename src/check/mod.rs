@@ -9,7 +9,7 @@ use std::collections::HashSet;
 
 use crate::error::{Error, Location};
 use crate::load::{Seg, SourceFile};
-use crate::model::{Lang, Resolution, TrustFund};
+use crate::model::{Lang, Report, Resolution, TrustFund};
 use crate::project::Project;
 
 pub use progress::{check_progress, check_progress_at, check_statuses};
@@ -44,12 +44,12 @@ impl Languages {
 /// Runs every check on a loaded project and returns every problem found.
 pub fn project(project: &Project) -> Vec<Error> {
     let mut out = Vec::new();
-    for file in project.sources() {
-        check_characters(file, &mut out);
-    }
-    for (resolution, file) in project.resolutions() {
-        check_resolution(resolution, file, &mut out);
-    }
+    single_files(
+        project.sources(),
+        project.resolutions(),
+        project.reports.values().map(|(r, f)| (r, f)),
+        &mut out,
+    );
     let (resolution, _) = &project.resolution;
     let others: Vec<&Resolution> = project.compilation.iter().map(|(r, _)| r).collect();
     let langs = Languages::of(project);
@@ -91,20 +91,43 @@ pub fn project(project: &Project) -> Vec<Error> {
         check_fund(fund, ffile, &mut out);
         text::check_fund_languages(fund, ffile, &langs.fund, &mut out);
     }
-    for (report, rfile) in project.reports.values() {
-        if report.session.end < report.session.start {
-            out.push(
-                Error::data(format!(
-                    "the session ends ({}) before it starts ({})",
-                    report.session.end, report.session.start
-                ))
-                .at(rfile.locate(&[Seg::Key("session"), Seg::Key("end")]))
-                .hint("swap `start` and `end`"),
-            );
-        }
-        text::check_title(&report.title, rfile, &mut out);
-    }
     out
+}
+
+/// The checks that need one file alone: the characters of every file, and
+/// each resolution and report on its own. They also run on the files that
+/// loaded when others of the folder did not, so one run reports both.
+pub fn single_files<'a>(
+    sources: impl IntoIterator<Item = &'a SourceFile>,
+    resolutions: impl IntoIterator<Item = (&'a Resolution, &'a SourceFile)>,
+    reports: impl IntoIterator<Item = (&'a Report, &'a SourceFile)>,
+    out: &mut Vec<Error>,
+) {
+    for file in sources {
+        check_characters(file, out);
+    }
+    for (resolution, file) in resolutions {
+        check_resolution(resolution, file, out);
+    }
+    for (report, file) in reports {
+        check_report(report, file, out);
+    }
+}
+
+/// Checks a report on its own: a session that ends after it starts, a title
+/// of sensible length.
+fn check_report(report: &Report, file: &SourceFile, out: &mut Vec<Error>) {
+    if report.session.end < report.session.start {
+        out.push(
+            Error::data(format!(
+                "the session ends ({}) before it starts ({})",
+                report.session.end, report.session.start
+            ))
+            .at(file.locate(&[Seg::Key("session"), Seg::Key("end")]))
+            .hint("swap `start` and `end`"),
+        );
+    }
+    text::check_title(&report.title, file, out);
 }
 
 /// Checks that a fund's totals can be computed.

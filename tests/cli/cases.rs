@@ -272,35 +272,29 @@ fn run_case(folder: &Path) -> Vec<String> {
                     .unwrap(),
             );
         }
+        "closed" => {
+            command.stdout(closed_pipe());
+        }
         _ => {
             command.stdout(Stdio::piped());
         }
     }
-    command.stderr(Stdio::piped());
+    match case.stderr.as_str() {
+        "closed" => command.stderr(closed_pipe()),
+        _ => command.stderr(Stdio::piped()),
+    };
     let mut child = command.spawn().expect("run resolute");
     let mut stdout = String::new();
     let mut stderr = String::new();
-    // A closed stream: its reader has gone before the program writes.
-    let out_reader = child.stdout.take().map(|mut s| {
-        let close = case.stdout == "closed";
+    let read = |mut s: Box<dyn Read + Send>| {
         std::thread::spawn(move || {
             let mut text = String::new();
-            if !close {
-                let _ = s.read_to_string(&mut text);
-            }
+            let _ = s.read_to_string(&mut text);
             text
         })
-    });
-    let err_reader = child.stderr.take().map(|mut s| {
-        let close = case.stderr == "closed";
-        std::thread::spawn(move || {
-            let mut text = String::new();
-            if !close {
-                let _ = s.read_to_string(&mut text);
-            }
-            text
-        })
-    });
+    };
+    let out_reader = child.stdout.take().map(|s| read(Box::new(s)));
+    let err_reader = child.stderr.take().map(|s| read(Box::new(s)));
     let start = Instant::now();
     let status = loop {
         if let Some(status) = child.try_wait().unwrap() {
@@ -421,4 +415,18 @@ fn every_case_of_tests_cases() {
         folders.len(),
         failed.join("\n")
     );
+}
+
+/// The write end of a pipe whose read end is already closed: every write
+/// to it fails with a broken pipe, from the program's first byte.
+fn closed_pipe() -> Stdio {
+    use std::os::fd::{FromRawFd, OwnedFd};
+    let mut fds = [0; 2];
+    // SAFETY: `pipe2` fills two new descriptors, owned here from now on.
+    let (read, write) = unsafe {
+        assert_eq!(libc::pipe2(fds.as_mut_ptr(), libc::O_CLOEXEC), 0, "pipe");
+        (OwnedFd::from_raw_fd(fds[0]), OwnedFd::from_raw_fd(fds[1]))
+    };
+    drop(read);
+    Stdio::from(write)
 }
