@@ -5,6 +5,8 @@ use std::ops::Range;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
+use unicode_width::UnicodeWidthStr;
+
 /// What kind of failure; each has its own exit code.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ErrorKind {
@@ -210,7 +212,10 @@ impl Error {
     }
 
     fn render_as(&self, severity: &str) -> String {
-        let mut out = format!("{severity}: {}\n", printable(&clip_message(&self.message)));
+        let mut out = format!(
+            "{severity}: {}\n",
+            printable(&clip(&self.message, MAX_MESSAGE))
+        );
         let mut notes: Vec<String> = self.notes.clone();
         if let Some(hint) = &self.hint {
             notes.push(format!("hint: {hint}"));
@@ -233,7 +238,10 @@ impl Error {
             }
         }
         for note in &notes {
-            out.push_str(&format!("{gutter} = {}\n", printable(&clip_message(note))));
+            out.push_str(&format!(
+                "{gutter} = {}\n",
+                printable(&clip(note, MAX_MESSAGE))
+            ));
         }
         out
     }
@@ -254,32 +262,44 @@ fn quote_line(loc: &Location) -> Option<(String, String, String)> {
     let line_end = source[start..]
         .find('\n')
         .map_or(source.len(), |i| start + i);
-    let line = &source[line_start..line_end];
-    let col = source[line_start..start].chars().count();
+    let line_end =
+        (line_start + source[line_start..line_end].trim_end_matches('\r').len()).max(start);
     let width = loc
         .range
         .as_ref()
         .map_or(1, |r| {
             let end = floor_char_boundary(source, r.end.min(line_end).max(start));
-            source[start..end].chars().count()
+            source[start..end].chars().take(CONTEXT).count()
         })
-        .clamp(1, CONTEXT);
-    let chars: Vec<char> = line.trim_end_matches('\r').chars().collect();
-    let from = col.saturating_sub(CONTEXT);
-    let to = (col + CONTEXT).min(chars.len());
+        .max(1);
+    // At most CONTEXT characters either side of the place, found without
+    // going through the rest of a long line.
+    let before = &source[line_start..start];
+    let from = before
+        .char_indices()
+        .rev()
+        .nth(CONTEXT - 1)
+        .map_or(0, |(i, _)| i);
+    let after = &source[start..line_end];
+    let to = after
+        .char_indices()
+        .nth(CONTEXT)
+        .map_or(after.len(), |(i, _)| i);
     let mut shown = String::new();
     if from > 0 {
         shown.push('…');
     }
-    let mut caret_at = None;
-    for (i, c) in chars[from.min(to)..to].iter().enumerate() {
-        if from + i == col {
-            caret_at = Some(shown.chars().count());
-        }
-        shown.push_str(&printable_char(*c));
-    }
-    let caret_at = caret_at.unwrap_or_else(|| shown.chars().count());
-    if to < chars.len() {
+    shown.extend(before[from..].chars().map(printable_char));
+    let caret_at = UnicodeWidthStr::width(shown.as_str());
+    let marked: Vec<String> = after[..to].chars().map(printable_char).collect();
+    let width = marked
+        .iter()
+        .take(width)
+        .map(|m| UnicodeWidthStr::width(m.as_str()))
+        .sum::<usize>()
+        .max(1);
+    shown.extend(marked);
+    if to < after.len() {
         shown.push('…');
     }
     let caret = " ".repeat(caret_at) + &"^".repeat(width);
@@ -311,12 +331,12 @@ fn printable(text: &str) -> String {
         .collect()
 }
 
-fn clip_message(text: &str) -> String {
-    if text.chars().count() <= MAX_MESSAGE {
-        return text.to_owned();
+/// `text` cut after `max` characters, with an ellipsis when it was cut.
+pub(crate) fn clip(text: &str, max: usize) -> String {
+    match text.char_indices().nth(max) {
+        None => text.to_owned(),
+        Some((at, _)) => format!("{}…", &text[..at]),
     }
-    let head: String = text.chars().take(MAX_MESSAGE).collect();
-    format!("{head}…")
 }
 
 impl fmt::Display for Error {
@@ -452,6 +472,20 @@ mod tests {
         let caret: Vec<char> = text.lines().nth(4).unwrap().chars().collect();
         let at = caret.iter().position(|c| *c == '^').unwrap();
         assert_eq!(shown[at], '\\', "the caret is under the place:\n{text}");
+    }
+
+    #[test]
+    fn the_caret_stands_under_wide_characters_place() {
+        // Each of 决议 takes two columns of a terminal.
+        let src: Arc<str> = "title: 决议 x\n".into();
+        let err = Error::data("bad").at(Location::at(Path::new("zh.yaml"), Some(src), 1, 11));
+        let text = err.render();
+        let shown = text.lines().nth(3).unwrap();
+        let caret = text.lines().nth(4).unwrap();
+        let columns = |s: &str| UnicodeWidthStr::width(s);
+        let x = shown.find('x').unwrap();
+        let at = caret.find('^').unwrap();
+        assert_eq!(columns(&shown[..x]), columns(&caret[..at]), "{text}");
     }
 
     #[test]

@@ -347,11 +347,7 @@ fn target_folder(target: &Path) -> Result<(PathBuf, Option<PathBuf>)> {
         )
         .hint("give the report folder, or one of its report.<lang>.yaml files"));
     }
-    let dir = match target.parent() {
-        Some(d) if !d.as_os_str().is_empty() => d.to_owned(),
-        _ => PathBuf::from("."),
-    };
-    Ok((dir, Some(target.to_owned())))
+    Ok((crate::output::folder_of(target), Some(target.to_owned())))
 }
 
 /// The files of the folder resolute reads, by role, sorted by name;

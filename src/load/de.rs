@@ -8,6 +8,7 @@ use std::fmt;
 use serde::de::{self, DeserializeSeed, IntoDeserializer, Unexpected, Visitor};
 
 use super::tree::{Node, Pos, Value};
+use crate::error::clip;
 
 /// What went wrong while deserializing, as data.
 #[derive(Debug, Clone, PartialEq)]
@@ -121,18 +122,12 @@ impl std::error::Error for DeError {}
 
 /// How long a quoted value may be in a message.
 const QUOTE: usize = 60;
-
-fn shorten(s: &str) -> String {
-    if s.chars().count() <= QUOTE {
-        return s.to_owned();
-    }
-    let head: String = s.chars().take(QUOTE).collect();
-    format!("{head}…")
-}
+/// The longest message of a deserializer kept, in characters.
+const MESSAGE: usize = 300;
 
 fn found(unexp: Unexpected) -> String {
     match unexp {
-        Unexpected::Str(s) => format!("the text \"{}\"", shorten(s)),
+        Unexpected::Str(s) => format!("the text \"{}\"", clip(s, QUOTE)),
         Unexpected::Unit | Unexpected::Option => "nothing (an empty value)".to_owned(),
         Unexpected::Seq => "a list".to_owned(),
         Unexpected::Map => "a mapping".to_owned(),
@@ -140,13 +135,13 @@ fn found(unexp: Unexpected) -> String {
         Unexpected::Signed(n) => format!("the number {n}"),
         Unexpected::Float(n) => format!("the number {n}"),
         Unexpected::Bool(b) => format!("`{b}`"),
-        other => shorten(&other.to_string()),
+        other => clip(&other.to_string(), QUOTE),
     }
 }
 
 impl de::Error for DeError {
     fn custom<T: fmt::Display>(msg: T) -> Self {
-        DeError::new(Problem::Custom(shorten_message(&msg.to_string())))
+        DeError::new(Problem::Custom(clip(&msg.to_string(), MESSAGE)))
     }
 
     fn invalid_type(unexp: Unexpected, exp: &dyn de::Expected) -> Self {
@@ -172,14 +167,14 @@ impl de::Error for DeError {
 
     fn unknown_variant(variant: &str, expected: &'static [&'static str]) -> Self {
         DeError::new(Problem::UnknownVariant {
-            variant: shorten(variant),
+            variant: clip(variant, QUOTE),
             expected,
         })
     }
 
     fn unknown_field(field: &str, expected: &'static [&'static str]) -> Self {
         DeError::new(Problem::UnknownField {
-            field: shorten(field),
+            field: clip(field, QUOTE),
             expected,
         })
     }
@@ -198,14 +193,6 @@ impl de::Error for DeError {
 
 /// A message of at most a few hundred characters (a type's own message can
 /// quote a whole value).
-fn shorten_message(msg: &str) -> String {
-    const MAX: usize = 300;
-    if msg.chars().count() <= MAX {
-        return msg.to_owned();
-    }
-    let head: String = msg.chars().take(MAX).collect();
-    format!("{head}…")
-}
 
 /// Deserializes `T` from `root`.
 pub fn from_tree<'de, T: serde::Deserialize<'de>>(
