@@ -122,7 +122,8 @@ impl std::error::Error for DeError {}
 
 /// How long a quoted value may be in a message.
 const QUOTE: usize = 60;
-/// The longest message of a deserializer kept, in characters.
+/// The longest message of a type's own kept, in characters (it can quote a
+/// whole value).
 const MESSAGE: usize = 300;
 
 fn found(unexp: Unexpected) -> String {
@@ -190,9 +191,6 @@ impl de::Error for DeError {
         DeError::new(Problem::DuplicateField(field))
     }
 }
-
-/// A message of at most a few hundred characters (a type's own message can
-/// quote a whole value).
 
 /// Deserializes `T` from `root`.
 pub fn from_tree<'de, T: serde::Deserialize<'de>>(
