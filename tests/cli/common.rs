@@ -286,6 +286,47 @@ pub fn long_table_example() -> tempfile::TempDir {
     dir
 }
 
+/// The trimmed lines of a printed resolution, each with whether it belongs
+/// to the footnote block (the numbered lines after a `____` rule); the rule
+/// itself is left out.
+pub fn corpus_lines(corpus: &str) -> Vec<(&str, bool)> {
+    let mut in_notes = false;
+    let mut out = Vec::new();
+    for line in corpus.lines() {
+        let t = line.trim();
+        if t.starts_with("____") {
+            in_notes = true;
+            continue;
+        }
+        let is_note = t
+            .split_once(' ')
+            .is_some_and(|(n, _)| n.parse::<u32>().is_ok());
+        in_notes = in_notes && (t.is_empty() || is_note);
+        out.push((t, in_notes));
+    }
+    out
+}
+
+/// `docx` laid out by LibreOffice on its own, as a PDF in `dir`; the path of
+/// that PDF.
+pub fn libreoffice_pdf(docx: &Path, dir: &Path) -> PathBuf {
+    let out = Command::new("soffice")
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(dir)
+        .arg(docx)
+        .env("HOME", dir)
+        .output()
+        .expect("LibreOffice is needed by this test (bash .ci/run installs it)");
+    assert!(
+        out.status.success(),
+        "LibreOffice could not convert {}: {}",
+        docx.display(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let stem = docx.file_stem().expect("a file name");
+    dir.join(format!("{}.pdf", stem.to_string_lossy()))
+}
+
 /// The pages (1-based) of a PDF whose text contains `needle`.
 pub fn pages_with(pdf: &Path, needle: &str) -> Vec<usize> {
     pdf_text(pdf)

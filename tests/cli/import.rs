@@ -13,18 +13,8 @@ fn the_example_resolution_is_the_corpus_text() {
     let (body, notes) = yaml
         .split_once("\nfootnotes:")
         .expect("resolution.yaml has footnotes");
-    let mut in_notes = false;
     let (mut at, mut note_words) = (0, 0);
-    for line in corpus.lines() {
-        let t = line.trim();
-        if t.starts_with("____") {
-            in_notes = true;
-            continue;
-        }
-        let is_note = t
-            .split_once(' ')
-            .is_some_and(|(n, _)| n.parse::<u32>().is_ok());
-        in_notes = in_notes && (t.is_empty() || is_note);
+    for (t, in_notes) in corpus_lines(&corpus) {
         for word in t.split_whitespace() {
             // Footnote markers are digits glued to words ("organisée1", "enfants2,").
             let w: String = word.chars().filter(|c| !c.is_ascii_digit()).collect();

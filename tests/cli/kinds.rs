@@ -1,7 +1,5 @@
 //! Tables, consolidated texts, handouts, compact editions and spreadsheets.
 
-use std::process::Command;
-
 use crate::common::*;
 
 #[test]
@@ -29,20 +27,7 @@ fn a_table_that_breaks_across_pages_repeats_its_header_in_both_formats() {
     // LibreOffice lays the DOCX out on its own: the header must repeat there too.
     let lo = tempfile::tempdir().unwrap();
     let docx = out.path().join("report.en.docx");
-    let status = Command::new("soffice")
-        .args([
-            "--headless",
-            "--convert-to",
-            "pdf",
-            "--outdir",
-            lo.path().to_str().unwrap(),
-        ])
-        .arg(&docx)
-        .env("HOME", lo.path())
-        .output()
-        .expect("LibreOffice");
-    assert!(status.status.success());
-    let lo_pdf = lo.path().join("report.en.pdf");
+    let lo_pdf = libreoffice_pdf(&docx, lo.path());
     let rows = pages_with(&lo_pdf, "Donor number");
     let heads = pages_with(&lo_pdf, "Donor 2015 2016 Total");
     assert!(
@@ -126,18 +111,8 @@ fn the_consolidated_text_matches_the_corpus_with_italic_leads() {
     // Every word of the corpus (page furniture and footnote block aside) is in
     // the PDF, in order; footnote markers are printed as superscript numbers.
     let mut at = 0;
-    let mut in_notes = false;
     let mut count = 0;
-    for line in corpus.lines() {
-        let t = line.trim();
-        if t.starts_with("____") {
-            in_notes = true;
-            continue;
-        }
-        let is_note = t
-            .split_once(' ')
-            .is_some_and(|(n, _)| n.parse::<u32>().is_ok());
-        in_notes = in_notes && (t.is_empty() || is_note);
+    for (t, in_notes) in corpus_lines(&corpus) {
         if in_notes {
             let note: String = t
                 .split_once(' ')
@@ -370,22 +345,9 @@ fn libreoffice_reads_every_kind_like_the_pdf() {
     let lo = tempfile::tempdir().unwrap();
     for name in ["table.fr", "text.en", "handout.en"] {
         let docx = example_out().join(format!("{name}.docx"));
-        let out = Command::new("soffice")
-            .args([
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                lo.path().to_str().unwrap(),
-            ])
-            .arg(&docx)
-            .env("HOME", lo.path())
-            .output()
-            .expect("LibreOffice");
-        assert!(out.status.success());
+        let lo_pdf = libreoffice_pdf(&docx, lo.path());
         // A compound broken at a line end ("high-" / "level") is one word again.
-        let from_word =
-            normalize(&pdf_text(&lo.path().join(format!("{name}.pdf")))).replace("- ", "-");
+        let from_word = normalize(&pdf_text(&lo_pdf)).replace("- ", "-");
         let ours =
             normalize(&pdf_text(&example_out().join(format!("{name}.pdf")))).replace("- ", "-");
         // Every word of our PDF (page numbers aside) is in LibreOffice's reading

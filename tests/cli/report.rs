@@ -1,7 +1,5 @@
 //! The worked example's report: first page, forms, fonts, formats, layout details.
 
-use std::process::Command;
-
 use crate::common::*;
 
 #[test]
@@ -255,24 +253,7 @@ fn docx_opens_in_libreoffice_and_uses_named_styles() {
     let dir = tempfile::tempdir().unwrap();
     for lang in ["en", "fr"] {
         let docx = example_out().join(format!("report.{lang}.docx"));
-        let out = Command::new("soffice")
-            .args([
-                "--headless",
-                "--convert-to",
-                "pdf",
-                "--outdir",
-                dir.path().to_str().unwrap(),
-            ])
-            .arg(&docx)
-            .env("HOME", dir.path())
-            .output()
-            .expect("LibreOffice is needed by this test (bash .ci/run installs it)");
-        assert!(
-            out.status.success(),
-            "{}",
-            String::from_utf8_lossy(&out.stderr)
-        );
-        let pdf = dir.path().join(format!("report.{lang}.pdf"));
+        let pdf = libreoffice_pdf(&docx, dir.path());
         let text = normalize(&pdf_text(&pdf));
         assert!(
             text.contains("E/CN.15/2017/7"),
