@@ -1,5 +1,4 @@
 //! Tables, consolidated texts, handouts, compact editions and spreadsheets.
-
 use crate::common::*;
 
 #[test]

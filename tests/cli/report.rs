@@ -1,5 +1,4 @@
 //! The worked example's report: first page, forms, fonts, formats, layout details.
-
 use crate::common::*;
 
 #[test]
