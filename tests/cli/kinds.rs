@@ -1,4 +1,5 @@
 //! Tables, consolidated texts, handouts, compact editions and spreadsheets.
+
 use crate::common::*;
 
 #[test]

@@ -1,4 +1,5 @@
 //! The worked example's report: first page, forms, fonts, formats, layout details.
+
 use crate::common::*;
 
 #[test]
