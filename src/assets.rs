@@ -11,6 +11,46 @@ const TEMPLATES: &[(&str, &str)] = &[
     ("report/en.md", include_str!("../templates/report/en.md")),
     ("report/fr.md", include_str!("../templates/report/fr.md")),
     (
+        "report/en/status-summary.md",
+        include_str!("../templates/report/en/status-summary.md"),
+    ),
+    (
+        "report/en/actions.md",
+        include_str!("../templates/report/en/actions.md"),
+    ),
+    (
+        "report/en/fund-summary.md",
+        include_str!("../templates/report/en/fund-summary.md"),
+    ),
+    (
+        "report/en/contributions-table.md",
+        include_str!("../templates/report/en/contributions-table.md"),
+    ),
+    (
+        "report/en/expenditures-table.md",
+        include_str!("../templates/report/en/expenditures-table.md"),
+    ),
+    (
+        "report/fr/status-summary.md",
+        include_str!("../templates/report/fr/status-summary.md"),
+    ),
+    (
+        "report/fr/actions.md",
+        include_str!("../templates/report/fr/actions.md"),
+    ),
+    (
+        "report/fr/fund-summary.md",
+        include_str!("../templates/report/fr/fund-summary.md"),
+    ),
+    (
+        "report/fr/contributions-table.md",
+        include_str!("../templates/report/fr/contributions-table.md"),
+    ),
+    (
+        "report/fr/expenditures-table.md",
+        include_str!("../templates/report/fr/expenditures-table.md"),
+    ),
+    (
         "locales/en.yaml",
         include_str!("../templates/locales/en.yaml"),
     ),

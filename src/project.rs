@@ -32,6 +32,9 @@ pub struct Project {
     pub fund: Option<(TrustFund, SourceFile)>,
     /// Report metadata by language, from `report.<lang>.*`.
     pub reports: BTreeMap<Lang, (Report, SourceFile)>,
+    /// The office's own narrative of each report, from `report.<lang>.md`:
+    /// the body of that report, in place of the built-in one.
+    pub narratives: BTreeMap<Lang, SourceFile>,
     /// Other language versions of the resolution, from `resolution.<lang>.*`.
     pub translations: BTreeMap<Lang, (Resolution, SourceFile)>,
     /// Further resolutions for a compilation, from the `resolutions/` folder.
@@ -52,6 +55,7 @@ enum Role {
     Statuses,
     Fund,
     Report(Lang),
+    Narrative(Lang),
 }
 
 impl Role {
@@ -67,6 +71,16 @@ impl Role {
         let data = Format::EXTENSIONS.contains(&ext);
         if matches!(ext, "csv" | "xlsx") && stem == "progress" {
             return Ok(Some(Role::Sheet));
+        }
+        if ext == "md" {
+            // Other Markdown files (a README, notes) are the user's own.
+            return match stem.split_once('.') {
+                Some(("report", lang)) => lang
+                    .parse()
+                    .map(|l| Some(Role::Narrative(l)))
+                    .map_err(|_| stem.to_owned()),
+                _ => Ok(None),
+            };
         }
         if !data {
             return Ok(None);
@@ -97,11 +111,12 @@ impl Role {
             Role::Statuses => "statuses".into(),
             Role::Fund => "trust-fund".into(),
             Role::Report(l) => format!("report.{l}"),
+            Role::Narrative(l) => format!("report.{l}.md"),
         }
     }
 }
 
-const KNOWN: &str = "a report folder holds resolution, progress, statuses, trust-fund, resolution.<lang> and report.<lang> files";
+const KNOWN: &str = "a report folder holds resolution, progress, statuses, trust-fund, resolution.<lang> and report.<lang> files, and report.<lang>.md narratives (<lang>: ar, en, es, fr, ru or zh)";
 
 impl Project {
     /// Loads a folder, or the folder of a single report file (then only that
@@ -119,6 +134,7 @@ impl Project {
         let mut statuses = None;
         let mut fund = None;
         let mut reports = BTreeMap::new();
+        let mut narratives = BTreeMap::new();
         let mut unread = Vec::new();
         for (role, path) in files {
             match role {
@@ -146,6 +162,20 @@ impl Project {
                     statuses = keep(load_inside::<StatusFile>(&dir, &path), &mut problems)
                 }
                 Role::Fund => fund = keep(load_inside::<TrustFund>(&dir, &path), &mut problems),
+                Role::Narrative(lang) => {
+                    let read = only.as_ref().is_none_or(|o| {
+                        o.file_name()
+                            .and_then(|n| n.to_str())
+                            .is_some_and(|n| n.starts_with(&format!("report.{lang}.")))
+                    });
+                    if !read {
+                        unread.push(path);
+                        continue;
+                    }
+                    if let Some(file) = keep(SourceFile::read_inside(&dir, &path), &mut problems) {
+                        narratives.insert(lang, file);
+                    }
+                }
                 Role::Report(lang) => {
                     if only.as_ref().is_some_and(|o| !same_name(o, &path)) {
                         unread.push(path);
@@ -170,6 +200,7 @@ impl Project {
                     .map(|s| &s.1)
                     .chain(fund.iter().map(|f| &f.1)),
                 &reports,
+                &narratives,
                 &mut problems,
             );
             if problems.is_empty() {
@@ -240,6 +271,7 @@ impl Project {
                     .chain(fund.iter().map(|f| &f.1))
                     .chain(progress_file.map(|p| &p.1)),
                 &reports,
+                &narratives,
                 &mut problems,
             );
             return Err(problems.into());
@@ -252,6 +284,7 @@ impl Project {
             statuses_file: statuses.map(|(_, file)| file),
             fund,
             reports,
+            narratives,
             translations,
             compilation,
             unread,
@@ -286,6 +319,7 @@ impl Project {
             .chain(self.statuses_file.iter())
             .chain(self.fund.iter().map(|f| &f.1))
             .chain(self.reports.values().map(|r| &r.1))
+            .chain(self.narratives.values())
     }
 
     /// Every resolution of the project with its file: the folder's own, its
@@ -450,6 +484,7 @@ fn check_loaded<'a>(
     resolutions: impl Iterator<Item = &'a (Resolution, SourceFile)>,
     others: impl Iterator<Item = &'a SourceFile>,
     reports: &'a BTreeMap<Lang, (Report, SourceFile)>,
+    narratives: &'a BTreeMap<Lang, SourceFile>,
     problems: &mut Vec<Error>,
 ) {
     let resolutions: Vec<&(Resolution, SourceFile)> = resolutions.collect();
@@ -457,7 +492,8 @@ fn check_loaded<'a>(
         .iter()
         .map(|r| &r.1)
         .chain(others)
-        .chain(reports.values().map(|r| &r.1));
+        .chain(reports.values().map(|r| &r.1))
+        .chain(narratives.values());
     crate::check::single_files(
         sources,
         resolutions.iter().map(|(r, f)| (r, f)),
@@ -502,8 +538,14 @@ mod tests {
             Ok(Some(Role::Translation(Lang::En)))
         );
         assert_eq!(Role::of("report.fr.toml"), Ok(Some(Role::Report(Lang::Fr))));
+        assert_eq!(
+            Role::of("report.fr.md"),
+            Ok(Some(Role::Narrative(Lang::Fr)))
+        );
+        assert_eq!(Role::of("README.md"), Ok(None));
+        assert_eq!(Role::of("report.xx.md"), Err("report.xx".into()));
+        assert_eq!(Role::of("notes.md"), Ok(None));
         assert_eq!(Role::of("progress.xlsx"), Ok(Some(Role::Sheet)));
-        assert_eq!(Role::of("report.fr.md"), Ok(None));
         assert_eq!(Role::of("preview.png"), Ok(None));
         assert_eq!(Role::of(".resolute-x.part"), Ok(None));
         assert_eq!(Role::of("progres.yaml"), Err("progres".into()));

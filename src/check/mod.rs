@@ -87,6 +87,19 @@ pub fn project(project: &Project) -> Vec<Error> {
             }
         }
     }
+    for (lang, file) in &project.narratives {
+        if !project.reports.contains_key(lang) {
+            out.push(
+                Error::data(format!(
+                    "{} is the body of the report in `{lang}`, but the folder has no report.{lang}.yaml",
+                    file.path.display()
+                ))
+                .hint(format!(
+                    "add report.{lang}.yaml (its symbol, date, organ and title), or remove the narrative"
+                )),
+            );
+        }
+    }
     if let Some((fund, ffile)) = &project.fund {
         check_fund(fund, ffile, &mut out);
         text::check_fund_languages(fund, ffile, &langs.fund, &mut out);

@@ -15,6 +15,24 @@ pub const MAX_TITLE: usize = 2_000;
 /// escape (`"\x01"`, `"\u202E"`).
 pub fn check_characters(file: &SourceFile, out: &mut Vec<Error>) {
     let Some(tree) = &file.tree else {
+        // A file of text (a narrative) is one value; a spreadsheet has no
+        // text here (its cells are checked as they are read).
+        let mut rest = &file.text[..];
+        let mut offset = 0;
+        while let Some((at, c, what)) = forbidden_char(rest) {
+            let start = offset + at;
+            out.push(
+                Error::data(format!("the text contains {what} U+{:04X}", c as u32))
+                    .at(Location::span(
+                        &file.path,
+                        file.text.clone(),
+                        start..start + c.len_utf8(),
+                    ))
+                    .hint(forbidden_hint(c)),
+            );
+            offset = start + c.len_utf8();
+            rest = &file.text[offset..];
+        }
         return;
     };
     let mut scalars = Vec::new();

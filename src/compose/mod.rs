@@ -86,18 +86,48 @@ pub fn report(project: &Project, lang: Lang, assets: &Assets) -> Result<Document
         project.fund.as_ref().map(|f| &f.0),
         &locale,
     );
-    let name = format!("report/{lang}.md");
-    let template = assets.require(
-        &name,
-        &format!("add templates/{name} (copy report/en.md and translate it)"),
-    )?;
-    let markdown = render_markdown(
-        &name,
-        &template.text,
-        &template.path,
-        Value::from(Serde(&ctx)),
-    )?;
-    let body = markdown::blocks(&markdown, &locale, &template.path)?;
+    let built_in;
+    let narrative = match project.narratives.get(&lang) {
+        Some(file) => Template {
+            name: file
+                .path
+                .file_name()
+                .and_then(|n| n.to_str())
+                .unwrap_or("report.md"),
+            text: &file.text,
+            path: &file.path,
+        },
+        None => {
+            let name = format!("report/{lang}.md");
+            built_in = assets.require(
+                &name,
+                &format!("add templates/{name} (copy report/en.md and translate it)"),
+            )?;
+            Template {
+                name: "report",
+                text: &built_in.text,
+                path: &built_in.path,
+            }
+        }
+    };
+    let pieces = PIECES
+        .iter()
+        .map(|piece| {
+            let name = format!("report/{lang}/{piece}.md");
+            assets.require(
+                &name,
+                &format!("add templates/{name} (copy report/en/{piece}.md and translate it)"),
+            )
+        })
+        .collect::<Result<Vec<_>>>()?;
+    let mut templates = vec![narrative];
+    templates.extend(PIECES.iter().zip(&pieces).map(|(name, asset)| Template {
+        name,
+        text: &asset.text,
+        path: &asset.path,
+    }));
+    let markdown = render_templates(&templates, Value::from(Serde(&ctx)))?;
+    let body = markdown::blocks(&markdown, &locale, templates[0].path)?;
 
     let agenda_pattern = if report.agenda.provisional {
         &locale.agenda_item_provisional
@@ -217,14 +247,38 @@ pub(crate) fn plain_document(
     doc
 }
 
-/// Renders a Markdown template; every `{{ value }}` is escaped so that data
-/// prints as it stands (pass `| safe` to write Markdown on purpose).
-pub fn render_markdown(name: &str, source: &str, path: &Path, ctx: Value) -> Result<String> {
+/// The named pieces of a report's body, which a narrative places with
+/// `{% include "actions" %}`: each is `templates/report/<lang>/<name>.md`,
+/// and the built-in narrative is made of them too.
+pub const PIECES: [&str; 5] = [
+    "status-summary",
+    "actions",
+    "fund-summary",
+    "contributions-table",
+    "expenditures-table",
+];
+
+/// A Markdown template: its name (for `include`), text and file.
+pub struct Template<'a> {
+    /// The name other templates include it by.
+    pub name: &'a str,
+    /// Its text.
+    pub text: &'a str,
+    /// Its file, named in messages.
+    pub path: &'a Path,
+}
+
+/// Renders the first of `templates`, which may include the others by name.
+/// Every `{{ value }}` is escaped so that data prints as it stands (pass
+/// `| safe` to write Markdown on purpose).
+pub fn render_templates(templates: &[Template], ctx: Value) -> Result<String> {
     let mut env = Environment::new();
     env.set_undefined_behavior(UndefinedBehavior::SemiStrict);
     let syntax = minijinja::syntax::SyntaxConfig::builder()
         .trim_blocks(true)
         .lstrip_blocks(true)
+        // A piece ends with the blank line that ends its last paragraph.
+        .keep_trailing_newline(true)
         .build()
         .map_err(|e| Error::new(ErrorKind::Internal, e.to_string()))?;
     env.set_syntax(syntax);
@@ -261,15 +315,31 @@ pub fn render_markdown(name: &str, source: &str, path: &Path, ctx: Value) -> Res
     env.add_filter("md", |value: Value| {
         Value::from_safe_string(markdown::escape(&value.to_string()))
     });
+    // A piece that prints data the folder may lack says which file it needs.
+    env.add_function(
+        "need",
+        |state: &minijinja::State, name: String, file: String| match state.lookup(&name) {
+            Some(v) if !v.is_none() && !v.is_undefined() => Ok(String::new()),
+            _ => Err(minijinja::Error::new(
+                minijinja::ErrorKind::InvalidOperation,
+                format!("this part of the report prints `{name}`, and the folder has no {file}"),
+            )),
+        },
+    );
     // A template whose loops run away stops with an error at its line
     // instead of running for ever.
     env.set_fuel(Some(TEMPLATE_FUEL));
-    let source: std::sync::Arc<str> = source.into();
-    let template_error = |e: minijinja::Error| template_error(e, path, source.clone());
-    env.add_template_owned(name.to_owned(), source.to_string())
-        .map_err(template_error)?;
-    let template = env.get_template(name).map_err(template_error)?;
-    let _step = crate::budget::Step::start(&format!("writing the text of {name}"), path);
+    let template_error = |e: minijinja::Error| template_error(e, templates);
+    for t in templates {
+        env.add_template_owned(t.name.to_owned(), t.text.to_owned())
+            .map_err(template_error)?;
+    }
+    let main = &templates[0];
+    let template = env.get_template(main.name).map_err(template_error)?;
+    let _step = crate::budget::Step::start(
+        &format!("writing the text of {}", main.path.display()),
+        main.path,
+    );
     let mut out = Bounded::default();
     template
         .render_captured_to(ctx, &mut out)
@@ -307,32 +377,111 @@ impl std::io::Write for Bounded {
     }
 }
 
-fn template_error(e: minijinja::Error, path: &Path, source: std::sync::Arc<str>) -> Error {
-    let mut message = match e.detail() {
-        Some(detail) => format!("template error: {detail}"),
-        None => format!("template error: {}", e.kind()),
+/// A template error at its place: in the piece it happened in, when a
+/// template included another, with a note naming the place of the include.
+fn template_error(e: minijinja::Error, templates: &[Template]) -> Error {
+    use std::error::Error as _;
+    let place = |e: &minijinja::Error| {
+        let t = templates
+            .iter()
+            .find(|t| e.name() == Some(t.name))
+            .unwrap_or(&templates[0]);
+        let source: std::sync::Arc<str> = t.text.into();
+        match (e.range(), e.line()) {
+            (Some(range), _) => Location::span(t.path, source, range),
+            (None, Some(line)) => Location::at(t.path, Some(source), line, 1),
+            (None, None) => Location::at(t.path, None, 1, 1),
+        }
     };
-    if matches!(e.kind(), minijinja::ErrorKind::UndefinedError) {
+    let mut chain = vec![&e];
+    while let Some(inner) = chain[chain.len() - 1]
+        .source()
+        .and_then(|s| s.downcast_ref::<minijinja::Error>())
+    {
+        chain.push(inner);
+    }
+    let inner = chain[chain.len() - 1];
+    let mut message = match inner.detail() {
+        Some(detail) => format!("template error: {detail}"),
+        None => format!("template error: {}", inner.kind()),
+    };
+    if matches!(inner.kind(), minijinja::ErrorKind::UndefinedError) {
         message.push_str(" (a name the template uses is not in the data)");
     }
-    let hint = match e.kind() {
-        minijinja::ErrorKind::OutOfFuel => "the template ran too long: look for a loop that never ends or runs very many times (nested `range`, say)",
-        minijinja::ErrorKind::WriteFailure => "the template writes too much text: look for a loop that runs very many times",
-        _ => "check the template's syntax and the names it uses; `resolute schema` lists the data fields",
+    let hint = match inner.kind() {
+        minijinja::ErrorKind::OutOfFuel => "the template ran too long: look for a loop that never ends or runs very many times (nested `range`, say)".to_owned(),
+        minijinja::ErrorKind::WriteFailure => "the template writes too much text: look for a loop that runs very many times".to_owned(),
+        minijinja::ErrorKind::TemplateNotFound => format!("a report's narrative can include these pieces: {}", PIECES.join(", ")),
+        _ => "check the template's syntax and the names it uses; `resolute schema` lists the data fields".to_owned(),
     };
-    let location = match (e.range(), e.line()) {
-        (Some(range), _) => Location::span(path, source, range),
-        (None, Some(line)) => Location::at(path, Some(source), line, 1),
-        (None, None) => Location::at(path, None, 1, 1),
-    };
-    Error::new(ErrorKind::Template, message)
-        .at(location)
-        .hint(hint)
+    let mut error = Error::new(ErrorKind::Template, message).at(place(inner));
+    for outer in chain[..chain.len() - 1].iter().rev() {
+        let at = place(outer);
+        error = error.note(format!("included from {}:{}", at.path.display(), at.line));
+    }
+    error.hint(hint)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    fn render_markdown(name: &str, text: &str, path: &Path, ctx: Value) -> Result<String> {
+        render_templates(&[Template { name, text, path }], ctx)
+    }
+
+    #[test]
+    fn pieces_are_included_and_their_errors_point_into_them() {
+        let ctx = Value::from(Serde(serde_json::json!({"x": "*a*", "fund": null})));
+        let main = "Before.\n\n{% include \"piece\" %}\nAfter.";
+        let templates = [
+            Template {
+                name: "main",
+                text: main,
+                path: Path::new("report.en.md"),
+            },
+            Template {
+                name: "piece",
+                text: "Piece {{ x }}.\n\n",
+                path: Path::new("piece.md"),
+            },
+        ];
+        let md = render_templates(&templates, ctx.clone()).unwrap();
+        assert_eq!(md, "Before.\n\nPiece \\*a\\*.\n\nAfter.");
+        let broken = [
+            Template {
+                name: "main",
+                text: main,
+                path: Path::new("report.en.md"),
+            },
+            Template {
+                name: "piece",
+                text: "ok\n{{ need(\"fund\", \"trust-fund.yaml\") }}\n",
+                path: Path::new("piece.md"),
+            },
+        ];
+        let err = render_templates(&broken, ctx.clone()).unwrap_err();
+        let at = err.location.as_ref().unwrap();
+        assert_eq!(
+            (at.path.as_path(), at.line),
+            (Path::new("piece.md"), 2),
+            "{}",
+            err.render()
+        );
+        assert!(err.message.contains("trust-fund.yaml"), "{}", err.render());
+        let missing = [Template {
+            name: "main",
+            text: "a\n{% include \"nothing\" %}",
+            path: Path::new("report.en.md"),
+        }];
+        let err = render_templates(&missing, ctx).unwrap_err();
+        assert_eq!(err.location.as_ref().unwrap().line, 2, "{}", err.render());
+        assert!(
+            err.render().contains("actions"),
+            "the hint lists the pieces: {}",
+            err.render()
+        );
+    }
 
     #[test]
     fn data_is_escaped_and_errors_point_at_the_template_line() {

@@ -340,11 +340,15 @@ pub fn pages_with(pdf: &Path, needle: &str) -> Vec<usize> {
 /// Each paragraph of the DOCX body as "style | text", for a structural snapshot.
 /// The text of a DOCX file's main part, `word/document.xml`.
 pub fn docx_xml(docx: &Path) -> String {
+    docx_part(docx, "word/document.xml")
+}
+
+/// The XML of one part of a DOCX package, such as `word/footnotes.xml`.
+pub fn docx_part(docx: &Path, name: &str) -> String {
     let file = std::fs::File::open(docx).unwrap();
     let mut zip = zip::ZipArchive::new(file).unwrap();
     let mut xml = String::new();
-    std::io::Read::read_to_string(&mut zip.by_name("word/document.xml").unwrap(), &mut xml)
-        .unwrap();
+    std::io::Read::read_to_string(&mut zip.by_name(name).unwrap(), &mut xml).unwrap();
     xml
 }
 

@@ -9,4 +9,5 @@ mod cases;
 mod errors;
 mod import;
 mod kinds;
+mod narrative;
 mod report;
