@@ -319,7 +319,7 @@ pub fn render_templates(templates: &[Template], ctx: Value) -> Result<String> {
     env.add_function(
         "need",
         |state: &minijinja::State, name: String, file: String| match state.lookup(&name) {
-            Some(v) if !v.is_none() && !v.is_undefined() => Ok(String::new()),
+            Some(v) if !v.is_none() && !v.is_undefined() && v.len() != Some(0) => Ok(String::new()),
             _ => Err(minijinja::Error::new(
                 minijinja::ErrorKind::InvalidOperation,
                 format!("this part of the report prints `{name}`, and the folder has no {file}"),
