@@ -49,15 +49,18 @@ pub fn apply(doc: &mut Document) {
 }
 
 fn first_page(fp: &mut FirstPage, lang: Lang) {
-    for s in [
-        &mut fp.title,
-        &mut fp.agenda_title,
-        &mut fp.original,
-        &mut fp.agenda_line,
-    ] {
+    for s in [&mut fp.title, &mut fp.original] {
         *s = text(s, lang);
     }
-    for s in fp.session.iter_mut().chain(fp.notice.iter_mut()) {
+    for s in fp
+        .session
+        .iter_mut()
+        .chain(fp.notice.iter_mut())
+        .chain(fp.agenda_title.iter_mut())
+        .chain(fp.agenda_line.iter_mut())
+        .chain(fp.period.iter_mut())
+        .chain(fp.subtitle.iter_mut())
+    {
         *s = text(s, lang);
     }
 }

@@ -127,19 +127,10 @@ pub fn single_files<'a>(
     }
 }
 
-/// Checks a report on its own: a session that ends after it starts, a title
-/// of sensible length.
+/// Checks a report on its own: what its organ's format needs, dates in
+/// order, a title of sensible length.
 fn check_report(report: &Report, file: &SourceFile, out: &mut Vec<Error>) {
-    if report.session.end < report.session.start {
-        out.push(
-            Error::data(format!(
-                "the session ends ({}) before it starts ({})",
-                report.session.end, report.session.start
-            ))
-            .at(file.locate(&[Seg::Key("session"), Seg::Key("end")]))
-            .hint("swap `start` and `end`"),
-        );
-    }
+    out.extend(crate::compose::first_page::problems(report, file));
     text::check_title(&report.title, file, out);
 }
 

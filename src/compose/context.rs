@@ -41,18 +41,18 @@ pub struct ReportView {
     pub title: String,
     /// The date of issue, written out.
     pub date: String,
-    /// The body the report goes to.
+    /// The body the report goes to: the session's body, or the organ.
     pub body: String,
-    /// "Twenty-sixth session".
-    pub session: String,
+    /// "Twenty-sixth session" (none without a session).
+    pub session: Option<String>,
     /// The place of the session.
-    pub place: String,
+    pub place: Option<String>,
     /// "22–26 May 2017".
-    pub dates: String,
+    pub dates: Option<String>,
     /// The agenda item number.
-    pub agenda_item: u32,
+    pub agenda_item: Option<u32>,
     /// The agenda item's title.
-    pub agenda_title: String,
+    pub agenda_title: Option<String>,
 }
 
 /// The resolution for templates.
@@ -238,12 +238,18 @@ pub fn report(
             symbol: report.symbol.clone(),
             title: report.title.clone(),
             date: locale.date(report.date),
-            body: report.session.body.clone(),
-            session: report.session.name.clone(),
-            place: report.session.place.clone(),
-            dates: locale.date_range(report.session.start, report.session.end),
-            agenda_item: report.agenda.number,
-            agenda_title: report.agenda.title.clone(),
+            body: report
+                .session
+                .as_ref()
+                .map_or_else(|| locale.organ(report.organ).to_owned(), |s| s.body.clone()),
+            session: report.session.as_ref().map(|s| s.name.clone()),
+            place: report.session.as_ref().map(|s| s.place.clone()),
+            dates: report
+                .session
+                .as_ref()
+                .map(|s| locale.date_range(s.start, s.end)),
+            agenda_item: report.agenda.as_ref().map(|a| a.number),
+            agenda_title: report.agenda.as_ref().map(|a| a.title.clone()),
         },
         resolution: ResolutionView {
             number: resolution.number.clone(),

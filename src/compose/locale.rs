@@ -33,6 +33,12 @@ pub struct Locale {
     pub agenda_item: String,
     /// "Report of the Secretary-General".
     pub report_of_the_secretary_general: String,
+    /// "Note by the Secretary-General".
+    pub note_by_the_secretary_general: String,
+    /// "Note by the Secretariat".
+    pub note_by_the_secretariat: String,
+    /// "(for the period from {start} to {end})".
+    pub period: String,
     /// "Summary".
     pub summary: String,
     /// "Contents".

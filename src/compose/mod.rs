@@ -3,6 +3,7 @@
 //! [`Document`].
 
 pub mod context;
+pub mod first_page;
 pub mod handout;
 pub mod locale;
 pub mod markdown;
@@ -16,7 +17,7 @@ use minijinja::value::Serde;
 use minijinja::{AutoEscape, Environment, UndefinedBehavior, Value};
 
 use crate::assets::Assets;
-use crate::doc::{Block, Document, FirstPage, Inline, Labels};
+use crate::doc::{Block, Document, Labels};
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::model::Lang;
 use crate::project::Project;
@@ -129,71 +130,12 @@ pub fn report(project: &Project, lang: Lang, assets: &Assets) -> Result<Document
     let markdown = render_templates(&templates, Value::from(Serde(&ctx)))?;
     let body = markdown::blocks(&markdown, &locale, templates[0].path)?;
 
-    let agenda_pattern = if report.agenda.provisional {
-        &locale.agenda_item_provisional
-    } else {
-        &locale.agenda_item
-    };
-    let first_page = FirstPage {
-        united_nations: locale.united_nations.clone(),
-        symbol: report.symbol.clone(),
-        organ: locale.organ(report.organ).to_owned(),
-        distribution: locale.distribution[report.distribution.key()].clone(),
-        date: locale.date(report.date),
-        original: locale::fill(
-            &locale.original,
-            &[("language", &locale.languages[&report.original])],
-        ),
-        session: vec![
-            report.session.body.clone(),
-            report.session.name.clone(),
-            locale::fill(
-                &locale.place_and_dates,
-                &[
-                    ("place", &report.session.place),
-                    (
-                        "dates",
-                        &locale.date_range(report.session.start, report.session.end),
-                    ),
-                ],
-            ),
-        ],
-        agenda_line: locale::fill(
-            agenda_pattern,
-            &[("number", &report.agenda.number.to_string())],
-        ),
-        agenda_title: report.agenda.title.clone(),
-        agenda_note: report
-            .agenda
-            .symbol
-            .as_ref()
-            .filter(|_| report.agenda.provisional)
-            .map(|s| format!("{s}.")),
-        title: report.title.clone(),
-        subtitle: locale.report_of_the_secretary_general.clone(),
-        notice: report.notice.clone(),
-        job_number: report.job_number.clone(),
-    };
-    if report.summary.is_empty() {
-        return Err(Error::data("the report has no summary")
-            .at(report_file.locate(&[crate::load::Seg::Key("summary")]))
-            .hint(
-                "GA resolution 52/214 asks every report to open with a summary stating its mandate",
-            ));
+    // `check` reports them all; a render stops at the first.
+    if let Some(problem) = first_page::problems(report, report_file).into_iter().next() {
+        return Err(problem);
     }
-    let mut blocks = vec![
-        Block::Summary {
-            heading: locale.summary.clone(),
-            paragraphs: report
-                .summary
-                .iter()
-                .map(|p| vec![Inline::Text(p.clone())])
-                .collect(),
-        },
-        Block::PageBreak,
-        Block::Contents,
-        Block::PageBreak,
-    ];
+    let first_page = first_page::first_page(report, &locale);
+    let mut blocks = first_page::front_matter(report, &locale, &body);
     blocks.extend(body);
     let mut doc = Document {
         lang,

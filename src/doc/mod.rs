@@ -56,16 +56,19 @@ pub struct FirstPage {
     pub original: String,
     /// The body, the session, the place and dates: one line each.
     pub session: Vec<String>,
-    /// "Item 6 of the provisional agenda".
-    pub agenda_line: String,
+    /// "Item 6 of the provisional agenda" (none on a Security Council
+    /// report).
+    pub agenda_line: Option<String>,
     /// The agenda item's title.
-    pub agenda_title: String,
+    pub agenda_title: Option<String>,
     /// The asterisk footnote citing the agenda ("E/CN.15/2017/1."), if any.
     pub agenda_note: Option<String>,
     /// The report's title.
     pub title: String,
-    /// "Report of the Secretary-General".
-    pub subtitle: String,
+    /// "Report of the Secretary-General", or none when the title says it.
+    pub subtitle: Option<String>,
+    /// "(for the period from … to …)", under the title.
+    pub period: Option<String>,
     /// A line under the title (for example, that figures are illustrative).
     pub notice: Option<String>,
     /// The job number at the foot of page 1.

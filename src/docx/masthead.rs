@@ -81,16 +81,25 @@ pub(crate) fn first_page(fp: &FirstPage, g: &Geometry) -> Vec<Part> {
     for s in &fp.session {
         parts.push(Part::para(line(styles::SESSION, s)));
     }
-    let mut agenda = Paragraph::new()
-        .style(styles::SESSION)
-        .add_run(inlines::plain_run(&fp.agenda_line));
-    if fp.agenda_note.is_some() {
-        agenda = agenda.add_run(Run::new().add_text("*"));
+    if let Some(agenda_line) = &fp.agenda_line {
+        let mut agenda = Paragraph::new()
+            .style(styles::SESSION)
+            .add_run(inlines::plain_run(agenda_line));
+        if fp.agenda_note.is_some() {
+            agenda = agenda.add_run(Run::new().add_text("*"));
+        }
+        parts.push(Part::para(agenda));
     }
-    parts.push(Part::para(agenda));
-    parts.push(Part::para(line(styles::AGENDA_TITLE, &fp.agenda_title)));
+    if let Some(title) = &fp.agenda_title {
+        parts.push(Part::para(line(styles::AGENDA_TITLE, title)));
+    }
     parts.push(Part::para(line(styles::TITLE, &fp.title)));
-    parts.push(Part::para(line(styles::SUBTITLE, &fp.subtitle)));
+    if let Some(subtitle) = &fp.subtitle {
+        parts.push(Part::para(line(styles::SUBTITLE, subtitle)));
+    }
+    if let Some(period) = &fp.period {
+        parts.push(Part::para(line(styles::SUBTITLE, period)));
+    }
     if let Some(notice) = &fp.notice {
         parts.push(Part::para(line(styles::NOTICE, notice)));
     }

@@ -22,14 +22,30 @@ pub struct Report {
     pub original: Lang,
     /// The organ whose name heads the masthead.
     pub organ: Organ,
-    /// The body the report goes to and its session.
-    pub session: Session,
-    /// The agenda item.
-    pub agenda: AgendaItem,
+    /// The body the report goes to and its session (not printed on a
+    /// report to the Security Council, which has none).
+    #[serde(default)]
+    pub session: Option<Session>,
+    /// The agenda item (none on a report to the Security Council).
+    #[serde(default)]
+    pub agenda: Option<AgendaItem>,
     /// The report's title.
     pub title: String,
-    /// The summary: one or more paragraphs, stating the mandate.
+    /// What the document is, printed under the title: "Report of the
+    /// Secretary-General" unless the data says otherwise.
+    #[serde(default)]
+    pub subtitle: Subtitle,
+    /// The period the report covers, printed under the title as "(for the
+    /// period from … to …)".
+    #[serde(default)]
+    pub period: Option<Period>,
+    /// The summary: one or more paragraphs, stating the mandate (none on a
+    /// report to the Security Council).
+    #[serde(default)]
     pub summary: Vec<String>,
+    /// Whether the report has a table of contents.
+    #[serde(default)]
+    pub contents: Contents,
     /// The job number printed at the foot of page 1, e.g. `V.17-01234 (F)`.
     #[serde(default)]
     pub job_number: Option<String>,
@@ -72,6 +88,48 @@ pub struct AgendaItem {
     /// Whether the agenda is still provisional (the usual case before a session).
     #[serde(default = "yes")]
     pub provisional: bool,
+}
+
+/// What a document is, as printed under its title.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Subtitle {
+    /// "Report of the Secretary-General".
+    #[default]
+    ReportOfTheSecretaryGeneral,
+    /// "Note by the Secretary-General" (transmitting the report of others).
+    NoteByTheSecretaryGeneral,
+    /// "Note by the Secretariat".
+    NoteByTheSecretariat,
+    /// No line under the title: the title says what the document is
+    /// ("Report of the Secretary-General on …").
+    None,
+    /// Words of the data's own, such as "Report of the Executive Director".
+    Text(String),
+}
+
+/// The period a report covers.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Period {
+    /// The first day.
+    pub start: Date,
+    /// The last day.
+    pub end: Date,
+}
+
+/// Whether a report has a table of contents.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum Contents {
+    /// As the organ's reports do: none for the Security Council; for other
+    /// organs, one when the body has three chapters or more.
+    #[default]
+    Auto,
+    /// Always.
+    On,
+    /// Never.
+    Off,
 }
 
 fn yes() -> bool {

@@ -10,4 +10,5 @@ mod errors;
 mod import;
 mod kinds;
 mod narrative;
+mod organs;
 mod report;

@@ -1,0 +1,291 @@
+//! What each organ's format puts on a report's first page and before its
+//! body (ORGANS.md): the session block, the agenda line, the summary and the
+//! contents. Decided here, once, so that the PDF and the DOCX follow alike.
+
+use crate::doc::{Block, FirstPage, Inline};
+use crate::error::Error;
+use crate::load::{Seg, SourceFile};
+use crate::model::{Contents, Organ, Report, Subtitle};
+
+use super::locale::{self, Locale};
+
+/// What a report to one organ has before its body.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct OrganFormat {
+    /// A corner block with the body, session, place and dates, and the
+    /// agenda item: every organ but the Security Council.
+    pub session_block: bool,
+    /// A summary on page 1 (GA resolution 52/214): required where true.
+    pub summary: bool,
+    /// Whether `contents: auto` can mean a contents list.
+    pub contents: bool,
+}
+
+impl OrganFormat {
+    /// The format of reports to `organ`.
+    pub fn of(organ: Organ) -> OrganFormat {
+        match organ {
+            // No session or agenda line, no summary, no contents: the body
+            // follows the title (S/2004/698, S/2019/805).
+            Organ::SecurityCouncil => OrganFormat {
+                session_block: false,
+                summary: false,
+                contents: false,
+            },
+            Organ::GeneralAssembly
+            | Organ::EconomicAndSocialCouncil
+            | Organ::HumanRightsCouncil => OrganFormat {
+                session_block: true,
+                summary: true,
+                contents: true,
+            },
+        }
+    }
+}
+
+/// The problems of a report's data for its organ's format: a field the
+/// format needs and the data lacks, or one it has no place for.
+pub fn problems(report: &Report, file: &SourceFile) -> Vec<Error> {
+    let format = OrganFormat::of(report.organ);
+    let organ = report.organ.key();
+    let mut out = Vec::new();
+    let mut missing = Vec::new();
+    if format.session_block {
+        if report.session.is_none() {
+            missing.push("session");
+        }
+        if report.agenda.is_none() {
+            missing.push("agenda");
+        }
+    } else {
+        for (given, key) in [
+            (report.session.is_some(), "session"),
+            (report.agenda.is_some(), "agenda"),
+        ] {
+            if given {
+                out.push(
+                    Error::data(format!(
+                        "a report to `{organ}` has no `{key}` block on its first page"
+                    ))
+                    .at(file.locate(&[Seg::Key(key)]))
+                    .hint(format!("remove `{key}`: reports to the Security Council carry no session or agenda line")),
+                );
+            }
+        }
+    }
+    if format.summary && report.summary.is_empty() {
+        missing.push("summary");
+    }
+    if !missing.is_empty() {
+        let list: Vec<String> = missing
+            .iter()
+            .map(|k| match *k {
+                "session" => "`session`, a session: the body that meets, the session, its place and dates (a mapping of body, name, place, start, end)".to_owned(),
+                "agenda" => "`agenda`, the agenda item (a mapping of number, title and, if need be, symbol and provisional)".to_owned(),
+                other => format!("`{other}`, one or more paragraphs stating the mandate"),
+            })
+            .collect();
+        out.push(
+            Error::data(format!(
+                "a report to `{organ}` needs {}",
+                list.join("; and ")
+            ))
+            .at(file.locate(&[]))
+            .hint(
+                "its first page names the body, session and agenda item, and a summary states the mandate (GA resolution 52/214); `resolute schema` describes the fields",
+            ),
+        );
+    }
+    if let Some(session) = &report.session {
+        if session.end < session.start {
+            out.push(
+                Error::data(format!(
+                    "the session ends ({}) before it starts ({})",
+                    session.end, session.start
+                ))
+                .at(file.locate(&[Seg::Key("session"), Seg::Key("end")]))
+                .hint("swap `start` and `end`"),
+            );
+        }
+    }
+    if let Some(period) = &report.period {
+        if period.end < period.start {
+            out.push(
+                Error::data(format!(
+                    "the period ends ({}) before it starts ({})",
+                    period.end, period.start
+                ))
+                .at(file.locate(&[Seg::Key("period"), Seg::Key("end")]))
+                .hint("swap `start` and `end`"),
+            );
+        }
+    }
+    out
+}
+
+/// The first page of `report` in the words of `locale`.
+pub fn first_page(report: &Report, locale: &Locale) -> FirstPage {
+    let format = OrganFormat::of(report.organ);
+    let session = report.session.as_ref().filter(|_| format.session_block);
+    let agenda = report.agenda.as_ref().filter(|_| format.session_block);
+    FirstPage {
+        united_nations: locale.united_nations.clone(),
+        symbol: report.symbol.clone(),
+        organ: locale.organ(report.organ).to_owned(),
+        distribution: locale.distribution[report.distribution.key()].clone(),
+        date: locale.date(report.date),
+        original: locale::fill(
+            &locale.original,
+            &[("language", &locale.languages[&report.original])],
+        ),
+        session: session.map_or_else(Vec::new, |s| {
+            vec![
+                s.body.clone(),
+                s.name.clone(),
+                locale::fill(
+                    &locale.place_and_dates,
+                    &[
+                        ("place", &s.place),
+                        ("dates", &locale.date_range(s.start, s.end)),
+                    ],
+                ),
+            ]
+        }),
+        agenda_line: agenda.map(|a| {
+            let pattern = if a.provisional {
+                &locale.agenda_item_provisional
+            } else {
+                &locale.agenda_item
+            };
+            locale::fill(pattern, &[("number", &a.number.to_string())])
+        }),
+        agenda_title: agenda.map(|a| a.title.clone()),
+        agenda_note: agenda
+            .filter(|a| a.provisional)
+            .and_then(|a| a.symbol.as_ref())
+            .map(|s| format!("{s}.")),
+        title: report.title.clone(),
+        subtitle: match &report.subtitle {
+            Subtitle::ReportOfTheSecretaryGeneral => {
+                Some(locale.report_of_the_secretary_general.clone())
+            }
+            Subtitle::NoteByTheSecretaryGeneral => {
+                Some(locale.note_by_the_secretary_general.clone())
+            }
+            Subtitle::NoteByTheSecretariat => Some(locale.note_by_the_secretariat.clone()),
+            Subtitle::None => None,
+            Subtitle::Text(t) => Some(t.clone()),
+        },
+        period: report.period.as_ref().map(|p| {
+            locale::fill(
+                &locale.period,
+                &[
+                    ("start", &locale.date(p.start)),
+                    ("end", &locale.date(p.end)),
+                ],
+            )
+        }),
+        notice: report.notice.clone(),
+        job_number: report.job_number.clone(),
+    }
+}
+
+/// The blocks before the body: the summary (then a new page) and the
+/// contents (then a new page), as the organ's format and the data say.
+pub fn front_matter(report: &Report, locale: &Locale, body: &[Block]) -> Vec<Block> {
+    let format = OrganFormat::of(report.organ);
+    let chapters = body
+        .iter()
+        .filter(|b| matches!(b, Block::Heading { level: 1, .. }))
+        .count();
+    let contents = match report.contents {
+        Contents::On => true,
+        Contents::Off => false,
+        Contents::Auto => format.contents && chapters >= 3,
+    };
+    let mut out = Vec::new();
+    if !report.summary.is_empty() {
+        out.push(Block::Summary {
+            heading: locale.summary.clone(),
+            paragraphs: report
+                .summary
+                .iter()
+                .map(|p| vec![Inline::Text(p.clone())])
+                .collect(),
+        });
+        out.push(Block::PageBreak);
+    }
+    if contents {
+        out.push(Block::Contents);
+        out.push(Block::PageBreak);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn report(yaml: &str) -> (Report, SourceFile) {
+        let mut file = SourceFile::new("report.en.yaml", yaml);
+        let report = file.parse().unwrap();
+        (report, file)
+    }
+
+    const HEAD: &str =
+        "symbol: S/2019/805\ndate: 2019-10-09\nlanguage: en\noriginal: en\ntitle: A mission\n";
+
+    #[test]
+    fn a_security_council_report_needs_no_session_and_takes_none() {
+        let (r, f) = report(&format!("{HEAD}organ: security-council\n"));
+        assert!(problems(&r, &f).is_empty());
+        let fp = first_page(
+            &r,
+            &Locale::load(&crate::assets::Assets::embedded(), crate::model::Lang::En).unwrap(),
+        );
+        assert!(fp.session.is_empty() && fp.agenda_line.is_none());
+        assert_eq!(
+            fp.subtitle.as_deref(),
+            Some("Report of the Secretary-General")
+        );
+
+        let (r, f) = report(&format!(
+            "{HEAD}organ: security-council\nagenda: {{number: 3, title: T}}\n"
+        ));
+        let found = problems(&r, &f);
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert!(found[0].message.contains("no `agenda` block"));
+        assert_eq!(found[0].location.as_ref().unwrap().line, 7);
+    }
+
+    #[test]
+    fn other_organs_need_session_agenda_and_summary_named_at_once() {
+        let (r, f) = report(&format!("{HEAD}organ: general-assembly\n"));
+        let found = problems(&r, &f);
+        assert_eq!(found.len(), 1, "{found:?}");
+        for key in ["`session`", "`agenda`", "`summary`"] {
+            assert!(found[0].message.contains(key), "{}", found[0].message);
+        }
+    }
+
+    #[test]
+    fn contents_follow_the_data_then_the_organ() {
+        let locale =
+            Locale::load(&crate::assets::Assets::embedded(), crate::model::Lang::En).unwrap();
+        let chapter = || Block::Heading {
+            level: 1,
+            number: None,
+            content: vec![],
+        };
+        let three = vec![chapter(), chapter(), chapter()];
+        let has = |yaml: &str, body: &[Block]| {
+            let (r, _) = report(&format!("{HEAD}{yaml}"));
+            front_matter(&r, &locale, body).contains(&Block::Contents)
+        };
+        assert!(!has("organ: security-council\n", &three));
+        assert!(has("organ: security-council\ncontents: on\n", &three));
+        assert!(has("organ: general-assembly\n", &three));
+        assert!(!has("organ: general-assembly\n", &three[..2]));
+        assert!(!has("organ: general-assembly\ncontents: off\n", &three));
+    }
+}
