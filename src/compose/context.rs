@@ -243,7 +243,7 @@ pub fn report(
                 .as_ref()
                 .map_or_else(|| locale.organ(report.organ).to_owned(), |s| s.body.clone()),
             session: report.session.as_ref().map(|s| s.name.clone()),
-            place: report.session.as_ref().map(|s| s.place.clone()),
+            place: report.session.as_ref().and_then(|s| s.place.clone()),
             dates: report
                 .session
                 .as_ref()

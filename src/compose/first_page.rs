@@ -12,6 +12,9 @@ use super::locale::{self, Locale};
 /// What a report to one organ has before its body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct OrganFormat {
+    /// The principal organ named in the masthead: the General Assembly for
+    /// the Human Rights Council, its subsidiary (A/HRC/36/27).
+    pub masthead: Organ,
     /// A corner block with the body, session, place and dates, and the
     /// agenda item: every organ but the Security Council.
     pub session_block: bool,
@@ -28,6 +31,7 @@ impl OrganFormat {
             // No session or agenda line, no summary, no contents: the body
             // follows the title (S/2004/698, S/2019/805).
             Organ::SecurityCouncil => OrganFormat {
+                masthead: organ,
                 session_block: false,
                 summary: false,
                 contents: false,
@@ -35,6 +39,10 @@ impl OrganFormat {
             Organ::GeneralAssembly
             | Organ::EconomicAndSocialCouncil
             | Organ::HumanRightsCouncil => OrganFormat {
+                masthead: match organ {
+                    Organ::HumanRightsCouncil => Organ::GeneralAssembly,
+                    other => other,
+                },
                 session_block: true,
                 summary: true,
                 contents: true,
@@ -131,7 +139,7 @@ pub fn first_page(report: &Report, locale: &Locale) -> FirstPage {
     FirstPage {
         united_nations: locale.united_nations.clone(),
         symbol: report.symbol.clone(),
-        organ: locale.organ(report.organ).to_owned(),
+        organ: locale.organ(format.masthead).to_owned(),
         distribution: locale.distribution[report.distribution.key()].clone(),
         date: locale.date(report.date),
         original: locale::fill(
@@ -142,13 +150,16 @@ pub fn first_page(report: &Report, locale: &Locale) -> FirstPage {
             vec![
                 s.body.clone(),
                 s.name.clone(),
-                locale::fill(
-                    &locale.place_and_dates,
-                    &[
-                        ("place", &s.place),
-                        ("dates", &locale.date_range(s.start, s.end)),
-                    ],
-                ),
+                match &s.place {
+                    Some(place) => locale::fill(
+                        &locale.place_and_dates,
+                        &[
+                            ("place", place),
+                            ("dates", &locale.date_range(s.start, s.end)),
+                        ],
+                    ),
+                    None => locale.date_range(s.start, s.end),
+                },
             ]
         }),
         agenda_line: agenda.map(|a| {

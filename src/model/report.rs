@@ -66,8 +66,10 @@ pub struct Session {
     pub body: String,
     /// The session as printed, e.g. "Twenty-sixth session".
     pub name: String,
-    /// The place, e.g. "Vienna".
-    pub place: String,
+    /// The place, e.g. "Vienna" (Human Rights Council sessions print the
+    /// dates alone).
+    #[serde(default)]
+    pub place: Option<String>,
     /// The first day.
     pub start: Date,
     /// The last day.
