@@ -376,32 +376,24 @@ mod tests {
     fn pieces_are_included_and_their_errors_point_into_them() {
         let ctx = Value::from(Serde(serde_json::json!({"x": "*a*", "fund": null})));
         let main = "Before.\n\n{% include \"piece\" %}\nAfter.";
-        let templates = [
-            Template {
-                name: "main",
-                text: main,
-                path: Path::new("report.en.md"),
-            },
-            Template {
-                name: "piece",
-                text: "Piece {{ x }}.\n\n",
-                path: Path::new("piece.md"),
-            },
-        ];
-        let md = render_templates(&templates, ctx.clone()).unwrap();
+        // The narrative, and a piece it includes.
+        let with_piece = |piece: &'static str| {
+            [
+                Template {
+                    name: "main",
+                    text: main,
+                    path: Path::new("report.en.md"),
+                },
+                Template {
+                    name: "piece",
+                    text: piece,
+                    path: Path::new("piece.md"),
+                },
+            ]
+        };
+        let md = render_templates(&with_piece("Piece {{ x }}.\n\n"), ctx.clone()).unwrap();
         assert_eq!(md, "Before.\n\nPiece \\*a\\*.\n\nAfter.");
-        let broken = [
-            Template {
-                name: "main",
-                text: main,
-                path: Path::new("report.en.md"),
-            },
-            Template {
-                name: "piece",
-                text: "ok\n{{ need(\"fund\", \"trust-fund.yaml\") }}\n",
-                path: Path::new("piece.md"),
-            },
-        ];
+        let broken = with_piece("ok\n{{ need(\"fund\", \"trust-fund.yaml\") }}\n");
         let err = render_templates(&broken, ctx.clone()).unwrap_err();
         let at = err.location.as_ref().unwrap();
         assert_eq!(
