@@ -24,6 +24,10 @@ pub struct ReportContext {
     /// Whether some entry is about a sub-paragraph: the counts are then of
     /// provisions, not of operative paragraphs.
     pub subparagraphs_followed: bool,
+    /// How many operative paragraphs the report describes (have progress
+    /// entries), sub-paragraphs followed on their own counted with their
+    /// paragraph.
+    pub paragraphs_described: usize,
     /// How many paragraphs have each status (statuses with none left out).
     pub status_counts: Vec<StatusCount>,
     /// The trust fund, when the project has one.
@@ -228,8 +232,10 @@ pub fn report(
         })
         .filter(|c| c.count > 0)
         .collect();
+    let described: std::collections::BTreeSet<u32> = paragraphs.iter().map(|p| p.number).collect();
     ReportContext {
         subparagraphs_followed: paragraphs.iter().any(|p| p.subparagraph.is_some()),
+        paragraphs_described: described.len(),
         number_words: locale.number_words.clone(),
         lang,
         illustrative: progress.is_some_and(|p| p.illustrative)

@@ -467,3 +467,34 @@ fn french_ordinals_have_raised_letters_in_both_formats() {
     assert!(e.1 < 0.8 * five.1, "size of e {} vs 5 {}", e.1, five.1);
     assert!(e.2 < five.2, "the e is not raised: y {} vs {}", e.2, five.2);
 }
+
+#[test]
+fn the_introduction_counts_the_paragraphs_it_describes() {
+    // Progress on paragraph 1 only: the report describes one of the 11
+    // operative paragraphs, not "each of the eleven".
+    require!("pdftotext");
+    let dir = example_copy();
+    let path = dir.path().join("progress.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let cut = text
+        .find("\n  - paragraph: 2\n")
+        .expect("paragraph 2's entry");
+    std::fs::write(&path, &text[..cut + 1]).unwrap();
+    for (lang, said, not_said) in [
+        (
+            "en",
+            "under one of the 11 operative paragraphs of the resolution",
+            "each of the",
+        ),
+        (
+            "fr",
+            "au titre d’un des 11 paragraphes du dispositif",
+            "chacun des",
+        ),
+    ] {
+        let out = render_kind(dir.path(), "report", lang);
+        let pdf = normalize(&pdf_text(&out.path().join(format!("report.{lang}.pdf"))));
+        assert!(pdf.contains(said), "{lang}: {said:?} not in:\n{pdf}");
+        assert!(!pdf.contains(not_said), "{lang}: {not_said:?} in:\n{pdf}");
+    }
+}
