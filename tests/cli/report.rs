@@ -498,3 +498,36 @@ fn the_introduction_counts_the_paragraphs_it_describes() {
         assert!(!pdf.contains(not_said), "{lang}: {not_said:?} in:\n{pdf}");
     }
 }
+
+#[test]
+fn a_paragraph_that_calls_for_no_action_is_not_said_to_lack_one() {
+    // Paragraph 2 of the example is "not applicable"; without its action the
+    // report says it calls for none, not that none "has been reported".
+    require!("pdftotext");
+    let dir = example_copy();
+    let path = dir.path().join("progress.yaml");
+    let text = std::fs::read_to_string(&path).unwrap();
+    let start = text
+        .find("\n  - paragraph: 2\n")
+        .expect("paragraph 2's entry");
+    let actions = start + text[start..].find("    actions:\n").unwrap();
+    let end = start + text[start..].find("\n\n  - paragraph: 3\n").unwrap();
+    std::fs::write(&path, format!("{}{}", &text[..actions], &text[end + 1..])).unwrap();
+    for (lang, said, not_said) in [
+        (
+            "en",
+            "Paragraph 2 calls for no action by",
+            "No action has been reported under paragraph 2",
+        ),
+        (
+            "fr",
+            "Le paragraphe 2 n’appelle aucune mesure",
+            "Aucune mesure n’a été signalée au titre du paragraphe 2",
+        ),
+    ] {
+        let out = render_kind(dir.path(), "report", lang);
+        let pdf = normalize(&pdf_text(&out.path().join(format!("report.{lang}.pdf"))));
+        assert!(pdf.contains(said), "{lang}: {said:?} not in:\n{pdf}");
+        assert!(!pdf.contains(not_said), "{lang}: {not_said:?} in:\n{pdf}");
+    }
+}
