@@ -53,10 +53,17 @@ fn docx_passes_the_openxml_schema_audit() {
         hostile.path().to_str().unwrap(),
     ]);
     assert!(r.status.success(), "{}", stderr(&r));
+    // A first page without a session block or summary (Security Council).
+    let council = render_kind(
+        &root().join("tests/fixtures/organs/security-council"),
+        "report",
+        "en",
+    );
     let files = [
         example_out().join("report.en.docx"),
         example_out().join("report.fr.docx"),
         hostile.path().join("report.en.docx"),
+        council.path().join("report.en.docx"),
     ];
     for file in files {
         let json = tool(
