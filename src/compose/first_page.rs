@@ -5,7 +5,7 @@
 use crate::doc::{Block, FirstPage, Inline};
 use crate::error::Error;
 use crate::load::{Seg, SourceFile};
-use crate::model::{Contents, Organ, Report, Subtitle};
+use crate::model::{Contents, Date, Organ, Report, Subtitle};
 
 use super::locale::{self, Locale};
 
@@ -104,31 +104,22 @@ pub fn problems(report: &Report, file: &SourceFile) -> Vec<Error> {
             ),
         );
     }
-    if let Some(session) = &report.session {
-        if session.end < session.start {
-            out.push(
-                Error::data(format!(
-                    "the session ends ({}) before it starts ({})",
-                    session.end, session.start
-                ))
-                .at(file.locate(&[Seg::Key("session"), Seg::Key("end")]))
-                .hint("swap `start` and `end`"),
-            );
-        }
+    if let Some(s) = &report.session {
+        out.extend(out_of_order("session", s.start, s.end, file));
     }
-    if let Some(period) = &report.period {
-        if period.end < period.start {
-            out.push(
-                Error::data(format!(
-                    "the period ends ({}) before it starts ({})",
-                    period.end, period.start
-                ))
-                .at(file.locate(&[Seg::Key("period"), Seg::Key("end")]))
-                .hint("swap `start` and `end`"),
-            );
-        }
+    if let Some(p) = &report.period {
+        out.extend(out_of_order("period", p.start, p.end, file));
     }
     out
+}
+
+/// An error at `key.end` when the span `key` ends before it starts.
+fn out_of_order(key: &str, start: Date, end: Date, file: &SourceFile) -> Option<Error> {
+    (end < start).then(|| {
+        Error::data(format!("the {key} ends ({end}) before it starts ({start})"))
+            .at(file.locate(&[Seg::Key(key), Seg::Key("end")]))
+            .hint("swap `start` and `end`")
+    })
 }
 
 /// The first page of `report` in the words of `locale`.

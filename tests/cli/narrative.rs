@@ -115,20 +115,21 @@ fn a_piece_the_folder_has_no_data_for_says_which_file_to_add() {
 #[test]
 fn check_reads_the_narrative() {
     // A control character in the narrative is found by `check`, at its place.
-    let dir = example_copy();
-    std::fs::write(dir.path().join("report.en.md"), "# A\n\nText\u{1}.\n").unwrap();
-    let out = resolute(&["check", dir.path().to_str().unwrap()]);
-    let err = stderr(&out);
-    assert_eq!(out.status.code(), Some(3), "{err}");
-    assert!(err.contains("report.en.md:3:5"), "{err}");
+    check_fails_with("report.en.md", "# A\n\nText\u{1}.\n", "report.en.md:3:5");
 }
 
 #[test]
 fn a_narrative_without_its_report_file_is_an_error() {
+    check_fails_with("report.es.md", "# A\n\nTexto.\n", "no report.es.yaml");
+}
+
+/// `check` of the example with `name` written as `text` fails as a data
+/// error whose message holds `needle`.
+fn check_fails_with(name: &str, text: &str, needle: &str) {
     let dir = example_copy();
-    std::fs::write(dir.path().join("report.es.md"), "# A\n\nTexto.\n").unwrap();
+    std::fs::write(dir.path().join(name), text).unwrap();
     let out = resolute(&["check", dir.path().to_str().unwrap()]);
     let err = stderr(&out);
     assert_eq!(out.status.code(), Some(3), "{err}");
-    assert!(err.contains("no report.es.yaml"), "{err}");
+    assert!(err.contains(needle), "{err}");
 }

@@ -480,23 +480,21 @@ fn the_introduction_counts_the_paragraphs_it_describes() {
         .find("\n  - paragraph: 2\n")
         .expect("paragraph 2's entry");
     std::fs::write(&path, &text[..cut + 1]).unwrap();
-    for (lang, said, not_said) in [
-        (
-            "en",
-            "under one of the 11 operative paragraphs of the resolution",
-            "each of the",
-        ),
-        (
-            "fr",
-            "au titre d’un des 11 paragraphes du dispositif",
-            "chacun des",
-        ),
-    ] {
-        let out = render_kind(dir.path(), "report", lang);
-        let pdf = normalize(&pdf_text(&out.path().join(format!("report.{lang}.pdf"))));
-        assert!(pdf.contains(said), "{lang}: {said:?} not in:\n{pdf}");
-        assert!(!pdf.contains(not_said), "{lang}: {not_said:?} in:\n{pdf}");
-    }
+    report_says(
+        dir.path(),
+        &[
+            (
+                "en",
+                "under one of the 11 operative paragraphs of the resolution",
+                "each of the",
+            ),
+            (
+                "fr",
+                "au titre d’un des 11 paragraphes du dispositif",
+                "chacun des",
+            ),
+        ],
+    );
 }
 
 #[test]
@@ -513,19 +511,28 @@ fn a_paragraph_that_calls_for_no_action_is_not_said_to_lack_one() {
     let actions = start + text[start..].find("    actions:\n").unwrap();
     let end = start + text[start..].find("\n\n  - paragraph: 3\n").unwrap();
     std::fs::write(&path, format!("{}{}", &text[..actions], &text[end + 1..])).unwrap();
-    for (lang, said, not_said) in [
-        (
-            "en",
-            "Paragraph 2 calls for no action by",
-            "No action has been reported under paragraph 2",
-        ),
-        (
-            "fr",
-            "Le paragraphe 2 n’appelle aucune mesure",
-            "Aucune mesure n’a été signalée au titre du paragraphe 2",
-        ),
-    ] {
-        let out = render_kind(dir.path(), "report", lang);
+    report_says(
+        dir.path(),
+        &[
+            (
+                "en",
+                "Paragraph 2 calls for no action by",
+                "No action has been reported under paragraph 2",
+            ),
+            (
+                "fr",
+                "Le paragraphe 2 n’appelle aucune mesure",
+                "Aucune mesure n’a été signalée au titre du paragraphe 2",
+            ),
+        ],
+    );
+}
+
+/// Renders the report of `dir` in each language and checks that its PDF
+/// says the first words and not the second.
+fn report_says(dir: &std::path::Path, cases: &[(&str, &str, &str)]) {
+    for (lang, said, not_said) in cases {
+        let out = render_kind(dir, "report", lang);
         let pdf = normalize(&pdf_text(&out.path().join(format!("report.{lang}.pdf"))));
         assert!(pdf.contains(said), "{lang}: {said:?} not in:\n{pdf}");
         assert!(!pdf.contains(not_said), "{lang}: {not_said:?} in:\n{pdf}");
