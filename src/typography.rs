@@ -56,7 +56,7 @@ fn first_page(fp: &mut FirstPage, lang: Lang) {
         .session
         .iter_mut()
         .chain(fp.notice.iter_mut())
-        .chain(fp.agenda_title.iter_mut())
+        .chain(fp.agenda_titles.iter_mut())
         .chain(fp.agenda_line.iter_mut())
         .chain(fp.period.iter_mut())
         .chain(fp.subtitle.iter_mut())

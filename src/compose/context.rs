@@ -53,10 +53,18 @@ pub struct ReportView {
     pub place: Option<String>,
     /// "22–26 May 2017".
     pub dates: Option<String>,
-    /// The agenda item number.
-    pub agenda_item: Option<u32>,
-    /// The agenda item's title.
-    pub agenda_title: Option<String>,
+    /// The agenda items, each with its number as this language prints it
+    /// and its title (none on a Security Council report).
+    pub agenda_items: Vec<AgendaItemView>,
+}
+
+/// An agenda item for templates.
+#[derive(Debug, Serialize)]
+pub struct AgendaItemView {
+    /// "6", "20 (c)" ("20 c)" in French).
+    pub number: String,
+    /// The item's title.
+    pub title: String,
 }
 
 /// The resolution for templates.
@@ -247,15 +255,24 @@ pub fn report(
             body: report
                 .session
                 .as_ref()
-                .map_or_else(|| locale.organ(report.organ).to_owned(), |s| s.body.clone()),
+                .and_then(|s| s.body.clone())
+                .unwrap_or_else(|| locale.organ(report.organ).to_owned()),
             session: report.session.as_ref().map(|s| s.name.clone()),
             place: report.session.as_ref().and_then(|s| s.place.clone()),
             dates: report
                 .session
                 .as_ref()
-                .map(|s| locale.date_range(s.start, s.end)),
-            agenda_item: report.agenda.as_ref().map(|a| a.number),
-            agenda_title: report.agenda.as_ref().map(|a| a.title.clone()),
+                .and_then(|s| s.start.zip(s.end))
+                .map(|(a, b)| locale.date_range(a, b)),
+            agenda_items: report.agenda.as_ref().map_or_else(Vec::new, |a| {
+                a.entries()
+                    .into_iter()
+                    .map(|(n, t)| AgendaItemView {
+                        number: locale.item_number(n),
+                        title: t.to_owned(),
+                    })
+                    .collect()
+            }),
         },
         resolution: ResolutionView {
             number: resolution.number.clone(),

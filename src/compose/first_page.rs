@@ -5,7 +5,7 @@
 use crate::doc::{Block, FirstPage, Inline};
 use crate::error::Error;
 use crate::load::{Seg, SourceFile};
-use crate::model::{Contents, Date, Organ, Report, Subtitle};
+use crate::model::{AgendaStage, Contents, Date, Organ, Report, Session, Subtitle};
 
 use super::locale::{self, Locale};
 
@@ -22,6 +22,22 @@ pub struct OrganFormat {
     pub summary: bool,
     /// Whether `contents: auto` can mean a contents list.
     pub contents: bool,
+}
+
+/// The stage of `report`'s agenda: as the data says, else the organ's
+/// usual one. The Human Rights Council's agenda is fixed and the Economic
+/// and Social Council adopts one for its whole July–July cycle (ORGANS.md),
+/// so their reports cite the adopted agenda; a commission's or the General
+/// Assembly's report goes out on the provisional one.
+pub fn agenda_stage(report: &Report) -> AgendaStage {
+    let stated = report.agenda.as_ref().and_then(|a| a.stage);
+    let council_itself = report.organ == Organ::EconomicAndSocialCouncil
+        && report.session.as_ref().is_some_and(|s| s.body.is_none());
+    stated.unwrap_or(match report.organ {
+        Organ::HumanRightsCouncil => AgendaStage::Adopted,
+        _ if council_itself => AgendaStage::Adopted,
+        _ => AgendaStage::Provisional,
+    })
 }
 
 impl OrganFormat {
@@ -88,8 +104,8 @@ pub fn problems(report: &Report, file: &SourceFile) -> Vec<Error> {
         let list: Vec<String> = missing
             .iter()
             .map(|k| match *k {
-                "session" => "`session`, a session: the body that meets, the session, its place and dates (a mapping of body, name, place, start, end)".to_owned(),
-                "agenda" => "`agenda`, the agenda item (a mapping of number, title and, if need be, symbol and provisional)".to_owned(),
+                "session" => "`session`, a session: the session's name and, as the organ prints them, the body that meets, the place and dates (a mapping of name and, if need be, body, place, start, end)".to_owned(),
+                "agenda" => "`agenda`, the agenda item (a mapping of number and title, or of items, and if need be stage and symbol)".to_owned(),
                 other => format!("`{other}`, one or more paragraphs stating the mandate"),
             })
             .collect();
@@ -105,12 +121,61 @@ pub fn problems(report: &Report, file: &SourceFile) -> Vec<Error> {
         );
     }
     if let Some(s) = &report.session {
-        out.extend(out_of_order("session", s.start, s.end, file));
+        out.extend(session_problems(s, file));
+    }
+    if let Some(a) = &report.agenda {
+        let one = a.number.is_some() || a.title.is_some();
+        let at = |key: &str| file.locate(&[Seg::Key("agenda"), Seg::Key(key)]);
+        if one && !a.items.is_empty() {
+            out.push(
+                Error::data("the agenda gives both one item (`number`, `title`) and `items`")
+                    .at(at("items"))
+                    .hint("give one item as `number` and `title`, or several as `items`, not both"),
+            );
+        } else if a.items.is_empty() && (a.number.is_none() || a.title.is_none()) {
+            let lacking = if a.number.is_none() {
+                "number"
+            } else {
+                "title"
+            };
+            out.push(
+                Error::data(format!("the agenda item has no `{lacking}`"))
+                    .at(file.locate(&[Seg::Key("agenda")]))
+                    .hint("an agenda item is printed with its number and its title: give both, e.g. `number: 6` and `title: ...`, or list several under `items`"),
+            );
+        }
+        if a.symbol.is_some() && agenda_stage(report) == AgendaStage::Adopted {
+            out.push(
+                Error::data("an adopted agenda is cited without a note, so its `symbol` would not be printed")
+                    .at(at("symbol"))
+                    .hint("remove `symbol`, or set `stage: provisional` (or `preliminary`) if the items are on the provisional agenda or the preliminary list"),
+            );
+        }
     }
     if let Some(p) = &report.period {
         out.extend(out_of_order("period", p.start, p.end, file));
     }
     out
+}
+
+/// A session's dates: both or neither, in order.
+fn session_problems(s: &Session, file: &SourceFile) -> Option<Error> {
+    match (s.start, s.end) {
+        (Some(start), Some(end)) => out_of_order("session", start, end, file),
+        (None, None) => None,
+        (start, _) => {
+            let (given, lacking) = if start.is_some() {
+                ("start", "end")
+            } else {
+                ("end", "start")
+            };
+            Some(
+                Error::data(format!("the session has a `{given}` but no `{lacking}`"))
+                    .at(file.locate(&[Seg::Key("session"), Seg::Key(given)]))
+                    .hint("give both the first and the last day, or neither (a General Assembly session prints none)"),
+            )
+        }
+    }
 }
 
 /// An error at `key.end` when the span `key` ends before it starts.
@@ -127,6 +192,7 @@ pub fn first_page(report: &Report, locale: &Locale) -> FirstPage {
     let format = OrganFormat::of(report.organ);
     let session = report.session.as_ref().filter(|_| format.session_block);
     let agenda = report.agenda.as_ref().filter(|_| format.session_block);
+    let stage = agenda_stage(report);
     FirstPage {
         united_nations: locale.united_nations.clone(),
         symbol: report.symbol.clone(),
@@ -137,33 +203,16 @@ pub fn first_page(report: &Report, locale: &Locale) -> FirstPage {
             &locale.original,
             &[("language", &locale.languages[&report.original])],
         ),
-        session: session.map_or_else(Vec::new, |s| {
-            vec![
-                s.body.clone(),
-                s.name.clone(),
-                match &s.place {
-                    Some(place) => locale::fill(
-                        &locale.place_and_dates,
-                        &[
-                            ("place", place),
-                            ("dates", &locale.date_range(s.start, s.end)),
-                        ],
-                    ),
-                    None => locale.date_range(s.start, s.end),
-                },
-            ]
-        }),
+        session: session.map_or_else(Vec::new, |s| session_lines(report.organ, s, locale)),
         agenda_line: agenda.map(|a| {
-            let pattern = if a.provisional {
-                &locale.agenda_item_provisional
-            } else {
-                &locale.agenda_item
-            };
-            locale::fill(pattern, &[("number", &a.number.to_string())])
+            let numbers: Vec<_> = a.entries().into_iter().map(|(n, _)| n).collect();
+            locale.agenda_line(&numbers, stage)
         }),
-        agenda_title: agenda.map(|a| a.title.clone()),
+        agenda_titles: agenda.map_or_else(Vec::new, |a| {
+            a.entries().into_iter().map(|(_, t)| t.to_owned()).collect()
+        }),
         agenda_note: agenda
-            .filter(|a| a.provisional)
+            .filter(|_| stage != AgendaStage::Adopted)
             .and_then(|a| a.symbol.as_ref())
             .map(|s| format!("{s}.")),
         title: report.title.clone(),
@@ -190,6 +239,28 @@ pub fn first_page(report: &Report, locale: &Locale) -> FirstPage {
         notice: report.notice.clone(),
         job_number: report.job_number.clone(),
     }
+}
+
+/// The session block's lines: the body (a commission, or the Human Rights
+/// Council; none when the masthead already names it), the session, and the
+/// place and dates when the session has them.
+fn session_lines(organ: Organ, s: &Session, locale: &Locale) -> Vec<String> {
+    let body = s
+        .body
+        .clone()
+        .or_else(|| (organ == Organ::HumanRightsCouncil).then(|| locale.organ(organ).to_owned()));
+    let dates = s.start.zip(s.end).map(|(a, b)| locale.date_range(a, b));
+    let when = match (&s.place, dates) {
+        (Some(place), Some(dates)) => Some(locale::fill(
+            &locale.place_and_dates,
+            &[("place", place), ("dates", &dates)],
+        )),
+        (place, dates) => place.clone().or(dates),
+    };
+    body.into_iter()
+        .chain([s.name.clone()])
+        .chain(when)
+        .collect()
 }
 
 /// The blocks before the body: the summary (then a new page) and the

@@ -8,7 +8,9 @@ use serde::Deserialize;
 use crate::assets::Assets;
 use crate::error::{Error, ErrorKind, Location, Result};
 use crate::load::SourceFile;
-use crate::model::{Date, Distribution, Lang, Organ, Status, StatusDefinition};
+use crate::model::{
+    AgendaStage, Date, Distribution, ItemNumber, Lang, Organ, Status, StatusDefinition,
+};
 
 /// The fixed words and formats of one language.
 #[derive(Debug, Clone, Deserialize)]
@@ -27,10 +29,12 @@ pub struct Locale {
     /// Organ names as the subject of a sentence, with their article
     /// ("the General Assembly", "l’Assemblée générale").
     pub organs_as_subject: BTreeMap<String, String>,
+    /// The agenda line of one item, by the stage of the agenda:
     /// "Item {number} of the provisional agenda".
-    pub agenda_item_provisional: String,
-    /// "Item {number} of the agenda".
-    pub agenda_item: String,
+    pub agenda_item: AgendaLines,
+    /// The agenda line of several items ("{numbers}" is a list):
+    /// "Agenda items {numbers}".
+    pub agenda_items: AgendaLines,
     /// "Report of the Secretary-General".
     pub report_of_the_secretary_general: String,
     /// "Note by the Secretary-General".
@@ -116,6 +120,29 @@ pub struct Locale {
     pub parallel_title: String,
     /// Shown in a parallel text where one version lacks a paragraph.
     pub language_versions_differ: String,
+}
+
+/// An agenda line for each stage of the agenda.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AgendaLines {
+    /// "Item {number} of the preliminary list".
+    pub preliminary: String,
+    /// "Item {number} of the provisional agenda".
+    pub provisional: String,
+    /// "Agenda item {number}".
+    pub adopted: String,
+}
+
+impl AgendaLines {
+    /// The line for `stage`.
+    pub fn get(&self, stage: AgendaStage) -> &str {
+        match stage {
+            AgendaStage::Preliminary => &self.preliminary,
+            AgendaStage::Provisional => &self.provisional,
+            AgendaStage::Adopted => &self.adopted,
+        }
+    }
 }
 
 /// Fills `{name}` placeholders.
@@ -284,6 +311,30 @@ impl Locale {
             .get(n)
             .cloned()
             .unwrap_or_else(|| n.to_string())
+    }
+
+    /// An agenda item number as this language prints it: "20 (c)", "20 c)".
+    pub fn item_number(&self, number: &ItemNumber) -> String {
+        match number.parts() {
+            (n, Some(sub)) => format!("{n} {}", fill(&self.subparagraph, &[("label", sub)])),
+            (n, None) => n.to_owned(),
+        }
+    }
+
+    /// The agenda line: "Item 20 (c) of the provisional agenda", "Agenda
+    /// items 5 (a) and 6".
+    pub fn agenda_line(&self, numbers: &[&ItemNumber], stage: AgendaStage) -> String {
+        let printed: Vec<String> = numbers.iter().map(|n| self.item_number(n)).collect();
+        match printed.as_slice() {
+            [one] => fill(self.agenda_item.get(stage), &[("number", one)]),
+            many => {
+                let refs: Vec<&str> = many.iter().map(String::as_str).collect();
+                fill(
+                    self.agenda_items.get(stage),
+                    &[("numbers", &self.list(&refs))],
+                )
+            }
+        }
     }
 
     /// `items` as a list: "a, b and c".

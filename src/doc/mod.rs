@@ -59,8 +59,8 @@ pub struct FirstPage {
     /// "Item 6 of the provisional agenda" (none on a Security Council
     /// report).
     pub agenda_line: Option<String>,
-    /// The agenda item's title.
-    pub agenda_title: Option<String>,
+    /// The agenda items' titles, one line each, in bold.
+    pub agenda_titles: Vec<String>,
     /// The asterisk footnote citing the agenda ("E/CN.15/2017/1."), if any.
     pub agenda_note: Option<String>,
     /// The report's title.

@@ -90,7 +90,7 @@ pub(crate) fn first_page(fp: &FirstPage, g: &Geometry) -> Vec<Part> {
         }
         parts.push(Part::para(agenda));
     }
-    if let Some(title) = &fp.agenda_title {
+    for title in &fp.agenda_titles {
         parts.push(Part::para(line(styles::AGENDA_TITLE, title)));
     }
     parts.push(Part::para(line(styles::TITLE, &fp.title)));

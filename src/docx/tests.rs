@@ -103,7 +103,7 @@ fn sample(lang: Lang, paper: Paper, landscape: bool) -> Document {
                 "Twenty-sixth session".into(),
             ],
             agenda_line: Some("Item 6 of the provisional agenda".into()),
-            agenda_title: Some("Use and application of standards".into()),
+            agenda_titles: vec!["Use and application of standards".into()],
             agenda_note: Some("E/CN.15/2017/1.".into()),
             title: "Technical assistance".into(),
             subtitle: Some("Report of the Secretary-General".into()),

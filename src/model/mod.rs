@@ -15,7 +15,10 @@ pub use date::Date;
 pub use fund::{Contribution, Expenditure, TrustFund};
 pub use lang::Lang;
 pub use progress::{Action, ParagraphProgress, Progress, Status, StatusDefinition, StatusFile};
-pub use report::{AgendaItem, Contents, Distribution, Paper, Period, Report, Session, Subtitle};
+pub use report::{
+    Agenda, AgendaEntry, AgendaStage, Contents, Distribution, ItemNumber, Paper, Period, Report,
+    Session, Subtitle,
+};
 pub use resolution::{
     segments, Annex, Citation, Footnote, Meeting, OperativeParagraph, PreambularParagraph,
     Resolution, Segment, SubParagraph,

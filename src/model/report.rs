@@ -26,9 +26,9 @@ pub struct Report {
     /// report to the Security Council, which has none).
     #[serde(default)]
     pub session: Option<Session>,
-    /// The agenda item (none on a report to the Security Council).
+    /// The agenda item or items (none on a report to the Security Council).
     #[serde(default)]
-    pub agenda: Option<AgendaItem>,
+    pub agenda: Option<Agenda>,
     /// The report's title.
     pub title: String,
     /// What the document is, printed under the title: "Report of the
@@ -58,38 +58,177 @@ pub struct Report {
     pub notice: Option<String>,
 }
 
-/// The body, session, place and dates.
+/// The session block: the body, the session, its place and dates.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct Session {
-    /// The body, e.g. "Commission on Crime Prevention and Criminal Justice".
-    pub body: String,
-    /// The session as printed, e.g. "Twenty-sixth session".
+    /// The body, when it is not the masthead's organ: a functional
+    /// commission ("Commission on Crime Prevention and Criminal Justice").
+    /// A report to the Human Rights Council names the Council by itself; one
+    /// to the General Assembly or the Economic and Social Council names none.
+    #[serde(default)]
+    pub body: Option<String>,
+    /// The session as printed: "Twenty-sixth session", "2019 session".
     pub name: String,
     /// The place, e.g. "Vienna" (Human Rights Council sessions print the
     /// dates alone).
     #[serde(default)]
     pub place: Option<String>,
-    /// The first day.
-    pub start: Date,
+    /// The first day (with `end`; General Assembly sessions print none).
+    #[serde(default)]
+    pub start: Option<Date>,
     /// The last day.
-    pub end: Date,
+    #[serde(default)]
+    pub end: Option<Date>,
 }
 
-/// An item of the agenda.
+/// The agenda line of a report's first page: one item or several, and the
+/// stage of the agenda they are items of.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
-pub struct AgendaItem {
-    /// The item number.
-    pub number: u32,
-    /// The item's title.
-    pub title: String,
-    /// The symbol of the agenda document, cited in the asterisk footnote.
+pub struct Agenda {
+    /// The item number, as printed: `6`, or `20 (c)` for a sub-item (one
+    /// item; several go under `items`).
+    #[serde(default)]
+    pub number: Option<ItemNumber>,
+    /// The item's title (one item).
+    #[serde(default)]
+    pub title: Option<String>,
+    /// Several items ("Agenda items 2 and 3"), each with its number and
+    /// title, in place of `number` and `title`.
+    #[serde(default)]
+    pub items: Vec<AgendaEntry>,
+    /// The symbol of the agenda document (`A/72/150`), cited in the asterisk
+    /// note of a provisional agenda or preliminary list.
     #[serde(default)]
     pub symbol: Option<String>,
-    /// Whether the agenda is still provisional (the usual case before a session).
-    #[serde(default = "yes")]
-    pub provisional: bool,
+    /// Which agenda the items are on. When not given: `adopted` for the
+    /// Human Rights Council, whose agenda is fixed; `provisional` otherwise.
+    #[serde(default)]
+    pub stage: Option<AgendaStage>,
+}
+
+impl Agenda {
+    /// The items, whichever way the data gives them.
+    pub fn entries(&self) -> Vec<(&ItemNumber, &str)> {
+        match (&self.number, &self.title) {
+            (Some(n), Some(t)) if self.items.is_empty() => vec![(n, t.as_str())],
+            _ => self
+                .items
+                .iter()
+                .map(|e| (&e.number, e.title.as_str()))
+                .collect(),
+        }
+    }
+}
+
+/// One of several agenda items.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AgendaEntry {
+    /// The item number, as printed: `2`, `20 (c)`.
+    pub number: ItemNumber,
+    /// The item's title.
+    pub title: String,
+}
+
+/// Which agenda an item is on (Editorial Manual): each but the adopted one
+/// is cited in an asterisk note.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "kebab-case")]
+pub enum AgendaStage {
+    /// The preliminary list, the earliest draft ("Item 20 of the preliminary
+    /// list*").
+    Preliminary,
+    /// The provisional agenda ("Item 20 (c) of the provisional agenda*").
+    Provisional,
+    /// The agenda as adopted ("Agenda item 122"), without a note.
+    Adopted,
+}
+
+/// An agenda item number as printed: digits, then perhaps a sub-item letter
+/// in brackets after a space (`12 (h)`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(transparent)]
+pub struct ItemNumber(String);
+
+impl ItemNumber {
+    /// Reads `6`, `20 (c)`; refuses anything else with a hint.
+    pub fn parse(s: &str) -> Result<ItemNumber, String> {
+        let s = s.trim();
+        let (digits, rest) = s.split_at(s.find(|c: char| !c.is_ascii_digit()).unwrap_or(s.len()));
+        let letters_ok = match rest {
+            "" => true,
+            r => r
+                .strip_prefix(" (")
+                .and_then(|r| r.strip_suffix(')'))
+                .is_some_and(|l| {
+                    !l.is_empty() && l.len() <= 3 && l.bytes().all(|b| b.is_ascii_lowercase())
+                }),
+        };
+        if digits.is_empty() || digits.starts_with('0') || digits.len() > 4 || !letters_ok {
+            return Err(format!(
+                "`{}` is not an agenda item number: write it as printed, e.g. `6` or `20 (c)`",
+                crate::error::clip(s, 40)
+            ));
+        }
+        Ok(ItemNumber(s.to_owned()))
+    }
+
+    /// The number as printed.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The item's number and its sub-item letter, if any: `("20", Some("c"))`.
+    pub fn parts(&self) -> (&str, Option<&str>) {
+        match self.0.split_once(" (") {
+            Some((n, rest)) => (n, rest.strip_suffix(')')),
+            None => (&self.0, None),
+        }
+    }
+}
+
+impl std::fmt::Display for ItemNumber {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl<'de> Deserialize<'de> for ItemNumber {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct V;
+        impl serde::de::Visitor<'_> for V {
+            type Value = ItemNumber;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("an agenda item number such as 6 or \"20 (c)\"")
+            }
+            fn visit_u64<E: serde::de::Error>(self, v: u64) -> Result<ItemNumber, E> {
+                ItemNumber::parse(&v.to_string()).map_err(E::custom)
+            }
+            fn visit_i64<E: serde::de::Error>(self, v: i64) -> Result<ItemNumber, E> {
+                ItemNumber::parse(&v.to_string()).map_err(E::custom)
+            }
+            fn visit_str<E: serde::de::Error>(self, v: &str) -> Result<ItemNumber, E> {
+                ItemNumber::parse(v).map_err(E::custom)
+            }
+        }
+        deserializer.deserialize_any(V)
+    }
+}
+
+impl JsonSchema for ItemNumber {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "ItemNumber".into()
+    }
+
+    fn json_schema(_: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "type": ["integer", "string"],
+            "pattern": "^[1-9][0-9]{0,3}( \\([a-z]{1,3}\\))?$",
+            "description": "An agenda item number as printed: 6, or \"20 (c)\" for a sub-item."
+        })
+    }
 }
 
 /// What a document is, as printed under its title.
@@ -132,10 +271,6 @@ pub enum Contents {
     On,
     /// Never.
     Off,
-}
-
-fn yes() -> bool {
-    true
 }
 
 /// The distribution printed on the masthead.
