@@ -114,7 +114,9 @@ pub fn problems(report: &Report, file: &SourceFile) -> Vec<Error> {
                 "a report to `{organ}` needs {}",
                 list.join("; and ")
             ))
-            .at(file.locate(&[]))
+            // At the first key missing, where the data writes it empty
+            // (`session: null`); at the top of the file where it is absent.
+            .at(file.locate(&[Seg::Key(missing[0])]))
             .hint(
                 "its first page names the body, session and agenda item, and a summary states the mandate (GA resolution 52/214); `resolute schema` describes the fields",
             ),
