@@ -100,6 +100,10 @@ pub fn project(project: &Project) -> Vec<Error> {
             );
         }
     }
+    for (lang, (report, file)) in &project.reports {
+        let narrative = project.narratives.contains_key(lang);
+        out.extend(crate::compose::issue::problems(report, narrative, file));
+    }
     if let Some((fund, ffile)) = &project.fund {
         check_fund(fund, ffile, &mut out);
         text::check_fund_languages(fund, ffile, &langs.fund, &mut out);

@@ -7,6 +7,7 @@ use crate::error::Error;
 use crate::load::{Seg, SourceFile};
 use crate::model::{AgendaStage, Contents, Date, Organ, Report, Session, Subtitle};
 
+use super::issue::{self, Issue};
 use super::locale::{self, Locale};
 
 /// What a report to one organ has before its body.
@@ -97,7 +98,12 @@ pub fn problems(report: &Report, file: &SourceFile) -> Vec<Error> {
             }
         }
     }
-    if format.summary && report.summary.is_empty() {
+    // An addendum or a corrigendum goes with its parent's summary.
+    let whole = matches!(
+        Issue::of(&report.symbol),
+        Issue::Original | Issue::Revision(_)
+    );
+    if format.summary && whole && report.summary.is_empty() {
         missing.push("summary");
     }
     if !missing.is_empty() {
@@ -195,9 +201,29 @@ pub fn first_page(report: &Report, locale: &Locale) -> FirstPage {
     let session = report.session.as_ref().filter(|_| format.session_block);
     let agenda = report.agenda.as_ref().filter(|_| format.session_block);
     let stage = agenda_stage(report);
+    // The notes at the foot, marked in the order their marks stand on the
+    // page: the symbol's (a reissue), then the agenda line's.
+    let agenda_note = agenda
+        .filter(|_| stage != AgendaStage::Adopted)
+        .and_then(|a| a.symbol.as_ref())
+        .map(|s| format!("{s}."));
+    let mut notes = Vec::new();
+    let mut mark_for = |note: Option<String>| {
+        note.map(|text| {
+            let mark = issue::mark(notes.len());
+            notes.push(format!("{mark} {text}"));
+            mark
+        })
+    };
+    let symbol_mark = mark_for(report.reissued.clone());
+    let agenda_mark = mark_for(agenda_note);
     FirstPage {
         united_nations: locale.united_nations.clone(),
         symbol: report.symbol.clone(),
+        symbol_mark: symbol_mark.clone(),
+        advance: report
+            .advance_unedited
+            .then(|| locale.advance_unedited.clone()),
         organ: locale.organ(format.masthead).to_owned(),
         distribution: locale.distribution[report.distribution.key()].clone(),
         date: locale.date(report.date),
@@ -213,10 +239,7 @@ pub fn first_page(report: &Report, locale: &Locale) -> FirstPage {
         agenda_titles: agenda.map_or_else(Vec::new, |a| {
             a.entries().into_iter().map(|(_, t)| t.to_owned()).collect()
         }),
-        agenda_note: agenda
-            .filter(|_| stage != AgendaStage::Adopted)
-            .and_then(|a| a.symbol.as_ref())
-            .map(|s| format!("{s}.")),
+        agenda_mark,
         title: report.title.clone(),
         subtitle: match &report.subtitle {
             Subtitle::ReportOfTheSecretaryGeneral => {
@@ -238,8 +261,17 @@ pub fn first_page(report: &Report, locale: &Locale) -> FirstPage {
                 ],
             )
         }),
+        issue: match Issue::of(&report.symbol) {
+            Issue::Addendum(_) => Some(locale.addendum.clone()),
+            Issue::Corrigendum(_) => Some(locale.corrigendum.clone()),
+            Issue::Original | Issue::Revision(_) => None,
+        },
         notice: report.notice.clone(),
-        job_number: report.job_number.clone(),
+        notes,
+        job_number: report.job_number.as_ref().map(|j| match &symbol_mark {
+            Some(mark) => issue::marked_job_number(j, mark),
+            None => j.clone(),
+        }),
     }
 }
 

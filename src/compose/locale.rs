@@ -41,6 +41,12 @@ pub struct Locale {
     pub note_by_the_secretary_general: String,
     /// "Note by the Secretariat".
     pub note_by_the_secretariat: String,
+    /// "Addendum", under the title of an addendum (`/Add.1`).
+    pub addendum: String,
+    /// "Corrigendum", under the title of a corrigendum (`/Corr.1`).
+    pub corrigendum: String,
+    /// "Advance unedited version".
+    pub advance_unedited: String,
     /// "(for the period from {start} to {end})".
     pub period: String,
     /// "Summary".

@@ -5,6 +5,7 @@
 pub mod context;
 pub mod first_page;
 pub mod handout;
+pub(crate) mod issue;
 pub mod locale;
 pub mod markdown;
 pub mod resolution;
@@ -127,13 +128,22 @@ pub fn report(project: &Project, lang: Lang, assets: &Assets) -> Result<Document
         text: &asset.text,
         path: &asset.path,
     }));
-    let markdown = render_templates(&templates, Value::from(Serde(&ctx)))?;
-    let body = markdown::blocks(&markdown, &locale, templates[0].path)?;
-
     // `check` reports them all; a render stops at the first.
-    if let Some(problem) = first_page::problems(report, report_file).into_iter().next() {
+    let has_narrative = project.narratives.contains_key(&lang);
+    if let Some(problem) = first_page::problems(report, report_file)
+        .into_iter()
+        .chain(issue::problems(report, has_narrative, report_file))
+        .next()
+    {
         return Err(problem);
     }
+    // A corrigendum's body is its corrections, unless the office writes it.
+    let body = if !has_narrative && !report.corrections.is_empty() {
+        issue::corrections_body(&report.corrections)
+    } else {
+        let markdown = render_templates(&templates, Value::from(Serde(&ctx)))?;
+        markdown::blocks(&markdown, &locale, templates[0].path)?
+    };
     let first_page = first_page::first_page(report, &locale);
     let mut blocks = first_page::front_matter(report, &locale, &body);
     blocks.extend(body);

@@ -46,6 +46,10 @@ pub struct FirstPage {
     pub united_nations: String,
     /// The document symbol, e.g. `E/CN.15/2017/7`.
     pub symbol: String,
+    /// The mark after the symbol ("*") citing the reissue note, if any.
+    pub symbol_mark: Option<String>,
+    /// "Advance unedited version", above the distribution, if it is one.
+    pub advance: Option<String>,
     /// The organ, e.g. "Economic and Social Council".
     pub organ: String,
     /// "Distr.: General".
@@ -61,17 +65,25 @@ pub struct FirstPage {
     pub agenda_line: Option<String>,
     /// The agenda items' titles, one line each, in bold.
     pub agenda_titles: Vec<String>,
-    /// The asterisk footnote citing the agenda ("E/CN.15/2017/1."), if any.
-    pub agenda_note: Option<String>,
+    /// The mark after the agenda line ("*", or "**" after a reissue mark)
+    /// citing the agenda document in a note, if any.
+    pub agenda_mark: Option<String>,
     /// The report's title.
     pub title: String,
     /// "Report of the Secretary-General", or none when the title says it.
     pub subtitle: Option<String>,
     /// "(for the period from … to …)", under the title.
     pub period: Option<String>,
+    /// "Addendum" or "Corrigendum" under the parent's title, as the symbol
+    /// says (`/Add.1`, `/Corr.1`).
+    pub issue: Option<String>,
     /// A line under the title (for example, that figures are illustrative).
     pub notice: Option<String>,
-    /// The job number at the foot of page 1.
+    /// The notes at the foot of page 1, each with its mark, in the order of
+    /// the marks: "* Reissued for technical reasons …", "** A/72/150.".
+    pub notes: Vec<String>,
+    /// The job number at the foot of page 1, with the reissue mark if any
+    /// ("16-03552* (E)").
     pub job_number: Option<String>,
 }
 

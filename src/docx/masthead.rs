@@ -1,6 +1,6 @@
 //! The first page of a parliamentary document (UN-LAYOUT.md, "First page"): the
 //! masthead as a borderless two-column table, the session block, the title,
-//! and the first-page footer with the asterisk note and the job number.
+//! and the first-page footer with the asterisk notes and the job number.
 
 use docx_rs::{
     BorderType, Footer, Paragraph, Run, Table, TableCell, TableCellBorder, TableCellBorderPosition,
@@ -44,7 +44,10 @@ pub(crate) fn first_page(fp: &FirstPage, g: &Geometry) -> Vec<Part> {
         cell(
             right,
             VAlignType::Bottom,
-            vec![line(styles::MAST_SYMBOL, &fp.symbol)],
+            vec![line(
+                styles::MAST_SYMBOL,
+                &format!("{}{}", fp.symbol, fp.symbol_mark.as_deref().unwrap_or("")),
+            )],
         ),
     ]);
     let organ = TableRow::new(vec![
@@ -56,10 +59,19 @@ pub(crate) fn first_page(fp: &FirstPage, g: &Geometry) -> Vec<Part> {
         cell(
             right,
             VAlignType::Top,
-            [&fp.distribution, &fp.date, &fp.original]
-                .into_iter()
-                .filter(|s| !s.is_empty())
-                .map(|s| line(styles::MAST_DISTR, s))
+            fp.advance
+                .iter()
+                .map(|a| {
+                    Paragraph::new()
+                        .style(styles::MAST_DISTR)
+                        .add_run(inlines::plain_run(a).bold())
+                })
+                .chain(
+                    [&fp.distribution, &fp.date, &fp.original]
+                        .into_iter()
+                        .filter(|s| !s.is_empty())
+                        .map(|s| line(styles::MAST_DISTR, s)),
+                )
                 .collect(),
         ),
     ]);
@@ -85,8 +97,8 @@ pub(crate) fn first_page(fp: &FirstPage, g: &Geometry) -> Vec<Part> {
         let mut agenda = Paragraph::new()
             .style(styles::SESSION)
             .add_run(inlines::plain_run(agenda_line));
-        if fp.agenda_note.is_some() {
-            agenda = agenda.add_run(Run::new().add_text("*"));
+        if let Some(mark) = &fp.agenda_mark {
+            agenda = agenda.add_run(Run::new().add_text(mark));
         }
         parts.push(Part::para(agenda));
     }
@@ -100,6 +112,9 @@ pub(crate) fn first_page(fp: &FirstPage, g: &Geometry) -> Vec<Part> {
     if let Some(period) = &fp.period {
         parts.push(Part::para(line(styles::SUBTITLE, period)));
     }
+    if let Some(issue) = &fp.issue {
+        parts.push(Part::para(line(styles::SUBTITLE, issue)));
+    }
     if let Some(notice) = &fp.notice {
         parts.push(Part::para(line(styles::NOTICE, notice)));
     }
@@ -111,14 +126,16 @@ pub(crate) fn first_page(fp: &FirstPage, g: &Geometry) -> Vec<Part> {
 pub(crate) fn first_footer(fp: Option<&FirstPage>) -> Footer {
     let mut footer = Footer::new();
     let mut empty = true;
-    if let Some(note) = fp.and_then(|fp| fp.agenda_note.as_deref()) {
-        footer = footer
-            .add_paragraph(Paragraph::new().style(styles::NOTE_RULE))
-            .add_paragraph(
+    let notes = fp.map_or(&[][..], |fp| fp.notes.as_slice());
+    if !notes.is_empty() {
+        footer = footer.add_paragraph(Paragraph::new().style(styles::NOTE_RULE));
+        for note in notes {
+            footer = footer.add_paragraph(
                 Paragraph::new()
                     .style(styles::FIRST_NOTE)
-                    .add_run(inlines::plain_run(&format!("* {note}"))),
+                    .add_run(inlines::plain_run(note)),
             );
+        }
         empty = false;
     }
     if let Some(job) = fp.and_then(|fp| fp.job_number.as_deref()) {

@@ -94,6 +94,8 @@ fn sample(lang: Lang, paper: Paper, landscape: bool) -> Document {
         first_page: Some(FirstPage {
             united_nations: "United Nations".into(),
             symbol: "E/CN.15/2017/7".into(),
+            symbol_mark: None,
+            advance: None,
             organ: "Economic and Social Council".into(),
             distribution: "Distr.: General".into(),
             date: "1 March 2017".into(),
@@ -104,11 +106,13 @@ fn sample(lang: Lang, paper: Paper, landscape: bool) -> Document {
             ],
             agenda_line: Some("Item 6 of the provisional agenda".into()),
             agenda_titles: vec!["Use and application of standards".into()],
-            agenda_note: Some("E/CN.15/2017/1.".into()),
+            agenda_mark: Some("*".into()),
             title: "Technical assistance".into(),
             subtitle: Some("Report of the Secretary-General".into()),
             period: None,
+            issue: None,
             notice: Some("Figures are illustrative.".into()),
+            notes: vec!["* E/CN.15/2017/1.".into()],
             job_number: Some("V.17-01234 (E)".into()),
         }),
         labels: Labels {

@@ -16,8 +16,8 @@ pub use fund::{Contribution, Expenditure, TrustFund};
 pub use lang::Lang;
 pub use progress::{Action, ParagraphProgress, Progress, Status, StatusDefinition, StatusFile};
 pub use report::{
-    Agenda, AgendaEntry, AgendaStage, Contents, Distribution, ItemNumber, Paper, Period, Report,
-    Session, Subtitle,
+    Agenda, AgendaEntry, AgendaStage, Contents, Correction, Distribution, ItemNumber, Paper,
+    Period, Report, Session, Subtitle,
 };
 pub use resolution::{
     segments, Annex, Citation, Footnote, Meeting, OperativeParagraph, PreambularParagraph,

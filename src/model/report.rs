@@ -56,6 +56,33 @@ pub struct Report {
     /// illustrative.
     #[serde(default)]
     pub notice: Option<String>,
+    /// Whether this is the "Advance unedited version", printed above the
+    /// distribution until the edited text is issued.
+    #[serde(default)]
+    pub advance_unedited: bool,
+    /// The note of a document issued again ("Reissued for technical reasons
+    /// on 5 April 2016."): the symbol and the job number carry an asterisk
+    /// citing it at the foot of page 1.
+    #[serde(default)]
+    pub reissued: Option<String>,
+    /// The corrections a corrigendum (`/Corr.1`) makes, one numbered
+    /// instruction each; without a narrative file they are its body.
+    #[serde(default)]
+    pub corrections: Vec<Correction>,
+}
+
+/// One instruction of a corrigendum: where, what to do, and the new words.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Correction {
+    /// Where: "Paragraph 73", "Page 3, table 2".
+    pub at: String,
+    /// What to do: "The third sentence should read", "Delete the last
+    /// sentence".
+    pub instruction: String,
+    /// The words as they should read, if the instruction gives any.
+    #[serde(default)]
+    pub text: Option<String>,
 }
 
 /// The session block: the body, the session, its place and dates.

@@ -91,7 +91,8 @@ fn a_general_assembly_item_on_the_provisional_agenda_has_its_note() {
         Some("Item 20 (c) of the provisional agenda")
     );
     assert_eq!(fp.agenda_titles, ["Sustainable development"]);
-    assert_eq!(fp.agenda_note.as_deref(), Some("A/72/150."));
+    assert_eq!(fp.agenda_mark.as_deref(), Some("*"));
+    assert_eq!(fp.notes, ["* A/72/150."]);
 
     let fp = page(
         &format!("{GA}agenda: {{number: 20 (c), title: T, symbol: A/72/50, stage: preliminary}}\n"),
@@ -101,7 +102,7 @@ fn a_general_assembly_item_on_the_provisional_agenda_has_its_note() {
         fp.agenda_line.as_deref(),
         Some("Point 20 c) de la liste préliminaire")
     );
-    assert_eq!(fp.agenda_note.as_deref(), Some("A/72/50."));
+    assert_eq!(fp.notes, ["* A/72/50."]);
 }
 
 #[test]
@@ -111,7 +112,7 @@ fn an_adopted_agenda_has_no_note_and_several_items_are_listed() {
         crate::model::Lang::En,
     );
     assert_eq!(fp.agenda_line.as_deref(), Some("Agenda item 122"));
-    assert_eq!(fp.agenda_note, None);
+    assert_eq!((fp.agenda_mark, fp.notes.len()), (None, 0));
 
     let items = "agenda:\n  stage: adopted\n  items:\n    - {number: 5 (a), title: First}\n    - {number: 6, title: Second}\n    - {number: 7, title: Third}\n";
     let fp = page(&format!("{GA}{items}"), crate::model::Lang::En);
@@ -136,7 +137,7 @@ fn the_economic_and_social_council_itself_cites_its_adopted_agenda() {
     assert_eq!(fp.organ, "Economic and Social Council");
     assert_eq!(fp.session, ["2019 session", "26 July 2018–24 July 2019"]);
     assert_eq!(fp.agenda_line.as_deref(), Some("Agenda item 12 (h)"));
-    assert_eq!(fp.agenda_note, None);
+    assert_eq!((fp.agenda_mark, fp.notes.len()), (None, 0));
 }
 
 /// The problems of `yaml` after `HEAD`, as (line, message) pairs.
@@ -198,4 +199,66 @@ fn an_item_number_is_written_as_printed() {
     ] {
         assert!(ItemNumber::parse(bad).is_err(), "{bad}");
     }
+}
+
+/// The first page of a report with `symbol` in place of HEAD's.
+fn page_of(symbol: &str, yaml: &str, lang: crate::model::Lang) -> FirstPage {
+    let head = HEAD.replace("S/2019/805", symbol);
+    let (r, f) = report(&format!("{head}{yaml}"));
+    let found = problems(&r, &f);
+    assert!(found.is_empty(), "{found:?}");
+    first_page(
+        &r,
+        &Locale::load(&crate::assets::Assets::embedded(), lang).unwrap(),
+    )
+}
+
+#[test]
+fn an_addendum_reissued_before_its_session_marks_symbol_then_agenda() {
+    let fp = page_of(
+        "A/72/156/Add.1",
+        &format!(
+            "{GA}agenda: {{number: 20, title: T, symbol: A/72/150}}\njob_number: 17-12001 (E)\nreissued: Reissued for technical reasons on 5 April 2017.\n"
+        ),
+        crate::model::Lang::En,
+    );
+    assert_eq!(fp.symbol, "A/72/156/Add.1");
+    assert_eq!(fp.symbol_mark.as_deref(), Some("*"));
+    assert_eq!(fp.agenda_mark.as_deref(), Some("**"));
+    assert_eq!(
+        fp.notes,
+        [
+            "* Reissued for technical reasons on 5 April 2017.",
+            "** A/72/150."
+        ]
+    );
+    assert_eq!(fp.job_number.as_deref(), Some("17-12001* (E)"));
+    assert_eq!(fp.issue.as_deref(), Some("Addendum"));
+    assert_eq!(fp.advance, None);
+}
+
+#[test]
+fn a_corrigendum_a_revision_and_an_advance_version_say_so() {
+    use crate::model::Lang::{En, Fr};
+    let sc = "organ: security-council\n";
+    let fp = page_of("S/2001/983/Corr.1", sc, En);
+    assert_eq!(fp.issue.as_deref(), Some("Corrigendum"));
+    assert_eq!(
+        page_of("S/2001/983/Corr.1", sc, Fr).issue.as_deref(),
+        Some("Rectificatif")
+    );
+    assert_eq!(
+        page_of("S/2002/432/Add.1", sc, Fr).issue.as_deref(),
+        Some("Additif")
+    );
+    // A revision is the whole text again: only its symbol shows it.
+    let fp = page_of("S/2017/95/Rev.1", sc, En);
+    assert_eq!((fp.issue, fp.symbol.as_str()), (None, "S/2017/95/Rev.1"));
+    let fp = page_of(
+        "S/2019/805",
+        "organ: security-council\nadvance_unedited: true\n",
+        En,
+    );
+    assert_eq!(fp.advance.as_deref(), Some("Advance unedited version"));
+    assert!(fp.notes.is_empty() && fp.symbol_mark.is_none());
 }
