@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 use crate::compose::locale::Locale;
-use crate::model::{Lang, Progress, Report, Resolution, Status, TrustFund};
+use crate::model::{Lang, Progress, Report, Resolution, Session, Status, TrustFund};
 
 /// Everything a report template can use.
 #[derive(Debug, Serialize)]
@@ -262,7 +262,7 @@ pub fn report(
             dates: report
                 .session
                 .as_ref()
-                .and_then(|s| s.start.zip(s.end))
+                .and_then(Session::span)
                 .map(|(a, b)| locale.date_range(a, b)),
             agenda_items: report.agenda.as_ref().map_or_else(Vec::new, |a| {
                 a.entries()

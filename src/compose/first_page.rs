@@ -283,7 +283,7 @@ fn session_lines(organ: Organ, s: &Session, locale: &Locale) -> Vec<String> {
         .body
         .clone()
         .or_else(|| (organ == Organ::HumanRightsCouncil).then(|| locale.organ(organ).to_owned()));
-    let dates = s.start.zip(s.end).map(|(a, b)| locale.date_range(a, b));
+    let dates = s.span().map(|(a, b)| locale.date_range(a, b));
     let when = match (&s.place, dates) {
         (Some(place), Some(dates)) => Some(locale::fill(
             &locale.place_and_dates,

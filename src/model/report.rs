@@ -109,6 +109,13 @@ pub struct Session {
     pub end: Option<Date>,
 }
 
+impl Session {
+    /// The first and last day, when the data gives both.
+    pub fn span(&self) -> Option<(Date, Date)> {
+        self.start.zip(self.end)
+    }
+}
+
 /// The agenda line of a report's first page: one item or several, and the
 /// stage of the agenda they are items of.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
