@@ -38,6 +38,16 @@ pub fn apply(doc: &mut Document) {
                     .iter_mut()
                     .flat_map(|r| &mut r.cells)
                     .for_each(inlines);
+                t.notes.iter_mut().for_each(|n| inlines(&mut n.content));
+            }
+            Block::Annex {
+                label,
+                title,
+                original,
+            } => {
+                string(label);
+                inlines(title);
+                original.iter_mut().for_each(string);
             }
             Block::Closing { lines } => lines.iter_mut().for_each(inlines),
             Block::Contents | Block::PageBreak => {}
@@ -122,7 +132,10 @@ fn inlines(items: &mut Vec<Inline>, lang: Lang) {
                 continue;
             }
             Inline::Unbroken(t) => *t = text(t, lang),
-            Inline::Emph(c) | Inline::Strong(c) | Inline::Note(c) => inlines(c, lang),
+            Inline::Emph(c)
+            | Inline::Strong(c)
+            | Inline::Note(c)
+            | Inline::MarkedNote { content: c, .. } => inlines(c, lang),
             Inline::NoteRef(_) | Inline::Break | Inline::Super(_) => {}
         }
         out.push(item);

@@ -144,6 +144,7 @@ pub fn handout(project: &Project, lang: Lang, assets: &Assets) -> Result<Documen
                 vec![Inline::Text(name(other))],
             ]],
             rows,
+            notes: Vec::new(),
         }),
     ];
     let doc = super::plain_document(lang, paper, false, title, date, &locale, blocks);

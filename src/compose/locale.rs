@@ -47,6 +47,12 @@ pub struct Locale {
     pub corrigendum: String,
     /// "Advance unedited version".
     pub advance_unedited: String,
+    /// "Annex", the heading of a report's only annex.
+    pub annex: String,
+    /// "Annex {number}", the heading of one of several ("Annex II").
+    pub annex_numbered: String,
+    /// "[Original: {language}]", under an annex in another language.
+    pub annex_original: String,
     /// "(for the period from {start} to {end})".
     pub period: String,
     /// "Summary".

@@ -128,6 +128,15 @@ pub fn report(project: &Project, lang: Lang, assets: &Assets) -> Result<Document
         text: &asset.text,
         path: &asset.path,
     }));
+    let table_piece = format!(
+        "{{{{- need(\"paragraphs\", \"progress file (progress.yaml, .csv or .xlsx)\") -}}}}\n\n{}{IMPLEMENTATION_TABLE}\n\n",
+        markdown::INSERT
+    );
+    templates.push(Template {
+        name: IMPLEMENTATION_TABLE,
+        text: &table_piece,
+        path: Path::new("the implementation-table piece"),
+    });
     // `check` reports them all; a render stops at the first.
     let has_narrative = project.narratives.contains_key(&lang);
     if let Some(problem) = first_page::problems(report, report_file)
@@ -142,7 +151,20 @@ pub fn report(project: &Project, lang: Lang, assets: &Assets) -> Result<Document
         issue::corrections_body(&report.corrections)
     } else {
         let markdown = render_templates(&templates, Value::from(Serde(&ctx)))?;
-        markdown::blocks(&markdown, &locale, templates[0].path)?
+        let insert = |name: &str| match name {
+            IMPLEMENTATION_TABLE => table::in_report(project, lang, &locale),
+            _ => Err(Error::new(
+                ErrorKind::Internal,
+                format!("no piece `{name}` to insert"),
+            )),
+        };
+        markdown::blocks(
+            &markdown,
+            &locale,
+            templates[0].path,
+            report.original,
+            &insert,
+        )?
     };
     let first_page = first_page::first_page(report, &locale);
     let mut blocks = first_page::front_matter(report, &locale, &body);
@@ -209,6 +231,10 @@ pub const PIECES: [&str; 5] = [
     "contributions-table",
     "expenditures-table",
 ];
+
+/// The piece that places the implementation table in a report (in an annex,
+/// usually), composed as the `table` kind is, not written by a template.
+pub const IMPLEMENTATION_TABLE: &str = "implementation-table";
 
 /// A Markdown template: its name (for `include`), text and file.
 pub struct Template<'a> {
@@ -363,7 +389,7 @@ fn template_error(e: minijinja::Error, templates: &[Template]) -> Error {
     let hint = match inner.kind() {
         minijinja::ErrorKind::OutOfFuel => "the template ran too long: look for a loop that never ends or runs very many times (nested `range`, say)".to_owned(),
         minijinja::ErrorKind::WriteFailure => "the template writes too much text: look for a loop that runs very many times".to_owned(),
-        minijinja::ErrorKind::TemplateNotFound => format!("a report's narrative can include these pieces: {}", PIECES.join(", ")),
+        minijinja::ErrorKind::TemplateNotFound => format!("a report's narrative can include these pieces: {}, {IMPLEMENTATION_TABLE}", PIECES.join(", ")),
         _ => "check the template's syntax and the names it uses; `resolute schema` lists the data fields".to_owned(),
     };
     let mut error = Error::new(ErrorKind::Template, message).at(place(inner));

@@ -12,18 +12,62 @@ use crate::error::{Error, Result};
 use crate::model::{Lang, ParagraphProgress, Progress, Resolution, Status};
 use crate::project::Project;
 
-/// Composes the implementation table in `lang`.
+/// Composes the implementation table in `lang`, a landscape document of its
+/// own; with a `table_symbol` in the language's report, that symbol is its
+/// running head on every page.
 pub fn table(project: &Project, lang: Lang, assets: &Assets) -> Result<Document> {
     let locale = Locale::load(assets, lang)?;
+    let (title, blocks) = blocks(project, lang, &locale, Orientation::Landscape)?;
+    let report = project
+        .reports
+        .get(&lang)
+        .or_else(|| project.reports.values().next())
+        .map(|r| &r.0);
+    let main = project.resolution_in(lang).unwrap_or(&project.resolution.0);
+    let date = report.map(|r| r.date).or(main.date);
+    let paper = report.map_or(crate::model::Paper::A4, |r| r.paper);
+    let mut doc = super::plain_document(lang, paper, true, title, date, &locale, blocks);
+    doc.running_head = project
+        .reports
+        .get(&lang)
+        .and_then(|r| r.0.table_symbol.clone());
+    Ok(doc)
+}
+
+/// The implementation table as a part of a report (`{% include
+/// "implementation-table" %}`, usually in an annex): the blocks of the
+/// table document without its title, set on the report's portrait page.
+pub(crate) fn in_report(project: &Project, lang: Lang, locale: &Locale) -> Result<Vec<Block>> {
+    let (_, mut blocks) = blocks(project, lang, locale, Orientation::Portrait)?;
+    if matches!(blocks.first(), Some(Block::Heading { .. })) {
+        blocks.remove(0);
+    }
+    Ok(blocks)
+}
+
+/// The page a table is set on, which decides its columns' widths.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Orientation {
+    Landscape,
+    Portrait,
+}
+
+/// The title of the table and its blocks, the title heading first.
+fn blocks(
+    project: &Project,
+    lang: Lang,
+    locale: &Locale,
+    orientation: Orientation,
+) -> Result<(String, Vec<Block>)> {
     let (progress, _) = project.progress.as_ref().ok_or_else(|| {
         Error::data(format!("{} has no progress data", project.dir.display())).hint(
             "add progress.yaml (or progress.csv / progress.xlsx) to make an implementation table",
         )
     })?;
     let main = project.resolution_in(lang).unwrap_or(&project.resolution.0);
-    let mut groups = vec![Group::new(main, None, progress, &locale, lang)];
+    let mut groups = vec![Group::new(main, None, progress, locale, lang)];
     for (r, _) in &project.compilation {
-        groups.push(Group::new(r, Some(&r.number), progress, &locale, lang));
+        groups.push(Group::new(r, Some(&r.number), progress, locale, lang));
     }
     let several = groups.len() > 1;
     let text = |s: &str| vec![Inline::Text(s.to_owned())];
@@ -77,6 +121,7 @@ pub fn table(project: &Project, lang: Lang, assets: &Assets) -> Result<Document>
         width: Some((0.3 + 0.1 * figures as f32).min(1.0)),
         header: vec![summary_head],
         rows: summary_rows,
+        notes: Vec::new(),
     };
 
     let numbers: Vec<&str> = groups
@@ -164,23 +209,22 @@ pub fn table(project: &Project, lang: Lang, assets: &Assets) -> Result<Document>
                 )))],
             });
         }
+        // Two figures need no more than "Paragraph" does; on a portrait
+        // page that is a larger share of the width.
+        let widths = match orientation {
+            Orientation::Landscape => vec![1.0, 3.4, 4.4, 1.6, 1.3, 1.9],
+            Orientation::Portrait => vec![1.35, 2.95, 3.4, 1.5, 1.5, 1.6],
+        };
         blocks.push(Block::Table(Table {
-            widths: vec![1.2, 3.2, 4.0, 1.6, 1.3, 1.9],
+            widths,
             align: vec![Align::Left; 6],
             width: None,
             header: vec![cols.iter().map(|c| text(c)).collect()],
             rows: group.rows,
+            notes: Vec::new(),
         }));
     }
-    let report = project
-        .reports
-        .get(&lang)
-        .or_else(|| project.reports.values().next())
-        .map(|r| &r.0);
-    let date = report.map(|r| r.date).or(main.date);
-    let paper = report.map_or(crate::model::Paper::A4, |r| r.paper);
-    let doc = super::plain_document(lang, paper, true, title, date, &locale, blocks);
-    Ok(doc)
+    Ok((title, blocks))
 }
 
 /// The rows of one resolution, and the status of each provision: each
@@ -234,7 +278,8 @@ impl<'r> Group<'r> {
             match &p.short {
                 Some(short) => provision.push(Inline::Text(short.clone())),
                 None => {
-                    provision.push(Inline::Text(format!("{} {}", p.lead, plain(&p.text))));
+                    // The lead in italics, as the resolution prints it.
+                    provision.extend(led(Some(&p.lead), &p.text));
                     for s in &p.subparagraphs {
                         if followed
                             .iter()
@@ -243,15 +288,9 @@ impl<'r> Group<'r> {
                             continue;
                         }
                         provision.push(Inline::Break);
-                        provision.push(Inline::Text(format!(
-                            "{} {}",
-                            locale.subparagraph(&s.letter),
-                            plain(
-                                &s.lead
-                                    .as_ref()
-                                    .map_or(s.text.clone(), |l| format!("{l} {}", s.text))
-                            )
-                        )));
+                        provision
+                            .push(Inline::Text(format!("{} ", locale.subparagraph(&s.letter))));
+                        provision.extend(led(s.lead.as_deref(), &s.text));
                     }
                 }
             }
@@ -276,22 +315,11 @@ impl<'r> Group<'r> {
                     .subparagraphs
                     .iter()
                     .find(|s| s.letter == letter)
-                    .map(|s| {
-                        plain(
-                            &s.lead
-                                .as_ref()
-                                .map_or(s.text.clone(), |l| format!("{l} {}", s.text)),
-                        )
-                    })
+                    .map(|s| led(s.lead.as_deref(), &s.text))
                     .unwrap_or_default();
                 let number = format!("{} {}", p.number, locale.subparagraph(&letter));
                 statuses.push(e.status.clone());
-                rows.push(row(
-                    number,
-                    vec![Inline::Text(text)],
-                    Some(e),
-                    Some(&e.status),
-                ));
+                rows.push(row(number, text, Some(e), Some(&e.status)));
             }
         }
         Group {
@@ -304,6 +332,19 @@ impl<'r> Group<'r> {
                 .iter()
                 .any(|e| e.other_resolution(&progress.resolution) == key),
         }
+    }
+}
+
+/// A provision's text with its lead words in italics, as resolutions print
+/// them ("*Requests* the Secretary-General …").
+fn led(lead: Option<&str>, text: &str) -> Vec<Inline> {
+    let text = plain(text);
+    match lead.filter(|l| !l.is_empty()) {
+        Some(lead) => vec![
+            Inline::Emph(vec![Inline::Text(lead.to_owned())]),
+            Inline::Text(format!(" {text}")),
+        ],
+        None => vec![Inline::Text(text)],
     }
 }
 

@@ -140,6 +140,18 @@ pub enum Block {
     },
     /// Start a new page.
     PageBreak,
+    /// The heading of an annex, at the top of a new page: "Annex" or
+    /// "Annex I", then its title. Paragraphs after it are numbered from 1
+    /// again and its footnotes are lettered (compose does both).
+    Annex {
+        /// "Annex", "Annex II", "Annexe".
+        label: String,
+        /// The annex's title, in bold under the label.
+        title: Vec<Inline>,
+        /// "[Original: French]", at right under the heading, when the
+        /// annex's original language is not the report's.
+        original: Option<String>,
+    },
 }
 
 /// Inline content.
@@ -154,6 +166,14 @@ pub enum Inline {
     Strong(Vec<Inline>),
     /// A footnote, placed where it is cited; numbered by the backend in order.
     Note(Vec<Inline>),
+    /// A footnote with a mark of its own ("a", "b" in an annex), which does
+    /// not take a number from the footnotes numbered in order.
+    MarkedNote {
+        /// The mark, in the text and before the note.
+        mark: String,
+        /// The note's text.
+        content: Vec<Inline>,
+    },
     /// A second citation of an earlier footnote: its number (1-based, in the
     /// order of `Note`s), printed as a footnote mark.
     NoteRef(u32),
@@ -180,6 +200,18 @@ pub struct Table {
     pub header: Vec<Vec<Cell>>,
     /// Body rows.
     pub rows: Vec<Row>,
+    /// The table's notes, lettered, printed under it; their marks are in the
+    /// cells as [`Inline::Super`].
+    pub notes: Vec<TableNote>,
+}
+
+/// A note under a table ("a Including …"), cited in a cell by its letter.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct TableNote {
+    /// "a", "b" …
+    pub mark: String,
+    /// The note's text.
+    pub content: Vec<Inline>,
 }
 
 /// A table row.
@@ -244,7 +276,7 @@ impl Inline {
                 Inline::Text(t) | Inline::Unbroken(t) | Inline::Super(t) => out.push_str(t),
                 Inline::Emph(c) | Inline::Strong(c) => out.push_str(&Inline::plain(c)),
                 Inline::Break => out.push(' '),
-                Inline::Note(_) | Inline::NoteRef(_) => {}
+                Inline::Note(_) | Inline::MarkedNote { .. } | Inline::NoteRef(_) => {}
             }
         }
         out
@@ -257,7 +289,9 @@ impl Document {
         fn walk(inlines: &[Inline], out: &mut Vec<String>) {
             for inline in inlines {
                 match inline {
-                    Inline::Note(c) => out.push(Inline::plain(c)),
+                    Inline::Note(c) | Inline::MarkedNote { content: c, .. } => {
+                        out.push(Inline::plain(c))
+                    }
                     Inline::Emph(c) | Inline::Strong(c) => walk(c, out),
                     Inline::Text(_)
                     | Inline::Unbroken(_)
@@ -283,7 +317,11 @@ impl Document {
                         .iter()
                         .flat_map(|r| &r.cells)
                         .for_each(|c| walk(c, &mut out));
+                    t.notes
+                        .iter()
+                        .for_each(|n| out.push(Inline::plain(&n.content)));
                 }
+                Block::Annex { title, .. } => walk(title, &mut out),
                 Block::Contents | Block::PageBreak | Block::Closing { .. } => {}
             }
         }

@@ -116,11 +116,51 @@ pub(crate) fn body(doc: &Document, g: &Geometry, notes: &mut Notes) -> crate::Re
             Block::Contents => contents(&doc.labels.contents, &doc.labels.page, &entries),
             Block::Table(t) => {
                 let (table, facts) = table::lower(t, g, notes)?;
-                vec![
-                    Part::table(table, facts),
-                    // Word needs a paragraph between two tables and after the last one.
-                    Part::para(Paragraph::new().style(styles::NORMAL)),
-                ]
+                let mut out = vec![Part::table(table, facts)];
+                for note in &t.notes {
+                    let mut mark = inlines::plain_run(&note.mark);
+                    mark.run_property = mark
+                        .run_property
+                        .vert_align(docx_rs::VertAlignType::SuperScript);
+                    out.push(Part::para(inlines::fill(
+                        Paragraph::new()
+                            .style(styles::TABLE_NOTE)
+                            .add_run(mark)
+                            .add_run(Run::new().add_tab()),
+                        None,
+                        &note.content,
+                        notes,
+                    )?));
+                }
+                // Word needs a paragraph between two tables and after the last one.
+                out.push(Part::para(Paragraph::new().style(styles::NORMAL)));
+                out
+            }
+            Block::Annex {
+                label,
+                title,
+                original,
+            } => {
+                // A chapter-level heading on a new page: the label, a line
+                // break, the title; listed in the contents as both.
+                bookmarks += 1;
+                let p = Paragraph::new()
+                    .style(styles::HEADINGS[0])
+                    .indent(Some(0), Some(SpecialIndentType::Hanging(0)), None, None)
+                    .page_break_before(true)
+                    .add_bookmark_start(bookmarks, bookmark_name(bookmarks))
+                    .add_run(inlines::plain_run(label).add_break(docx_rs::BreakType::TextWrapping));
+                let p = inlines::fill(p, None, title, notes)?.add_bookmark_end(bookmarks);
+                let mut out = vec![Part::para(p)];
+                if let Some(original) = original {
+                    out.push(Part::para(
+                        Paragraph::new()
+                            .style(styles::ANNEX_ORIGINAL)
+                            .add_run(inlines::plain_run(original)),
+                    ));
+                }
+                page_break = false;
+                out
             }
             Block::Closing { lines } => lines
                 .iter()
@@ -163,21 +203,22 @@ fn break_paragraph() -> Paragraph {
 fn entries(blocks: &[Block]) -> Vec<Entry> {
     let mut out = Vec::new();
     for block in blocks {
-        if let Block::Heading {
-            level,
-            number,
-            content,
-        } = block
-        {
-            let level = level_of(*level);
-            if level <= 2 {
-                out.push(Entry {
-                    level,
-                    number: number.clone(),
-                    title: Inline::plain(content),
-                    bookmark: bookmark_name(out.len() + 1),
-                });
-            }
+        let (level, number, title) = match block {
+            Block::Heading {
+                level,
+                number,
+                content,
+            } => (level_of(*level), number.clone(), content),
+            Block::Annex { label, title, .. } => (1, Some(label.clone()), title),
+            _ => continue,
+        };
+        if level <= 2 {
+            out.push(Entry {
+                level,
+                number,
+                title: Inline::plain(title),
+                bookmark: bookmark_name(out.len() + 1),
+            });
         }
     }
     out

@@ -14,12 +14,18 @@ use crate::Error;
 #[derive(Debug, Default)]
 pub(crate) struct Notes {
     count: usize,
+    marks: Vec<(usize, String)>,
 }
 
 impl Notes {
     /// The ids of the footnotes written, in order.
     pub fn ids(&self) -> Vec<usize> {
         (1..=self.count).collect()
+    }
+
+    /// The footnotes with a mark of their own: id and mark.
+    pub fn marks(&self) -> Vec<(usize, String)> {
+        self.marks.clone()
     }
 
     fn next_id(&mut self) -> usize {
@@ -115,7 +121,7 @@ fn lower(
                     .replace('-', "\u{2011}"),
                 fmt,
             )),
-            Inline::Note(c) => {
+            Inline::Note(c) | Inline::MarkedNote { content: c, .. } => {
                 let Some(notes) = notes.as_deref_mut() else {
                     return Err(Error::data("a footnote cannot contain another footnote")
                         .hint("move the inner note's text into the outer note"));
@@ -132,7 +138,17 @@ fn lower(
                     id: notes.next_id(),
                     content: vec![p],
                 };
-                out.push(Run::new().add_footnote_reference(note));
+                let run = Run::new().add_footnote_reference(note);
+                // A mark of its own follows the reference in its run
+                // (`w:customMarkFollows`, set by the package repair), and
+                // Word leaves it out of the numbered notes.
+                out.push(match inline {
+                    Inline::MarkedNote { mark, .. } => {
+                        notes.marks.push((notes.count, mark.clone()));
+                        run.add_text(clean(mark))
+                    }
+                    _ => run,
+                });
             }
         }
     }

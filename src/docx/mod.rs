@@ -76,6 +76,7 @@ pub fn render(doc: &Document) -> crate::Result<Vec<u8>> {
         date: doc.date,
         tables,
         footnotes: notes.ids(),
+        marks: notes.marks(),
     };
     package::write(docx.build(), &facts)
         .map_err(|e| internal(format!("cannot write the DOCX package: {e}")))

@@ -33,6 +33,9 @@ pub(crate) struct Facts {
     /// `w:id`), in order; each gets its `w:footnoteRef` mark. The repair
     /// checks that footnotes.xml holds exactly these.
     pub footnotes: Vec<usize>,
+    /// The footnotes among them that print a mark of their own ("a" in an
+    /// annex) instead of Word's number: id and mark.
+    pub marks: Vec<(usize, String)>,
 }
 
 impl Facts {
@@ -205,6 +208,7 @@ mod tests {
             date: Date::new(2020, 1, 2).unwrap(),
             tables,
             footnotes: Vec::new(),
+            marks: Vec::new(),
         }
     }
 

@@ -79,11 +79,14 @@ pub(crate) fn apply(
         Repair::ContentTypes => add_theme_content_type(root),
         Repair::DocumentRels => add_theme_relationship(root),
         Repair::Core => fix_core(root, facts),
-        Repair::Document => mark_header_rows(root, &facts.tables)?,
+        Repair::Document => {
+            mark_header_rows(root, &facts.tables)?;
+            mark_custom_references(root, &facts.marks);
+        }
         Repair::Styles => fix_styles(root, facts.lang),
         Repair::Settings => fix_settings(root, facts.has_footnotes()),
         Repair::Numbering => drop_run_properties_of_general_ppr(root),
-        Repair::Footnotes => fix_footnotes(root, &facts.footnotes)?,
+        Repair::Footnotes => fix_footnotes(root, &facts.footnotes, &facts.marks)?,
     }
     if repair.is_wordprocessing() {
         drop_grid_column_types(root);
@@ -157,7 +160,11 @@ fn set_tbl_header(row: &mut Element) {
 /// Starts each footnote in `ours` with its mark, and adds the separator
 /// footnotes before them. Fails unless the part holds exactly the footnotes
 /// in `ours`.
-fn fix_footnotes(root: &mut Element, ours: &[usize]) -> Result<(), String> {
+fn fix_footnotes(
+    root: &mut Element,
+    ours: &[usize],
+    marks: &[(usize, String)],
+) -> Result<(), String> {
     let mut found: Vec<String> = root
         .elements()
         .filter(|e| e.name == "w:footnote")
@@ -172,17 +179,30 @@ fn fix_footnotes(root: &mut Element, ours: &[usize]) -> Result<(), String> {
         ));
     }
     for note in root.elements_mut().filter(|e| e.name == "w:footnote") {
+        let custom = note
+            .attr("w:id")
+            .and_then(|id| marks.iter().find(|(n, _)| n.to_string() == id))
+            .map(|(_, mark)| mark.clone());
         let p = note
             .child_mut("w:p")
             .ok_or("a footnote without a paragraph")?;
         let at =
             usize::from(matches!(p.children.first(), Some(Node::Element(e)) if e.name == "w:pPr"));
+        let style = Element::new("w:rPr")
+            .with_child(Element::new("w:rStyle").with_attr("w:val", styles::FOOTNOTE_REF));
         let mark = Element::new("w:r")
-            .with_child(
-                Element::new("w:rPr")
-                    .with_child(Element::new("w:rStyle").with_attr("w:val", styles::FOOTNOTE_REF)),
-            )
-            .with_child(Element::new("w:footnoteRef"));
+            .with_child(style)
+            .with_child(match custom {
+                // The note's own mark, as text: Word numbers only the others.
+                Some(mark) => {
+                    let mut t = Element::new("w:t");
+                    t.children.push(Node::Text(
+                        quick_xml::escape::escape(mark.as_str()).into_owned(),
+                    ));
+                    t
+                }
+                None => Element::new("w:footnoteRef"),
+            });
         p.children.insert(at, Node::Element(mark));
     }
     let separator = |ty: &str, id: &str, mark: &str| {
@@ -215,6 +235,23 @@ fn fix_footnotes(root: &mut Element, ours: &[usize]) -> Result<(), String> {
         Node::Element(separator("separator", "-1", "w:separator")),
     );
     Ok(())
+}
+
+/// Sets `w:customMarkFollows` on the references to the footnotes in `marks`:
+/// the mark written after the reference, in its run, is then the note's mark.
+fn mark_custom_references(document: &mut Element, marks: &[(usize, String)]) {
+    if marks.is_empty() {
+        return;
+    }
+    document.walk_mut(&mut |el| {
+        if el.name == "w:footnoteReference"
+            && el
+                .attr("w:id")
+                .is_some_and(|id| marks.iter().any(|(n, _)| n.to_string() == id))
+        {
+            el.set_attr("w:customMarkFollows", "1");
+        }
+    });
 }
 
 // ---------------------------------------------------------------------------
@@ -543,7 +580,7 @@ pub(super) mod tests {
             r#"</w:footnotes>"#
         );
         let mut notes = parse(src);
-        fix_footnotes(&mut notes, &[1, 2]).unwrap();
+        fix_footnotes(&mut notes, &[1, 2], &[]).unwrap();
         let ids: Vec<_> = notes
             .elements()
             .map(|e| e.attr("w:id").unwrap().into_owned())
@@ -561,7 +598,44 @@ pub(super) mod tests {
         }
 
         for ours in [&[1][..], &[1, 2, 3], &[]] {
-            assert!(fix_footnotes(&mut parse(src), ours).is_err(), "{ours:?}");
+            assert!(
+                fix_footnotes(&mut parse(src), ours, &[]).is_err(),
+                "{ours:?}"
+            );
         }
+    }
+    #[test]
+    fn a_note_with_a_mark_of_its_own_prints_it_and_its_reference_says_so() {
+        let src = concat!(
+            r#"<w:footnotes>"#,
+            r#"<w:footnote w:id="1"><w:p><w:r><w:t>numbered</w:t></w:r></w:p></w:footnote>"#,
+            r#"<w:footnote w:id="2"><w:p><w:r><w:t>lettered</w:t></w:r></w:p></w:footnote>"#,
+            r#"</w:footnotes>"#
+        );
+        let mut notes = parse(src);
+        fix_footnotes(&mut notes, &[1, 2], &[(2, "a&b".into())]).unwrap();
+        let regular: Vec<_> = notes.elements().skip(2).collect();
+        let mark = |i: usize| regular[i].child("w:p").unwrap().child("w:r").unwrap();
+        assert_eq!(names(mark(0)), ["w:rPr", "w:footnoteRef"]);
+        assert_eq!(names(mark(1)), ["w:rPr", "w:t"]);
+        assert_eq!(
+            mark(1).child("w:t").unwrap().children,
+            [Node::Text("a&amp;b".into())]
+        );
+
+        let mut document = parse(concat!(
+            r#"<w:document><w:body><w:p>"#,
+            r#"<w:r><w:footnoteReference w:id="1"/></w:r>"#,
+            r#"<w:r><w:footnoteReference w:id="2"/><w:t>a</w:t></w:r>"#,
+            r#"</w:p></w:body></w:document>"#
+        ));
+        mark_custom_references(&mut document, &[(2, "a".into())]);
+        let mut refs = Vec::new();
+        document.descendants("w:footnoteReference", &mut refs);
+        let custom: Vec<_> = refs
+            .iter()
+            .map(|r| r.attr("w:customMarkFollows").map(|v| v.into_owned()))
+            .collect();
+        assert_eq!(custom, [None, Some("1".into())]);
     }
 }

@@ -96,6 +96,10 @@ pub(crate) const TABLE_TEXT: &str = "TableText";
 pub(crate) const TABLE_HEADING: &str = "TableHeading";
 /// A totals row (bold).
 pub(crate) const TABLE_TOTAL: &str = "TableTotal";
+/// A lettered note under a table.
+pub(crate) const TABLE_NOTE: &str = "TableNote";
+/// "[Original: French]" under an annex's heading, at right.
+pub(crate) const ANNEX_ORIGINAL: &str = "AnnexOriginal";
 
 /// Sets the document defaults (what Normal inherits): the font and size.
 pub(crate) fn defaults(docx: Docx) -> Docx {
@@ -290,6 +294,21 @@ pub(crate) fn all(g: &Geometry) -> Vec<Style> {
             .name("Table Total")
             .based_on(TABLE_TEXT)
             .bold(),
+        // The mark raised at the left, the text from 0.5 cm, runover under it.
+        para(TABLE_NOTE, "Table Note")
+            .size(18)
+            .line_spacing(exact(200).after(40))
+            .indent(
+                Some(CM / 2),
+                Some(SpecialIndentType::Hanging(CM / 2)),
+                None,
+                None,
+            )
+            .with_ppr(|p| p.add_tab(left_tab(CM / 2))),
+        para(ANNEX_ORIGINAL, "Annex Original")
+            .align(AlignmentType::Right)
+            .line_spacing(exact(240).after(240))
+            .with_ppr(|p| p.keep_next(true)),
     ];
     for style in &mut styles {
         if style.style_type != StyleType::Paragraph || style.style_id == NORMAL {

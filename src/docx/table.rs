@@ -183,6 +183,7 @@ mod tests {
                 crate::doc::Row::new(vec![cell("1"), cell("2")]),
                 crate::doc::Row::totals(vec![cell("T"), cell("3")]),
             ],
+            notes: Vec::new(),
         };
         let (table, facts) = lower(&t, &Geometry::a4_portrait(), &mut Notes::default()).unwrap();
         assert_eq!(

@@ -74,6 +74,7 @@ fn sample(lang: Lang, paper: Paper, landscape: bool) -> Document {
             ])])
             .chain([Row::totals(vec![cell("Total"), cell("30 000")])])
             .collect(),
+        notes: Vec::new(),
     }));
     blocks.push(Block::Heading {
         level: 1,

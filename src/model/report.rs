@@ -69,6 +69,12 @@ pub struct Report {
     /// instruction each; without a narrative file they are its body.
     #[serde(default)]
     pub corrections: Vec<Correction>,
+    /// The symbol of the implementation table when it is issued as a
+    /// document of its own (e.g. a conference room paper,
+    /// `E/CN.15/2017/CRP.2`): printed as the table's running head on every
+    /// page.
+    #[serde(default)]
+    pub table_symbol: Option<String>,
 }
 
 /// One instruction of a corrigendum: where, what to do, and the new words.

@@ -5,7 +5,9 @@
 //! top-level paragraph is a numbered body paragraph; list items are lettered
 //! sub-paragraphs; `[^id]` footnotes become real footnotes; pipe tables become
 //! tables whose header row repeats, and a row whose first cell is all bold is a
-//! totals row; `---` starts a new page.
+//! totals row; `---` starts a new page; `# Title {.annex}` starts an annex
+//! (`{.annex original=fr}` when it was written in another language), on a new
+//! page, with its paragraphs numbered from 1 and its notes lettered.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -13,12 +15,14 @@ use std::path::Path;
 use pulldown_cmark::{Alignment, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::check::letter;
-use crate::compose::locale::Locale;
+use crate::compose::locale::{fill, Locale};
 use crate::doc::{Align, Block, Inline, Row, Table};
 use crate::error::{Error, ErrorKind, Location, Result};
+use crate::model::Lang;
 
-/// Marks a footnote reference until its definition is filled in.
-const NOTE_REF: char = '\u{1}';
+mod notes;
+
+use notes::NOTE_REF;
 
 /// The running numbers of a document.
 #[derive(Debug, Default)]
@@ -32,6 +36,8 @@ struct Counters {
 enum Open {
     Paragraph(Vec<Inline>),
     Heading(u8, Vec<Inline>),
+    /// An annex's title, and the language it was written in.
+    Annex(Option<Lang>, Vec<Inline>),
     Emph(Vec<Inline>),
     Strong(Vec<Inline>),
     Item(Vec<Inline>),
@@ -45,6 +51,7 @@ impl Open {
         match self {
             Open::Paragraph(v)
             | Open::Heading(_, v)
+            | Open::Annex(_, v)
             | Open::Emph(v)
             | Open::Strong(v)
             | Open::Item(v)
@@ -62,9 +69,23 @@ struct TableState {
     row: Vec<Vec<Inline>>,
 }
 
-/// Converts Markdown written by the template `origin` into blocks.
-pub fn blocks(markdown: &str, locale: &Locale, origin: &Path) -> Result<Vec<Block>> {
-    let options = Options::ENABLE_FOOTNOTES | Options::ENABLE_TABLES;
+/// Opens a paragraph that stands for blocks composed elsewhere (the
+/// implementation table): the character, then the insert's name. Data cannot
+/// write it (`check` refuses control characters in values and narratives).
+pub const INSERT: char = '\u{2}';
+
+/// Converts Markdown written by the template `origin` into blocks; `original`
+/// is the language the document was written in (an annex written in another
+/// says so); a paragraph [`INSERT`]`name` is replaced by `insert(name)`.
+pub fn blocks(
+    markdown: &str,
+    locale: &Locale,
+    origin: &Path,
+    original: Lang,
+    insert: &dyn Fn(&str) -> Result<Vec<Block>>,
+) -> Result<Vec<Block>> {
+    let options =
+        Options::ENABLE_FOOTNOTES | Options::ENABLE_TABLES | Options::ENABLE_HEADING_ATTRIBUTES;
     let mut out = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
     let mut lists: Vec<usize> = Vec::new();
@@ -88,9 +109,16 @@ pub fn blocks(markdown: &str, locale: &Locale, origin: &Path) -> Result<Vec<Bloc
                         stack.push(Open::Paragraph(Vec::new()));
                     }
                 }
-                Tag::Heading { level, .. } => {
-                    stack.push(Open::Heading(heading_level(level), Vec::new()))
-                }
+                Tag::Heading {
+                    level,
+                    id,
+                    classes,
+                    attrs,
+                } => stack.push(match heading_kind(level, id.as_deref(), &classes, &attrs) {
+                    Ok(None) => Open::Heading(heading_level(level), Vec::new()),
+                    Ok(Some(lang)) => Open::Annex(lang, Vec::new()),
+                    Err((message, hint)) => return Err(error(message, range).hint(hint)),
+                }),
                 Tag::Emphasis => stack.push(Open::Emph(Vec::new())),
                 Tag::Strong => stack.push(Open::Strong(Vec::new())),
                 Tag::Link { .. } => stack.push(Open::Link(Vec::new())),
@@ -134,6 +162,14 @@ pub fn blocks(markdown: &str, locale: &Locale, origin: &Path) -> Result<Vec<Bloc
             Event::End(end) => match end {
                 TagEnd::Paragraph if stack.len() == 1 && matches!(stack[0], Open::Paragraph(_)) => {
                     if let Some(Open::Paragraph(content)) = stack.pop() {
+                        if let [Inline::Text(t)] = content.as_slice() {
+                            if let Some(name) = t.trim().strip_prefix(INSERT) {
+                                out.extend(insert(name).map_err(|e| {
+                                    e.at(Location::span(origin, markdown.into(), range.clone()))
+                                })?);
+                                continue;
+                            }
+                        }
                         counters.paragraph += 1;
                         out.push(Block::Paragraph {
                             number: Some(format!("{}.", counters.paragraph)),
@@ -142,7 +178,19 @@ pub fn blocks(markdown: &str, locale: &Locale, origin: &Path) -> Result<Vec<Bloc
                     }
                 }
                 TagEnd::Heading(_) => {
-                    if let Some(Open::Heading(level, content)) = stack.pop() {
+                    let open = stack.pop();
+                    if let Some(Open::Annex(lang, title)) = open {
+                        // An annex numbers its chapters and paragraphs anew.
+                        counters = Counters::default();
+                        out.push(Block::Annex {
+                            label: String::new(),
+                            title: trim(title),
+                            original: lang.filter(|l| *l != original).map(|l| {
+                                let name = locale.languages.get(&l).map_or(l.code(), |n| n);
+                                fill(&locale.annex_original, &[("language", name)])
+                            }),
+                        });
+                    } else if let Some(Open::Heading(level, content)) = open {
                         let number = match level {
                             1 => {
                                 counters.chapter += 1;
@@ -234,6 +282,7 @@ pub fn blocks(markdown: &str, locale: &Locale, origin: &Path) -> Result<Vec<Bloc
                             align: t.align,
                             header: vec![t.header],
                             rows: t.rows,
+                            notes: Vec::new(),
                         }));
                     }
                 }
@@ -295,11 +344,8 @@ pub fn blocks(markdown: &str, locale: &Locale, origin: &Path) -> Result<Vec<Bloc
         }
     }
     unnumber_lone_sections(&mut out);
-    let mut missing = None;
-    for block in &mut out {
-        fill_notes(block, &definitions, &mut missing);
-    }
-    if let Some(label) = missing {
+    label_annexes(&mut out, locale);
+    if let Some(label) = notes::fill(&mut out, &definitions) {
         let at = markdown.find(&format!("[^{label}]")).unwrap_or(0);
         return Err(error(
             format!("footnote [^{label}] is cited but never defined"),
@@ -334,54 +380,75 @@ fn unnumber_lone_sections(blocks: &mut [Block]) {
     }
 }
 
-fn fill_notes(
-    block: &mut Block,
-    defs: &HashMap<String, Vec<Inline>>,
-    missing: &mut Option<String>,
-) {
-    fn walk(
-        inlines: &mut [Inline],
-        defs: &HashMap<String, Vec<Inline>>,
-        missing: &mut Option<String>,
-    ) {
-        for inline in inlines {
-            match inline {
-                Inline::Note(content) => {
-                    if let [Inline::Text(t)] = content.as_slice() {
-                        if let Some(label) = t.strip_prefix(NOTE_REF) {
-                            match defs.get(label) {
-                                Some(def) => *content = def.clone(),
-                                None => *missing = Some(label.to_owned()),
-                            }
-                        }
-                    }
-                }
-                Inline::Emph(c) | Inline::Strong(c) => walk(c, defs, missing),
-                Inline::Text(_)
-                | Inline::Unbroken(_)
-                | Inline::Super(_)
-                | Inline::NoteRef(_)
-                | Inline::Break => {}
+/// What a heading's attributes make it: `Ok(None)` a heading, `Ok(Some(l))`
+/// an annex (written in `l`, if given); an error and its hint for anything
+/// else.
+fn heading_kind(
+    level: HeadingLevel,
+    id: Option<&str>,
+    classes: &[pulldown_cmark::CowStr],
+    attrs: &[(pulldown_cmark::CowStr, Option<pulldown_cmark::CowStr>)],
+) -> std::result::Result<Option<Option<Lang>>, (String, String)> {
+    const HINT: &str = "the one attribute a heading takes is `{.annex}` (or `{.annex original=fr}`) on a `#` heading";
+    if let Some(id) = id {
+        return Err((format!("a heading cannot take the id `#{id}`"), HINT.into()));
+    }
+    match classes {
+        [] if attrs.is_empty() => return Ok(None),
+        [c] if c.as_ref() == "annex" => {}
+        _ => {
+            let names: Vec<String> = classes.iter().map(|c| format!(".{c}")).collect();
+            return Err((
+                format!("a heading cannot take the attributes `{}`", names.join(" ")),
+                HINT.into(),
+            ));
+        }
+    }
+    if level != HeadingLevel::H1 {
+        return Err((
+            "an annex is a `#` heading, not a lower one".into(),
+            "write `# Title {.annex}`".into(),
+        ));
+    }
+    let mut lang = None;
+    for (key, value) in attrs {
+        match (key.as_ref(), value.as_deref()) {
+            ("original", Some(code)) => {
+                lang = Some(code.parse::<Lang>().map_err(|_| {
+                    (
+                        format!("`{code}` is not a language resolute knows"),
+                        "write `original=` and one of ar, zh, en, fr, ru, es".to_owned(),
+                    )
+                })?)
+            }
+            (key, _) => {
+                return Err((
+                    format!("an annex heading cannot take `{key}`"),
+                    "an annex takes `original=` and a language code, nothing else".into(),
+                ))
             }
         }
     }
-    match block {
-        Block::Heading { content, .. }
-        | Block::Paragraph { content, .. }
-        | Block::Preambular { content }
-        | Block::SubParagraph { content, .. } => walk(content, defs, missing),
-        Block::Table(t) => {
-            for cell in t.header.iter_mut().flatten() {
-                walk(cell, defs, missing);
-            }
-            for cell in t.rows.iter_mut().flat_map(|r| &mut r.cells) {
-                walk(cell, defs, missing);
-            }
+    Ok(Some(lang))
+}
+
+/// "Annex" when the document has one, "Annex I", "Annex II" … when it has
+/// several.
+fn label_annexes(blocks: &mut [Block], locale: &Locale) {
+    let count = blocks
+        .iter()
+        .filter(|b| matches!(b, Block::Annex { .. }))
+        .count();
+    let mut n = 0;
+    for block in blocks {
+        if let Block::Annex { label, .. } = block {
+            n += 1;
+            *label = if count == 1 {
+                locale.annex.clone()
+            } else {
+                fill(&locale.annex_numbered, &[("number", &roman(n))])
+            };
         }
-        Block::Summary { paragraphs, .. } => {
-            paragraphs.iter_mut().for_each(|p| walk(p, defs, missing))
-        }
-        Block::Contents | Block::PageBreak | Block::Closing { .. } => {}
     }
 }
 
@@ -474,162 +541,4 @@ pub fn escape(text: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::assets::Assets;
-    use crate::model::Lang;
-
-    fn parse(md: &str, lang: Lang) -> Result<Vec<Block>> {
-        let locale = Locale::load(&Assets::embedded(), lang).unwrap();
-        blocks(md, &locale, Path::new("t.md"))
-    }
-
-    fn text(s: &str) -> Vec<Inline> {
-        vec![Inline::Text(s.into())]
-    }
-
-    #[test]
-    fn numbers_chapters_sections_and_paragraphs_across_chapters() {
-        let b = parse(
-            "# Intro\n\nOne.\n\n# Action\n\n## First\n\nTwo.\n\n## Second\n\nThree.\n",
-            Lang::En,
-        )
-        .unwrap();
-        assert_eq!(
-            b,
-            vec![
-                Block::Heading {
-                    level: 1,
-                    number: Some("I.".into()),
-                    content: text("Intro")
-                },
-                Block::Paragraph {
-                    number: Some("1.".into()),
-                    content: text("One.")
-                },
-                Block::Heading {
-                    level: 1,
-                    number: Some("II.".into()),
-                    content: text("Action")
-                },
-                Block::Heading {
-                    level: 2,
-                    number: Some("A.".into()),
-                    content: text("First")
-                },
-                Block::Paragraph {
-                    number: Some("2.".into()),
-                    content: text("Two.")
-                },
-                Block::Heading {
-                    level: 2,
-                    number: Some("B.".into()),
-                    content: text("Second")
-                },
-                Block::Paragraph {
-                    number: Some("3.".into()),
-                    content: text("Three.")
-                },
-            ]
-        );
-    }
-
-    #[test]
-    fn a_lone_section_loses_its_letter() {
-        let b = parse(
-            "# One\n\n## Only\n\nText.\n\n# Two\n\n## First\n\nA.\n\n## Second\n\nB.\n",
-            Lang::En,
-        )
-        .unwrap();
-        let numbers: Vec<Option<String>> = b
-            .iter()
-            .filter_map(|b| match b {
-                Block::Heading { number, .. } => Some(number.clone()),
-                _ => None,
-            })
-            .collect();
-        assert_eq!(
-            numbers,
-            [
-                Some("I.".into()),
-                None,
-                Some("II.".into()),
-                Some("A.".into()),
-                Some("B.".into())
-            ]
-        );
-    }
-
-    #[test]
-    fn list_items_are_lettered_per_language() {
-        let md = "Intro:\n\n- first;\n- second.\n";
-        let en = parse(md, Lang::En).unwrap();
-        assert!(matches!(&en[2], Block::SubParagraph { label, .. } if label == "(b)"));
-        let fr = parse(md, Lang::Fr).unwrap();
-        assert!(matches!(&fr[1], Block::SubParagraph { label, .. } if label == "a)"));
-    }
-
-    #[test]
-    fn footnotes_are_placed_where_cited() {
-        let b = parse("Text.[^n] More.\n\n[^n]: The *note*.\n", Lang::En).unwrap();
-        assert_eq!(b.len(), 1);
-        let Block::Paragraph { content, .. } = &b[0] else {
-            panic!("{b:?}")
-        };
-        assert_eq!(
-            content[1],
-            Inline::Note(vec![
-                Inline::Text("The ".into()),
-                Inline::Emph(text("note")),
-                Inline::Text(".".into())
-            ])
-        );
-    }
-
-    #[test]
-    fn an_undefined_footnote_is_an_error() {
-        let err = parse("Text.[^x]\n", Lang::En).unwrap_err();
-        assert!(err.message.contains("[^x]"), "{err}");
-    }
-
-    #[test]
-    fn tables_keep_header_alignment_and_totals() {
-        let b = parse(
-            "| Donor | 2016 |\n|:--|--:|\n| A | 1 |\n| **Total** | **1** |\n",
-            Lang::En,
-        )
-        .unwrap();
-        let Block::Table(t) = &b[0] else {
-            panic!("{b:?}")
-        };
-        assert_eq!(t.align, vec![Align::Left, Align::Right]);
-        assert_eq!(t.header, vec![vec![text("Donor"), text("2016")]]);
-        assert!(!t.rows[0].total && t.rows[1].total);
-    }
-
-    #[test]
-    fn escaped_text_prints_as_it_stands() {
-        let hostile =
-            "#read(\"/etc/passwd\") $x$ *a* _b_ ] <lbl> @ref \\ {{ x }} {% x %} [^1] | `c`";
-        let b = parse(&escape(hostile), Lang::En).unwrap();
-        assert_eq!(
-            b,
-            vec![Block::Paragraph {
-                number: Some("1.".into()),
-                content: text(hostile)
-            }]
-        );
-    }
-
-    #[test]
-    fn raw_html_is_refused() {
-        assert!(parse("<div>x</div>\n", Lang::En).is_err());
-        assert!(parse("<!-- a comment -->\n\nText.\n", Lang::En).is_ok());
-    }
-
-    #[test]
-    fn roman_numerals() {
-        assert_eq!(roman(4), "IV");
-        assert_eq!(roman(14), "XIV");
-    }
-}
+mod tests;
