@@ -56,6 +56,18 @@ pub struct ReportView {
     /// The agenda items, each with its number as this language prints it
     /// and its title (none on a Security Council report).
     pub agenda_items: Vec<AgendaItemView>,
+    /// The period the report covers, each end written out ("15 January
+    /// 2026"), if it states one.
+    pub period: Option<PeriodView>,
+}
+
+/// The period a report covers, for templates.
+#[derive(Debug, Serialize)]
+pub struct PeriodView {
+    /// The first day, written out.
+    pub start: String,
+    /// The last day, written out.
+    pub end: String,
 }
 
 /// An agenda item for templates.
@@ -272,6 +284,10 @@ pub fn report(
                         title: t.to_owned(),
                     })
                     .collect()
+            }),
+            period: report.period.as_ref().map(|p| PeriodView {
+                start: locale.date(p.start),
+                end: locale.date(p.end),
             }),
         },
         resolution: ResolutionView {

@@ -551,3 +551,15 @@ pub fn compilation_copy(texts: &[&str]) -> tempfile::TempDir {
     }
     dir
 }
+
+/// Asserts that `text` holds each of `lines`, in that order; `what` names
+/// the text in the message.
+pub fn assert_in_order(text: &str, lines: &[&str], what: &str) {
+    let mut from = 0;
+    for line in lines {
+        match text[from..].find(line) {
+            Some(i) => from += i + line.len(),
+            None => panic!("{what}: {line:?} missing or out of order in:\n{text}"),
+        }
+    }
+}

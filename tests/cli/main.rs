@@ -5,6 +5,7 @@
 
 #[macro_use]
 mod common;
+mod annexes;
 mod cases;
 mod errors;
 mod import;

@@ -51,13 +51,8 @@ fn check_folder(folder: &Path, expect: &Expect) {
         &out.path().join("lo"),
     ));
     for (format, text) in [("PDF page 1", &page1), ("DOCX page 1", &word)] {
-        let mut from = 0;
-        for line in &expect.page1 {
-            match text[from..].find(line.as_str()) {
-                Some(i) => from += i + line.len(),
-                None => panic!("{name}, {format}: {line:?} missing or out of order in:\n{text}"),
-            }
-        }
+        let lines: Vec<&str> = expect.page1.iter().map(String::as_str).collect();
+        assert_in_order(text, &lines, &format!("{name}, {format}"));
         for word in &expect.absent {
             assert!(
                 !text.contains(word.as_str()),
