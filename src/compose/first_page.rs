@@ -221,6 +221,16 @@ pub fn first_page(report: &Report, locale: &Locale) -> FirstPage {
         united_nations: locale.united_nations.clone(),
         symbol: report.symbol.clone(),
         symbol_mark: symbol_mark.clone(),
+        symbol_parts: {
+            let (large, small) = report
+                .symbol
+                .find('/')
+                .map_or((report.symbol.as_str(), ""), |i| report.symbol.split_at(i));
+            (
+                large.to_owned(),
+                format!("{small}{}", symbol_mark.as_deref().unwrap_or("")),
+            )
+        },
         advance: report
             .advance_unedited
             .then(|| locale.advance_unedited.clone()),

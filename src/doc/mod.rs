@@ -48,6 +48,10 @@ pub struct FirstPage {
     pub symbol: String,
     /// The mark after the symbol ("*") citing the reissue note, if any.
     pub symbol_mark: Option<String>,
+    /// The symbol as the masthead sets it: the part before the first "/"
+    /// large ("S"), then the rest and the mark small ("/2019/805*"), as UN
+    /// documents print it.
+    pub symbol_parts: (String, String),
     /// "Advance unedited version", above the distribution, if it is one.
     pub advance: Option<String>,
     /// The organ, e.g. "Economic and Social Council".

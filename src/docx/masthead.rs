@@ -12,6 +12,10 @@ use super::pages::Geometry;
 use super::{inlines, styles, Part};
 use crate::doc::FirstPage;
 
+/// The size of the symbol after its first part, in half-points (12 pt; the
+/// first part is the Masthead Symbol style's 20 pt).
+const SYMBOL_REST: usize = 24;
+
 /// The thickness of the masthead's rules, in eighths of a point.
 const RULE: usize = 12;
 
@@ -44,10 +48,10 @@ pub(crate) fn first_page(fp: &FirstPage, g: &Geometry) -> Vec<Part> {
         cell(
             right,
             VAlignType::Bottom,
-            vec![line(
-                styles::MAST_SYMBOL,
-                &format!("{}{}", fp.symbol, fp.symbol_mark.as_deref().unwrap_or("")),
-            )],
+            vec![Paragraph::new()
+                .style(styles::MAST_SYMBOL)
+                .add_run(inlines::plain_run(&fp.symbol_parts.0))
+                .add_run(inlines::plain_run(&fp.symbol_parts.1).size(SYMBOL_REST))],
         ),
     ]);
     let organ = TableRow::new(vec![

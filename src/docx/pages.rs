@@ -26,6 +26,9 @@ pub(crate) struct Geometry {
     pub margin_x: i32,
     /// The width of the text area.
     pub text_width: i32,
+    /// How far inside the right margin the body's text column ends: 1.27 cm
+    /// (UN "SingleTxt"), none on A5 pages, whose column is narrow already.
+    pub column_right: i32,
 }
 
 impl Geometry {
@@ -51,6 +54,7 @@ impl Geometry {
             margin_y: if small { 1020 } else { 1417 },
             margin_x,
             text_width: width as i32 - 2 * margin_x,
+            column_right: if small { 0 } else { styles::HEADING_INDENT },
         }
     }
 

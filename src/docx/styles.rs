@@ -151,17 +151,17 @@ pub(crate) fn all(g: &Geometry) -> Vec<Style> {
             // UN "SingleTxt": the text column starts at 1.27 cm; the number
             // opens the first line and a tab takes the text to 1.9 cm;
             // runover lines return to 1.27 cm.
-            .indent(Some(HEADING_INDENT), None, None, None)
+            .indent(Some(HEADING_INDENT), None, Some(g.column_right), None)
             .with_ppr(|p| p.add_tab(left_tab(HEADING_INDENT + TAB))),
         para(BODY, "Body Text")
             .align(AlignmentType::Both)
             .line_spacing(exact(240).after(120))
-            .indent(Some(HEADING_INDENT), None, None, None),
+            .indent(Some(HEADING_INDENT), None, Some(g.column_right), None),
         // The first line starts where numbered paragraphs' text does
         // (1.9 cm); runover lines return to 1.27 cm.
-        first_line_indented(PREAMBULAR, "Preambular Paragraph"),
+        first_line_indented(PREAMBULAR, "Preambular Paragraph", g),
         // The label at 1.9 cm, the text from 2.54 cm, runover at 1.27 cm.
-        first_line_indented(SUB, "Sub-paragraph")
+        first_line_indented(SUB, "Sub-paragraph", g)
             .with_ppr(|p| p.add_tab(left_tab(HEADING_INDENT + 2 * TAB))),
         para(SUMMARY_HEADING, "Summary Heading")
             .next(SUMMARY_TEXT)
@@ -214,14 +214,17 @@ pub(crate) fn all(g: &Geometry) -> Vec<Style> {
             .size(28)
             .bold()
             .line_spacing(auto().before(480).after(120))
-            .indent(None, None, Some(text / 4), None)
+            // The title block is in the text column, as the body is.
+            .indent(Some(HEADING_INDENT), None, Some(text / 4), None)
             .with_ppr(|p| p.keep_next(true)),
         para(SUBTITLE, "Report Subtitle")
+            .indent(Some(HEADING_INDENT), None, None, None)
             .size(24)
             .bold()
             .line_spacing(auto().after(240))
             .with_ppr(|p| p.keep_next(true)),
         para(NOTICE, "Notice")
+            .indent(Some(HEADING_INDENT), None, Some(g.column_right), None)
             .italic()
             .line_spacing(exact(240).after(240)),
         // Page furniture.
@@ -335,7 +338,7 @@ fn para(id: &str, name: &str) -> Style {
 
 /// A justified body paragraph in the text column (1.27 cm) whose first line
 /// is indented a tab further; the next paragraph has the same style.
-fn first_line_indented(id: &str, name: &str) -> Style {
+fn first_line_indented(id: &str, name: &str, g: &Geometry) -> Style {
     para(id, name)
         .next(id)
         .align(AlignmentType::Both)
@@ -343,7 +346,7 @@ fn first_line_indented(id: &str, name: &str) -> Style {
         .indent(
             Some(HEADING_INDENT),
             Some(SpecialIndentType::FirstLine(TAB)),
-            None,
+            Some(g.column_right),
             None,
         )
 }
