@@ -47,6 +47,10 @@ pub struct ReportView {
     pub date: String,
     /// The body the report goes to: the session's body, or the organ.
     pub body: String,
+    /// The body's name as running text needs it: `subject` ("the
+    /// Commission …", "la Commission …") and `of` ("de la Commission …",
+    /// "du Conseil de sécurité"), by the locale's `body_forms`.
+    pub body_names: crate::compose::locale::BodyNames,
     /// "Twenty-sixth session" (none without a session).
     pub session: Option<String>,
     /// The place of the session.
@@ -197,6 +201,12 @@ pub fn report(
     locale: &Locale,
 ) -> ReportContext {
     let lang = report.language;
+    // The body the report goes to: the session's body, or the organ.
+    let body = report
+        .session
+        .as_ref()
+        .and_then(|s| s.body.clone())
+        .unwrap_or_else(|| locale.organ(report.organ).to_owned());
     let defined = progress.map_or(&[][..], |p| &p.statuses);
     let paragraphs: Vec<ParagraphView> = progress
         .map(|p| {
@@ -264,11 +274,8 @@ pub fn report(
             symbol: report.symbol.clone(),
             title: report.title.clone(),
             date: locale.date(report.date),
-            body: report
-                .session
-                .as_ref()
-                .and_then(|s| s.body.clone())
-                .unwrap_or_else(|| locale.organ(report.organ).to_owned()),
+            body: body.clone(),
+            body_names: locale.body_names(&body),
             session: report.session.as_ref().map(|s| s.name.clone()),
             place: report.session.as_ref().and_then(|s| s.place.clone()),
             dates: report

@@ -47,6 +47,10 @@ pub struct Locale {
     pub corrigendum: String,
     /// "Advance unedited version".
     pub advance_unedited: String,
+    /// How running text names a body ("the Commission …", "de la
+    /// Commission …", "du Conseil …"): the first rule whose `first` words
+    /// include the name's first word, else the rule without `first`.
+    pub body_forms: Vec<BodyForms>,
     /// "Annex", the heading of a report's only annex.
     pub annex: String,
     /// "Annex {number}", the heading of one of several ("Annex II").
@@ -132,6 +136,29 @@ pub struct Locale {
     pub parallel_title: String,
     /// Shown in a parallel text where one version lacks a paragraph.
     pub language_versions_differ: String,
+}
+
+/// The forms of a body's name in running text, for the names whose first
+/// word is one of `first` (all names, when `first` is empty).
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BodyForms {
+    /// The first words this rule is for ("Commission", "Conseil").
+    #[serde(default)]
+    pub first: Vec<String>,
+    /// The name as a subject: "the {name}", "la {name}", "l’{name}".
+    pub subject: String,
+    /// The name after "of": "of the {name}", "de la {name}", "du {name}".
+    pub of: String,
+}
+
+/// A body's name in the forms running text needs.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct BodyNames {
+    /// "the Commission on Crime …", "le Conseil de sécurité".
+    pub subject: String,
+    /// "of the Commission …", "de la Commission …", "du Conseil de sécurité".
+    pub of: String,
 }
 
 /// An agenda line for each stage of the agenda.
@@ -228,12 +255,40 @@ impl Locale {
                 return Err(missing("distribution", d.key()));
             }
         }
+        if !self.body_forms.iter().any(|r| r.first.is_empty()) {
+            return Err(Error::new(
+                ErrorKind::Template,
+                "the locale's `body_forms` needs a rule without `first`, for the names no other rule is for",
+            )
+            .at(file.locate(&[crate::load::Seg::Key("body_forms")])));
+        }
         for l in Lang::ALL {
             if !self.languages.contains_key(&l) {
                 return Err(missing("languages", l.code()));
             }
         }
         Ok(())
+    }
+
+    /// `name` in the forms running text needs, by the first rule of
+    /// `body_forms` that is for its first word (or for every name).
+    pub fn body_names(&self, name: &str) -> BodyNames {
+        let first = name.split([' ', '\u{a0}']).next().unwrap_or("");
+        let rule = self
+            .body_forms
+            .iter()
+            .find(|r| r.first.iter().any(|w| w == first))
+            .or_else(|| self.body_forms.iter().find(|r| r.first.is_empty()));
+        match rule {
+            Some(r) => BodyNames {
+                subject: fill(&r.subject, &[("name", name)]),
+                of: fill(&r.of, &[("name", name)]),
+            },
+            None => BodyNames {
+                subject: name.to_owned(),
+                of: name.to_owned(),
+            },
+        }
     }
 
     /// A date written out: "1 March 2017", "1er mars 2017".
@@ -419,6 +474,36 @@ mod tests {
         assert_eq!(
             locale(Lang::En).date_range(a, d),
             "22 May 2017–2 January 2018"
+        );
+    }
+
+    #[test]
+    fn body_names_take_their_article_in_french_and_the_in_english() {
+        let fr = locale(Lang::Fr);
+        let names = |n: &str| {
+            let b = fr.body_names(n);
+            (b.subject, b.of)
+        };
+        let pair = |a: &str, b: &str| (a.to_owned(), b.to_owned());
+        assert_eq!(
+            names("Commission des stupéfiants"),
+            pair(
+                "la Commission des stupéfiants",
+                "de la Commission des stupéfiants"
+            )
+        );
+        assert_eq!(
+            names("Conseil de sécurité"),
+            pair("le Conseil de sécurité", "du Conseil de sécurité")
+        );
+        assert_eq!(
+            names("Assemblée générale"),
+            pair("l’Assemblée générale", "de l’Assemblée générale")
+        );
+        let en = locale(Lang::En).body_names("Security Council");
+        assert_eq!(
+            (en.subject.as_str(), en.of.as_str()),
+            ("the Security Council", "of the Security Council")
         );
     }
 
