@@ -11,6 +11,7 @@ pub mod markdown;
 pub mod resolution;
 pub mod table;
 pub mod text;
+pub(crate) mod titles;
 
 use std::path::Path;
 
@@ -289,6 +290,11 @@ pub fn render_templates(templates: &[Template], ctx: Value) -> Result<String> {
             .and_then(|i| words.and_then(|w| w.get_item_by_index(i).ok()))
             .filter(|w| !w.is_undefined())
             .map_or_else(|| n.to_string(), |w| w.to_string())
+    });
+    // References and footnotes: a title between asterisks in italics, the
+    // rest escaped (see `titles`).
+    env.add_filter("titles", |value: Value| {
+        Value::from_safe_string(titles::markdown(&value.to_string()))
     });
     env.add_filter("md", |value: Value| {
         Value::from_safe_string(markdown::escape(&value.to_string()))

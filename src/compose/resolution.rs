@@ -72,7 +72,7 @@ impl<'r> Cited<'r> {
                         }
                         notes.count += 1;
                         self.numbers.insert(m.to_owned(), notes.count);
-                        out.push(Inline::Note(vec![Inline::Text(f.text.clone())]));
+                        out.push(Inline::Note(crate::compose::titles::inlines(&f.text)));
                     }
                 },
             }

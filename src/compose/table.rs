@@ -377,7 +377,12 @@ fn row(
                 if !references.is_empty() {
                     references.push(Inline::Break);
                 }
-                references.extend(unbroken_symbols(r.get(lang)));
+                for piece in crate::compose::titles::inlines(r.get(lang)) {
+                    match piece {
+                        Inline::Text(t) => references.extend(unbroken_symbols(&t)),
+                        title => references.push(title),
+                    }
+                }
             }
         }
         entities = text(

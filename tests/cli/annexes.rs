@@ -59,27 +59,15 @@ fn the_security_council_example_has_its_narrative_and_annexes_in_both_formats() 
         }
     }
     // The annexes' notes are lettered: Word prints a mark of their own
-    // (a custom mark), and the PDF's last page cites "a", not a number.
+    // (a custom mark), and the PDF cites "a", not a number.
     let document = docx_part(&docx_file, "word/document.xml");
     assert_eq!(
         document.matches(r#"w:customMarkFollows="1""#).count(),
         1,
         "the note in annex III (the one in annex II's table goes under the table)"
     );
-    let last = normalize(&tool(
-        "pdftotext",
-        &[
-            "-f",
-            "5",
-            "-l",
-            "5",
-            "-raw",
-            out.path().join("report.en.pdf").to_str().unwrap(),
-            "-",
-        ],
-    ));
-    assert!(last.contains("three months.a"), "{last}");
-    assert!(last.contains("a The authority's letter"), "{last}");
+    assert!(pdf.contains("three months.a"), "{pdf}");
+    assert!(pdf.contains("a The authority's letter"), "{pdf}");
 }
 
 #[test]
@@ -122,5 +110,38 @@ fn the_addendum_and_corrigendum_examples_print_their_headings_in_both_formats() 
         for (format, text) in [("PDF", &pdf), ("DOCX", &word)] {
             assert_in_order(text, lines, &format!("{folder}, {format}"));
         }
+    }
+}
+
+#[test]
+fn a_title_between_asterisks_in_a_reference_is_italic_in_both_kinds_and_formats() {
+    require!("mutool", "pdftotext");
+    let folder = root().join(FOLDER);
+    for kind in ["report", "table"] {
+        let out = render_kind(&folder, kind, "en");
+        let pdf = out.path().join(format!("{kind}.en.pdf"));
+        let italics = italic_runs(&pdf);
+        assert!(
+            italics.iter().any(|r| r.contains("Illustrative Mission")),
+            "{kind}: {italics:?}"
+        );
+        let text = normalize(&pdf_text(&pdf));
+        assert!(
+            !text.contains("*Illustrative"),
+            "{kind}: the asterisks are not printed"
+        );
+        // In Word the title is an italic run of its own.
+        let docx = out.path().join(format!("{kind}.en.docx"));
+        let part = if kind == "report" {
+            "word/footnotes.xml"
+        } else {
+            "word/document.xml"
+        };
+        let xml = docx_part(&docx, part);
+        let at = xml
+            .find("Illustrative Mission Bulletin</w:t>")
+            .unwrap_or_else(|| panic!("{kind}: the title is not a run of its own"));
+        let run = &xml[xml[..at].rfind("<w:r>").unwrap()..at];
+        assert!(run.contains("<w:i/>"), "{kind}: {run}");
     }
 }
