@@ -163,6 +163,13 @@ pub fn problems(report: &Report, file: &SourceFile) -> Vec<Error> {
     if let Some(p) = &report.period {
         out.extend(out_of_order("period", p.start, p.end, file));
     }
+    if !report.job_dates.is_empty() && report.job_number.is_none() {
+        out.push(
+            Error::data("`job_dates` are printed after the job number, and the report has none")
+                .at(file.locate(&[Seg::Key("job_dates")]))
+                .hint("add `job_number` (e.g. \"19-16958 (E)\"), or remove `job_dates`"),
+        );
+    }
     out
 }
 
@@ -278,9 +285,21 @@ pub fn first_page(report: &Report, locale: &Locale) -> FirstPage {
         },
         notice: report.notice.clone(),
         notes,
-        job_number: report.job_number.as_ref().map(|j| match &symbol_mark {
-            Some(mark) => issue::marked_job_number(j, mark),
-            None => j.clone(),
+        job_number: report.job_number.as_ref().map(|j| {
+            let job = match &symbol_mark {
+                Some(mark) => issue::marked_job_number(j, mark),
+                None => j.clone(),
+            };
+            // The processing dates as the UN prints them: DDMMYY, after
+            // a wide gap ("19-16958 (E)   111019").
+            report.job_dates.iter().fold(job, |out, d| {
+                format!(
+                    "{out}\u{2003}\u{2003}{:02}{:02}{:02}",
+                    d.day,
+                    d.month,
+                    d.year % 100
+                )
+            })
         }),
     }
 }

@@ -49,6 +49,10 @@ pub struct Report {
     /// The job number printed at the foot of page 1, e.g. `V.17-01234 (F)`.
     #[serde(default)]
     pub job_number: Option<String>,
+    /// The dates the job was processed, printed after the job number as
+    /// DDMMYY ("19-16958 (E)   111019"; Vienna jobs often carry two).
+    #[serde(default)]
+    pub job_dates: Vec<Date>,
     /// The paper size.
     #[serde(default)]
     pub paper: Paper,

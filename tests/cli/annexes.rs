@@ -51,6 +51,8 @@ fn the_security_council_example_has_its_narrative_and_annexes_in_both_formats() 
             ],
             format,
         );
+        // The job number at the foot of page 1, with its date as DDMMYY.
+        assert!(text.contains("26-99999 (E) 170726"), "{format}: {text}");
         for absent in ["Summary", "Contents", "session", "agenda"] {
             assert!(
                 !text.contains(absent),

@@ -256,3 +256,21 @@ fn a_corrigendum_a_revision_and_an_advance_version_say_so() {
     assert_eq!(fp.advance.as_deref(), Some("Advance unedited version"));
     assert!(fp.notes.is_empty() && fp.symbol_mark.is_none());
 }
+
+#[test]
+fn the_job_number_carries_its_dates_as_ddmmyy_and_dates_need_a_number() {
+    let fp = page_of(
+        "S/2019/805",
+        "organ: security-council\njob_number: 19-16958 (E)\njob_dates: [2019-10-11, 2019-10-14]\n",
+        crate::model::Lang::En,
+    );
+    assert_eq!(
+        fp.job_number.as_deref(),
+        Some("19-16958 (E)\u{2003}\u{2003}111019\u{2003}\u{2003}141019")
+    );
+    assert_eq!(fp.symbol_parts, ("S".into(), "/2019/805".into()));
+    let found = located("organ: security-council\njob_dates: [2019-10-11]\n");
+    assert_eq!(found.len(), 1, "{found:?}");
+    assert_eq!(found[0].0, 7);
+    assert!(found[0].1.contains("job_dates"), "{found:?}");
+}
