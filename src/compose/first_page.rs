@@ -227,7 +227,6 @@ pub fn first_page(report: &Report, locale: &Locale) -> FirstPage {
     FirstPage {
         united_nations: locale.united_nations.clone(),
         symbol: report.symbol.clone(),
-        symbol_mark: symbol_mark.clone(),
         symbol_parts: {
             let (large, small) = report
                 .symbol

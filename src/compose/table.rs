@@ -18,19 +18,13 @@ use crate::project::Project;
 pub fn table(project: &Project, lang: Lang, assets: &Assets) -> Result<Document> {
     let locale = Locale::load(assets, lang)?;
     let (title, blocks) = blocks(project, lang, &locale, Orientation::Landscape)?;
-    let report = project
-        .reports
-        .get(&lang)
-        .or_else(|| project.reports.values().next())
-        .map(|r| &r.0);
+    let own = project.reports.get(&lang).map(|r| &r.0);
+    let report = own.or_else(|| project.reports.values().next().map(|r| &r.0));
     let main = project.resolution_in(lang).unwrap_or(&project.resolution.0);
     let date = report.map(|r| r.date).or(main.date);
     let paper = report.map_or(crate::model::Paper::A4, |r| r.paper);
     let mut doc = super::plain_document(lang, paper, true, title, date, &locale, blocks);
-    doc.running_head = project
-        .reports
-        .get(&lang)
-        .and_then(|r| r.0.table_symbol.clone());
+    doc.running_head = own.and_then(|r| r.table_symbol.clone());
     Ok(doc)
 }
 

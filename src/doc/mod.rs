@@ -46,11 +46,9 @@ pub struct FirstPage {
     pub united_nations: String,
     /// The document symbol, e.g. `E/CN.15/2017/7`.
     pub symbol: String,
-    /// The mark after the symbol ("*") citing the reissue note, if any.
-    pub symbol_mark: Option<String>,
     /// The symbol as the masthead sets it: the part before the first "/"
-    /// large ("S"), then the rest and the mark small ("/2019/805*"), as UN
-    /// documents print it.
+    /// large ("S"), then the rest small, with the mark ("*") citing the
+    /// reissue note if there is one ("/2016/233*"), as UN documents print it.
     pub symbol_parts: (String, String),
     /// "Advance unedited version", above the distribution, if it is one.
     pub advance: Option<String>,

@@ -118,14 +118,10 @@ pub(crate) fn body(doc: &Document, g: &Geometry, notes: &mut Notes) -> crate::Re
                 let (table, facts) = table::lower(t, g, notes)?;
                 let mut out = vec![Part::table(table, facts)];
                 for note in &t.notes {
-                    let mut mark = inlines::plain_run(&note.mark);
-                    mark.run_property = mark
-                        .run_property
-                        .vert_align(docx_rs::VertAlignType::SuperScript);
                     out.push(Part::para(inlines::fill(
                         Paragraph::new()
                             .style(styles::TABLE_NOTE)
-                            .add_run(mark)
+                            .add_run(inlines::raised(inlines::plain_run(&note.mark)))
                             .add_run(Run::new().add_tab()),
                         None,
                         &note.content,

@@ -105,13 +105,7 @@ fn lower(
             }
             Inline::Break => out.push(Run::new().add_break(docx_rs::BreakType::TextWrapping)),
             // A word joiner after each slash: Word may break a line after one.
-            Inline::Super(text) => {
-                let mut run = text_run(text, fmt);
-                run.run_property = run
-                    .run_property
-                    .vert_align(docx_rs::VertAlignType::SuperScript);
-                out.push(run);
-            }
+            Inline::Super(text) => out.push(raised(text_run(text, fmt))),
             // A word joiner after each slash and dash, and non-breaking
             // hyphens: Word may break a line after any of them.
             Inline::Unbroken(text) => out.push(text_run(
@@ -153,6 +147,14 @@ fn lower(
         }
     }
     Ok(())
+}
+
+/// `run` set as superscript (ordinal letters, a table note's mark).
+pub(crate) fn raised(mut run: Run) -> Run {
+    run.run_property = run
+        .run_property
+        .vert_align(docx_rs::VertAlignType::SuperScript);
+    run
 }
 
 /// A run of plain `text`.

@@ -95,7 +95,6 @@ fn sample(lang: Lang, paper: Paper, landscape: bool) -> Document {
         first_page: Some(FirstPage {
             united_nations: "United Nations".into(),
             symbol: "E/CN.15/2017/7".into(),
-            symbol_mark: None,
             symbol_parts: ("E".into(), "/CN.15/2017/7".into()),
             advance: None,
             organ: "Economic and Social Council".into(),

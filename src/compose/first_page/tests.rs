@@ -217,7 +217,7 @@ fn an_addendum_reissued_before_its_session_marks_symbol_then_agenda() {
         crate::model::Lang::En,
     );
     assert_eq!(fp.symbol, "A/72/156/Add.1");
-    assert_eq!(fp.symbol_mark.as_deref(), Some("*"));
+    assert_eq!(fp.symbol_parts.1, "/72/156/Add.1*");
     assert_eq!(fp.agenda_mark.as_deref(), Some("**"));
     assert_eq!(
         fp.notes,
@@ -254,7 +254,7 @@ fn a_corrigendum_a_revision_and_an_advance_version_say_so() {
         En,
     );
     assert_eq!(fp.advance.as_deref(), Some("Advance unedited version"));
-    assert!(fp.notes.is_empty() && fp.symbol_mark.is_none());
+    assert!(fp.notes.is_empty() && fp.symbol_parts.1 == "/2019/805");
 }
 
 #[test]
