@@ -28,7 +28,15 @@ pub struct ReportContext {
     /// entries), sub-paragraphs followed on their own counted with their
     /// paragraph.
     pub paragraphs_described: usize,
-    /// How many paragraphs have each status (statuses with none left out).
+    /// How many provisions are counted: every operative paragraph, a
+    /// paragraph followed only through its sub-paragraphs counted by those
+    /// (the implementation table's total).
+    pub provisions: usize,
+    /// How many operative paragraphs have no entry at all, counted as "no
+    /// indication".
+    pub unrecorded: usize,
+    /// How many provisions have each status (statuses with none left out),
+    /// counted as the implementation table counts them.
     pub status_counts: Vec<StatusCount>,
     /// The trust fund, when the project has one.
     pub fund: Option<FundView>,
@@ -253,11 +261,18 @@ pub fn report(
                 .collect()
         })
         .unwrap_or_default();
+    // Counted as the implementation table counts them (one definition).
+    let provisions = progress.map_or_else(Vec::new, |p| super::provisions::of(resolution, None, p));
+    let counted = super::provisions::statuses(&provisions);
+    let unrecorded = provisions
+        .iter()
+        .filter(|p| p.whole.is_none() && p.subparagraphs.is_empty())
+        .count();
     let status_counts = Status::all(defined)
         .into_iter()
         .map(|s| StatusCount {
             label: locale.status(&s, defined, lang).to_owned(),
-            count: paragraphs.iter().filter(|p| p.status == s).count(),
+            count: super::provisions::count(&counted, &s),
             status: s,
         })
         .filter(|c| c.count > 0)
@@ -265,6 +280,8 @@ pub fn report(
     let described: std::collections::BTreeSet<u32> = paragraphs.iter().map(|p| p.number).collect();
     ReportContext {
         subparagraphs_followed: paragraphs.iter().any(|p| p.subparagraph.is_some()),
+        provisions: counted.len(),
+        unrecorded,
         paragraphs_described: described.len(),
         number_words: locale.number_words.clone(),
         lang,

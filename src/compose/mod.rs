@@ -8,6 +8,7 @@ pub mod handout;
 pub(crate) mod issue;
 pub mod locale;
 pub mod markdown;
+pub(crate) mod provisions;
 pub mod resolution;
 pub mod table;
 pub mod text;

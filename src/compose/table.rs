@@ -67,7 +67,7 @@ fn blocks(
     let text = |s: &str| vec![Inline::Text(s.to_owned())];
 
     let statuses = Status::all(&progress.statuses);
-    let count = |g: &Group, s: &Status| g.statuses.iter().filter(|t| *t == s).count();
+    let count = |g: &Group, s: &Status| super::provisions::count(&g.statuses, s);
     // Sub-paragraphs followed on their own count as provisions of their own.
     let subs = groups.iter().any(|g| g.subs);
     let mut summary_rows: Vec<Row> = statuses
@@ -253,27 +253,17 @@ impl<'r> Group<'r> {
                    status: Option<&Status>| {
             row(number, provision, entry, status, progress, locale, lang)
         };
-        for p in &resolution.operative {
-            let entries: Vec<&ParagraphProgress> = progress
-                .paragraphs
-                .iter()
-                .filter(|e| {
-                    e.paragraph == p.number && e.other_resolution(&progress.resolution) == key
-                })
-                .collect();
-            let whole = entries.iter().find(|e| e.subparagraph.is_none()).copied();
-            let followed: Vec<&&ParagraphProgress> = entries
-                .iter()
-                .filter(|e| e.subparagraph.is_some())
-                .collect();
+        for provision in super::provisions::of(resolution, key, progress) {
+            let p = provision.paragraph;
+            let followed = &provision.subparagraphs;
             // The provision: the short form, or the paragraph's text with
             // the sub-paragraphs that have no row of their own.
-            let mut provision = Vec::new();
+            let mut provision_text = Vec::new();
             match &p.short {
-                Some(short) => provision.push(Inline::Text(short.clone())),
+                Some(short) => provision_text.push(Inline::Text(short.clone())),
                 None => {
                     // The lead in italics, as the resolution prints it.
-                    provision.extend(led(Some(&p.lead), &p.text));
+                    provision_text.extend(led(Some(&p.lead), &p.text));
                     for s in &p.subparagraphs {
                         if followed
                             .iter()
@@ -281,26 +271,19 @@ impl<'r> Group<'r> {
                         {
                             continue;
                         }
-                        provision.push(Inline::Break);
-                        provision
+                        provision_text.push(Inline::Break);
+                        provision_text
                             .push(Inline::Text(format!("{} ", locale.subparagraph(&s.letter))));
-                        provision.extend(led(s.lead.as_deref(), &s.text));
+                        provision_text.extend(led(s.lead.as_deref(), &s.text));
                     }
                 }
             }
-            // A paragraph followed only through its sub-paragraphs has no
-            // status of its own.
-            let status = match whole {
-                Some(e) => Some(e.status.clone()),
-                None if followed.is_empty() => Some(Status::NO_INDICATION),
-                None => None,
-            };
-            statuses.extend(status.clone());
+            statuses.extend(provision.statuses());
             rows.push(row(
                 format!("{}", p.number),
-                provision,
-                whole,
-                status.as_ref(),
+                provision_text,
+                provision.whole,
+                provision.status().as_ref(),
             ));
             for e in followed {
                 subs = true;
@@ -312,7 +295,6 @@ impl<'r> Group<'r> {
                     .map(|s| led(s.lead.as_deref(), &s.text))
                     .unwrap_or_default();
                 let number = format!("{} {}", p.number, locale.subparagraph(&letter));
-                statuses.push(e.status.clone());
                 rows.push(row(number, text, Some(e), Some(&e.status)));
             }
         }

@@ -28,7 +28,7 @@ fn the_security_council_example_has_its_narrative_and_annexes_in_both_formats() 
             "I. Introduction",
             "1. The present report is submitted pursuant to paragraph 6 of Security Council resolution 9901 (2026)",
             "III. Implementation of the mandate",
-            "Of the seven operative paragraphs followed",
+            "Of the seven operative paragraphs of the resolution",
             // Actions without references are paragraphs of their own too.
             "6. On 15 March 2026, UNIM deployed its first police units",
             "7. On 30 May 2026, UNIM reached",

@@ -809,10 +809,33 @@ fn a_report_on_sub_paragraphs_counts_provisions_and_keeps_each_note() {
     ]);
     assert!(out.status.success(), "{}", stderr(&out));
     let text = normalize(&pdf_text(&pdf));
+    // Counted as the table counts them: seven paragraphs (paragraph 4
+    // through its two sub-paragraphs), six of them with nothing recorded.
     assert!(
-        text.contains("Of the three provisions followed (operative paragraphs, and sub-paragraphs followed on their own), two are recorded as “completed” and one is recorded as “implemented — in progress”."),
+        text.contains("Of the nine provisions (operative paragraphs, and sub-paragraphs followed on their own) of the resolution, two are recorded as “completed”, one is recorded as “implemented — in progress” and six are recorded as “no indication” (nothing has been recorded under them)."),
         "{text}"
     );
+    let table = dir.path().join("table.pdf");
+    let out = resolute(&[
+        "render",
+        dir.path().to_str().unwrap(),
+        "--kind",
+        "table",
+        "--lang",
+        "en",
+        "-o",
+        table.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let counts = normalize(&pdf_text(&table));
+    for row in [
+        "Completed 2",
+        "Implemented — in progress 1",
+        "No indication 6",
+        "Total 9",
+    ] {
+        assert!(counts.contains(row), "{row} in {counts}");
+    }
     // Paragraph 4 (a) and 4 (b) each keep their own footnote.
     assert!(text.contains("Illustrative note A."), "{text}");
     assert!(text.contains("Illustrative note B."), "{text}");
