@@ -284,6 +284,11 @@ pub fn first_page(report: &Report, locale: &Locale) -> FirstPage {
         },
         notice: report.notice.clone(),
         notes,
+        barcode: report
+            .job_number
+            .as_deref()
+            .filter(|_| report.barcode)
+            .and_then(super::barcode::of_job_number),
         job_number: report.job_number.as_ref().map(|j| {
             let job = match &symbol_mark {
                 Some(mark) => issue::marked_job_number(j, mark),

@@ -2,6 +2,7 @@
 //! strings give the fixed words, and the result is one format-neutral
 //! [`Document`].
 
+pub(crate) mod barcode;
 pub mod context;
 pub mod first_page;
 pub mod handout;

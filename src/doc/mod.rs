@@ -87,6 +87,24 @@ pub struct FirstPage {
     /// The job number at the foot of page 1, with the reissue mark if any
     /// ("16-03552* (E)").
     pub job_number: Option<String>,
+    /// The Code 39 barcode of the job number, under it.
+    pub barcode: Option<Barcode>,
+}
+
+/// A Code 39 barcode: its bars, measured in narrow modules from its left
+/// edge, and the size to draw them at.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Barcode {
+    /// What it encodes, with its start and stop asterisks ("*1916958*").
+    pub text: String,
+    /// Each bar as (start, width), in modules.
+    pub bars: Vec<(u32, u32)>,
+    /// The whole width, in modules.
+    pub modules: u32,
+    /// The width of a module, in millimetres.
+    pub module_mm: f32,
+    /// The height of the bars, in millimetres.
+    pub height_mm: f32,
 }
 
 /// A block of the body.

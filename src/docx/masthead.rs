@@ -11,6 +11,7 @@ use super::package::TableFacts;
 use super::pages::Geometry;
 use super::{inlines, styles, Part};
 use crate::doc::FirstPage;
+use crate::error::Result;
 
 /// The size of the symbol after its first part, in half-points (12 pt; the
 /// first part is the Masthead Symbol style's 20 pt).
@@ -127,7 +128,7 @@ pub(crate) fn first_page(fp: &FirstPage, g: &Geometry) -> Vec<Part> {
 
 /// The first page's footer: the asterisk note over a short rule, then the job
 /// number. Not a Word footnote, so it does not take footnote number 1.
-pub(crate) fn first_footer(fp: Option<&FirstPage>) -> Footer {
+pub(crate) fn first_footer(fp: Option<&FirstPage>) -> Result<Footer> {
     let mut footer = Footer::new();
     let mut empty = true;
     let notes = fp.map_or(&[][..], |fp| fp.notes.as_slice());
@@ -146,10 +147,18 @@ pub(crate) fn first_footer(fp: Option<&FirstPage>) -> Footer {
         footer = footer.add_paragraph(line(styles::JOB_NUMBER, job));
         empty = false;
     }
+    if let Some(b) = fp.and_then(|fp| fp.barcode.as_ref()) {
+        footer = footer.add_paragraph(
+            Paragraph::new()
+                .style(styles::JOB_NUMBER)
+                .add_run(super::barcode::run(b)?),
+        );
+        empty = false;
+    }
     if empty {
         footer = footer.add_paragraph(Paragraph::new().style(styles::FOOTER));
     }
-    footer
+    Ok(footer)
 }
 
 fn line(style: &str, text: &str) -> Paragraph {

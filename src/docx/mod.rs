@@ -16,6 +16,7 @@
 // `crate::Error` is the crate's one error type and carries a location and notes
 // by design; boxing it here alone would not help.
 
+mod barcode;
 mod blocks;
 mod inlines;
 mod masthead;
@@ -66,7 +67,7 @@ pub fn render(doc: &Document) -> crate::Result<Vec<u8>> {
         };
     }
 
-    docx = pages::furnish(docx, doc, &geometry);
+    docx = pages::furnish(docx, doc, &geometry)?;
     let stamp = timestamp(doc.date);
     docx = docx.created_at(&stamp).updated_at(&stamp);
 

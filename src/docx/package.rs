@@ -105,15 +105,12 @@ pub(crate) fn write(xml: XMLDocx, facts: &Facts) -> Result<Vec<u8>, String> {
 /// The parts of `xml` in package order: the order docx-rs itself writes them
 /// in. The paragraph ids are numbered across the parts in this order.
 ///
-/// Parts docx-rs writes only for features this backend does not use (images,
-/// task panes, custom XML) are refused rather than dropped.
+/// Pictures (the first page's barcode) are PNG files under `word/media/`,
+/// as docx-rs names them. Parts docx-rs writes only for features this backend
+/// does not use (task panes, custom XML) are refused rather than dropped.
 fn entries(xml: XMLDocx) -> Result<Vec<Entry>, String> {
-    if !xml.media.is_empty()
-        || xml.taskpanes.is_some()
-        || !xml.web_extensions.is_empty()
-        || !xml.custom_items.is_empty()
-    {
-        return Err("docx-rs built images, task panes or custom XML, which are not written".into());
+    if xml.taskpanes.is_some() || !xml.web_extensions.is_empty() || !xml.custom_items.is_empty() {
+        return Err("docx-rs built task panes or custom XML, which are not written".into());
     }
     let mut out = vec![
         Entry::new(
@@ -147,24 +144,55 @@ fn entries(xml: XMLDocx) -> Result<Vec<Entry>, String> {
         ("header", xml.headers, xml.header_rels),
         ("footer", xml.footers, xml.footer_rels),
     ] {
-        let mut rels = rels.into_iter();
-        for (i, part) in parts.into_iter().enumerate() {
+        let rels = match_rels(&parts, rels);
+        for (i, (part, rels)) in parts.into_iter().zip(rels).enumerate() {
             let n = i + 1;
             out.push(Entry::new(
                 format!("word/{kind}{n}.xml"),
                 part,
                 Repair::HeaderOrFooter,
             ));
-            if let Some(rels) = rels.next() {
-                out.push(Entry::new(
-                    format!("word/_rels/{kind}{n}.xml.rels"),
-                    rels,
-                    Repair::None,
-                ));
-            }
+            out.push(Entry::new(
+                format!("word/_rels/{kind}{n}.xml.rels"),
+                rels,
+                Repair::None,
+            ));
         }
     }
+    for (id, bytes) in xml.media {
+        out.push(Entry::new(
+            format!("word/media/{id}.png"),
+            bytes,
+            Repair::None,
+        ));
+    }
     Ok(out)
+}
+
+/// The relationships of each header or footer part. docx-rs lists them as
+/// default, first, even while it writes the parts sorted by id, which is
+/// another order; so each relationship goes with the part that cites its id.
+fn match_rels(parts: &[Vec<u8>], rels: Vec<Vec<u8>>) -> Vec<Vec<u8>> {
+    const EMPTY: &str = r#"<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships" />"#;
+    let mut out = vec![EMPTY.as_bytes().to_vec(); parts.len()];
+    for r in rels {
+        let text = String::from_utf8_lossy(&r);
+        let Some(id) = text
+            .split(" Id=\"")
+            .nth(1)
+            .and_then(|t| t.split('"').next())
+        else {
+            continue;
+        };
+        let cited = format!("r:embed=\"{id}\"");
+        if let Some(i) = parts
+            .iter()
+            .position(|p| String::from_utf8_lossy(p).contains(&cited))
+        {
+            out[i] = r;
+        }
+    }
+    out
 }
 
 /// Zips `entries` in order, deflated, all dated midnight on `date` (clamped

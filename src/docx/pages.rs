@@ -9,6 +9,7 @@ use docx_rs::{
 
 use super::{inlines, masthead, styles};
 use crate::doc::Document;
+use crate::error::Result;
 use crate::model::Paper;
 
 /// The page and the text area, in twips.
@@ -67,7 +68,7 @@ impl Geometry {
 
 /// Sets the page size and margins, the headers and footers, and the different
 /// first page.
-pub(crate) fn furnish(docx: Docx, doc: &Document, g: &Geometry) -> Docx {
+pub(crate) fn furnish(docx: Docx, doc: &Document, g: &Geometry) -> Result<Docx> {
     let mut docx = docx.page_size(g.width, g.height).page_margin(
         PageMargin::new()
             .top(g.margin_y)
@@ -87,16 +88,16 @@ pub(crate) fn furnish(docx: Docx, doc: &Document, g: &Geometry) -> Docx {
         .even_header(running_head(head, AlignmentType::Left))
         .footer(page_number(AlignmentType::Right))
         .even_footer(page_number(AlignmentType::Left));
-    match &doc.first_page {
+    Ok(match &doc.first_page {
         // Page 1 of a parliamentary document has no head and no page
-        // number, but the agenda note and the job number.
+        // number, but the agenda note, the job number and the barcode.
         Some(fp) => docx
             .first_header(Header::new().add_paragraph(Paragraph::new().style(styles::HEADER)))
-            .first_footer(masthead::first_footer(Some(fp)))
+            .first_footer(masthead::first_footer(Some(fp))?)
             .title_pg(),
         // Without a masthead, page 1 is numbered like the others ("1/3").
         None => docx,
-    }
+    })
 }
 
 fn running_head(text: &str, align: AlignmentType) -> Header {

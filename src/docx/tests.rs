@@ -115,6 +115,7 @@ fn sample(lang: Lang, paper: Paper, landscape: bool) -> Document {
             notice: Some("Figures are illustrative.".into()),
             notes: vec!["* E/CN.15/2017/1.".into()],
             job_number: Some("V.17-01234 (E)".into()),
+            barcode: None,
         }),
         labels: Labels {
             contents: "Contents".into(),

@@ -53,6 +53,10 @@ pub struct Report {
     /// DDMMYY ("19-16958 (E)   111019"; Vienna jobs often carry two).
     #[serde(default)]
     pub job_dates: Vec<Date>,
+    /// Whether the job number's Code 39 barcode is printed under it (yes by
+    /// default; `false` leaves it out).
+    #[serde(default = "yes")]
+    pub barcode: bool,
     /// The paper size.
     #[serde(default)]
     pub paper: Paper,
@@ -352,4 +356,9 @@ pub enum Paper {
     Letter,
     /// ISO A5, for compact handouts.
     A5,
+}
+
+/// The default of settings that are on unless turned off.
+fn yes() -> bool {
+    true
 }

@@ -6,6 +6,7 @@
 #[macro_use]
 mod common;
 mod annexes;
+mod barcode;
 mod cases;
 mod errors;
 mod import;
