@@ -42,7 +42,7 @@ fn decode_row(row: &[u8]) -> Option<String> {
     }
     runs.push(len);
     // Nine elements a character and a gap between characters.
-    if runs.len() < 19 || (runs.len() + 1) % 10 != 0 {
+    if runs.len() < 19 || !(runs.len() + 1).is_multiple_of(10) {
         return None;
     }
     let narrowest = *runs.iter().min()?;
