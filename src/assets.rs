@@ -60,6 +60,10 @@ const TEMPLATES: &[(&str, &str)] = &[
     ),
     ("un.typ", include_str!("../templates/un.typ")),
     (
+        "word/styles.xml",
+        include_str!("../templates/word/styles.xml"),
+    ),
+    (
         "import/en.yaml",
         include_str!("../templates/import/en.yaml"),
     ),

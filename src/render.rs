@@ -102,7 +102,13 @@ impl Renderer {
                 }
                 Ok(bytes)
             }
-            Format::Docx => crate::docx::render(doc).map_err(LowerError::Failed),
+            Format::Docx => {
+                let styles = self
+                    .assets
+                    .require(crate::docx::STYLES, "rebuild resolute")
+                    .map_err(LowerError::Failed)?;
+                crate::docx::render_with(doc, &styles).map_err(LowerError::Failed)
+            }
         }
     }
 

@@ -33,22 +33,32 @@ use docx_rs::{Docx, Paragraph, Table};
 
 use package::{Facts, TableFacts};
 
+use crate::assets::Asset;
 use crate::doc::Document;
 use crate::model::{Date, Lang};
 use crate::{Error, ErrorKind};
 
-/// Renders `doc` as the bytes of a .docx file.
+/// The Word styles file under `templates/`, which `--templates` can replace.
+pub const STYLES: &str = styles::FILE;
+
+/// Renders `doc` as the bytes of a .docx file, with the embedded Word
+/// styles (for tests).
+#[cfg(test)]
+pub(crate) fn render(doc: &Document) -> crate::Result<Vec<u8>> {
+    let file = crate::assets::Assets::embedded().require(styles::FILE, "rebuild resolute")?;
+    render_with(doc, &file)
+}
+
+/// Renders `doc` as the bytes of a .docx file whose styles are `styles_file`
+/// (`templates/word/styles.xml` or an office's own).
 ///
 /// The output is deterministic: the same document gives the same bytes (dates
 /// come from `doc.date`, ids are counted, the package's entries have fixed
 /// times and a fixed order).
-pub fn render(doc: &Document) -> crate::Result<Vec<u8>> {
+pub fn render_with(doc: &Document, styles_file: &Asset) -> crate::Result<Vec<u8>> {
     let geometry = pages::Geometry::of(doc);
+    let styles = styles::part(styles_file, &geometry)?;
     let mut docx = Docx::new().default_tab_stop(styles::DEFAULT_TAB);
-    for style in styles::all(&geometry) {
-        docx = docx.add_style(style);
-    }
-    docx = styles::defaults(docx);
 
     let mut parts = Vec::new();
     if let Some(first) = &doc.first_page {
@@ -79,7 +89,7 @@ pub fn render(doc: &Document) -> crate::Result<Vec<u8>> {
         footnotes: notes.ids(),
         marks: notes.marks(),
     };
-    package::write(docx.build(), &facts)
+    package::write(docx.build(), styles, &facts)
         .map_err(|e| internal(format!("cannot write the DOCX package: {e}")))
 }
 

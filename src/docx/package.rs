@@ -85,9 +85,13 @@ impl Entry {
     }
 }
 
-/// Repairs the parts of `xml` and writes them as a .docx file.
-pub(crate) fn write(xml: XMLDocx, facts: &Facts) -> Result<Vec<u8>, String> {
+/// Repairs the parts of `xml` and writes them as a .docx file, with `styles`
+/// as its styles part (docx-rs's own holds none of ours).
+pub(crate) fn write(xml: XMLDocx, styles: Vec<u8>, facts: &Facts) -> Result<Vec<u8>, String> {
     let mut entries = entries(xml)?;
+    if let Some(entry) = entries.iter_mut().find(|e| e.name == "word/styles.xml") {
+        entry.bytes = styles;
+    }
     let mut para_ids = 0;
     for entry in &mut entries {
         let bytes = std::mem::take(&mut entry.bytes);
@@ -226,6 +230,14 @@ mod tests {
     use docx_rs::{Docx, Paragraph, Run, Table, TableCell, TableRow};
 
     use super::*;
+
+    /// The shipped styles, as every document has them.
+    fn styles() -> Vec<u8> {
+        let file = crate::assets::Assets::embedded()
+            .require(crate::docx::STYLES, "")
+            .unwrap();
+        crate::docx::styles::part(&file, &crate::docx::pages::Geometry::a4_portrait()).unwrap()
+    }
     use crate::docx::styles;
     use crate::docx::xml;
 
@@ -277,7 +289,7 @@ mod tests {
                 header_rows: 0,
             },
         ]);
-        let mut zip = archive(write(docx.build(), &facts).unwrap());
+        let mut zip = archive(write(docx.build(), styles(), &facts).unwrap());
         let mut document = String::new();
         zip.by_name("word/document.xml")
             .unwrap()
@@ -295,18 +307,18 @@ mod tests {
             rows: 1,
             header_rows: 1,
         };
-        assert!(write(docx().build(), &facts(vec![one])).is_ok());
-        let err = write(docx().build(), &facts(vec![one, one])).unwrap_err();
+        assert!(write(docx().build(), styles(), &facts(vec![one])).is_ok());
+        let err = write(docx().build(), styles(), &facts(vec![one, one])).unwrap_err();
         assert!(err.starts_with("word/document.xml:"), "{err}");
-        assert!(write(docx().build(), &facts(vec![])).is_err());
+        assert!(write(docx().build(), styles(), &facts(vec![])).is_err());
         let two = TableFacts {
             rows: 2,
             header_rows: 1,
         };
-        assert!(write(docx().build(), &facts(vec![two])).is_err());
+        assert!(write(docx().build(), styles(), &facts(vec![two])).is_err());
         let mut notes = facts(vec![one]);
         notes.footnotes = vec![1];
-        assert!(write(docx().build(), &notes).is_err());
+        assert!(write(docx().build(), styles(), &notes).is_err());
     }
 
     #[test]
@@ -315,7 +327,7 @@ mod tests {
             .add_paragraph(Paragraph::new())
             .header(docx_rs::Header::new())
             .footer(docx_rs::Footer::new());
-        let mut zip = archive(write(docx.build(), &facts(vec![])).unwrap());
+        let mut zip = archive(write(docx.build(), styles(), &facts(vec![])).unwrap());
         let names: Vec<String> = (0..zip.len())
             .map(|i| zip.by_index(i).unwrap().name().to_owned())
             .collect();

@@ -183,3 +183,22 @@ fn a_missing_tool_skips_a_test_but_fails_it_under_ci() {
         "under CI=true a missing tool fails the test"
     );
 }
+
+#[test]
+fn a_word_styles_file_without_a_style_resolute_uses_is_refused_by_name() {
+    let templates = tempfile::tempdir().unwrap();
+    std::fs::create_dir(templates.path().join("word")).unwrap();
+    let shipped = std::fs::read_to_string(root().join("templates/word/styles.xml")).unwrap();
+    std::fs::write(
+        templates.path().join("word/styles.xml"),
+        shipped.replace(r#"w:styleId="FootnoteText""#, r#"w:styleId="NoteText""#),
+    )
+    .unwrap();
+    let t = templates.path().to_str().unwrap().to_owned();
+    expect_error(
+        |_| {},
+        &["--templates", &t, "--format", "docx"],
+        4,
+        &["word/styles.xml", "does not define the style FootnoteText"],
+    );
+}

@@ -862,3 +862,42 @@ fn a_table_quoting_a_resolution_in_another_language_says_so() {
     let outline = docx_outline(&out_dir.path().join("table.en.docx"));
     assert!(!outline.contains("quoted in"), "{outline}");
 }
+
+#[test]
+fn an_office_s_word_styles_replace_resolute_s_and_the_structure_stays() {
+    // An office's styles.xml: resolute's, with its own body font and a
+    // larger job number.
+    let templates = tempfile::tempdir().unwrap();
+    std::fs::create_dir(templates.path().join("word")).unwrap();
+    let shipped = std::fs::read_to_string(root().join("templates/word/styles.xml")).unwrap();
+    assert!(shipped.contains(r#"w:ascii="Times New Roman""#));
+    let own = shipped.replace("Times New Roman", "Office Serif");
+    std::fs::write(templates.path().join("word/styles.xml"), own).unwrap();
+    let out_dir = tempfile::tempdir().unwrap();
+    let out = resolute(&[
+        "render",
+        EXAMPLE,
+        "--kind",
+        "report",
+        "--lang",
+        "en",
+        "--format",
+        "docx",
+        "--templates",
+        templates.path().to_str().unwrap(),
+        "--out-dir",
+        out_dir.path().to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    let docx = out_dir.path().join("report.en.docx");
+    let styles = docx_part(&docx, "word/styles.xml");
+    assert!(styles.contains(r#"w:ascii="Office Serif""#), "{styles}");
+    assert!(!styles.contains("Times New Roman"), "{styles}");
+    // The paper's measures and the language are still resolute's.
+    assert!(styles.contains(r#"w:pos="9298""#), "{styles}");
+    assert!(styles.contains(r#"w:val="en-GB""#), "{styles}");
+    // And so is the structure: numbered paragraphs, real footnotes.
+    let outline = docx_outline(&docx);
+    assert!(outline.contains("NumberedParagraph | 1."), "{outline}");
+    assert!(docx_part(&docx, "word/footnotes.xml").contains("<w:footnote "));
+}
