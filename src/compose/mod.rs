@@ -333,6 +333,25 @@ pub fn render_templates(templates: &[Template], ctx: Value) -> Result<String> {
     String::from_utf8(out.bytes).map_err(|e| Error::new(ErrorKind::Internal, e.to_string()))
 }
 
+/// Renders a template that is not Markdown (the Word styles file): no
+/// escaping and no filters of the report's, but the same bounds on time and
+/// output, and its errors at its file:line.
+pub(crate) fn render_plain(template: &Template, ctx: Value) -> Result<String> {
+    let templates = std::slice::from_ref(template);
+    let template_error = |e: minijinja::Error| template_error(e, templates);
+    let mut env = minijinja::Environment::new();
+    env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
+    env.set_fuel(Some(TEMPLATE_FUEL));
+    env.add_template(template.name, template.text)
+        .map_err(template_error)?;
+    let mut out = Bounded::default();
+    env.get_template(template.name)
+        .map_err(template_error)?
+        .render_captured_to(ctx, &mut out)
+        .map_err(template_error)?;
+    String::from_utf8(out.bytes).map_err(|e| Error::new(ErrorKind::Internal, e.to_string()))
+}
+
 /// The instructions a template may run. The built-in report of the worked
 /// example (11 paragraphs, 20 actions) uses 2,400; this is ten times what a
 /// 20,000-paragraph report would need.

@@ -151,25 +151,18 @@ pub(crate) fn part(file: &Asset, g: &Geometry) -> Result<Vec<u8>> {
              template (.dotx) and take its word/styles.xml",
         )
     };
-    let mut env = minijinja::Environment::new();
-    env.set_undefined_behavior(minijinja::UndefinedBehavior::Strict);
     let name = file.path.display().to_string();
-    let xml = env
-        .render_named_str(
-            &name,
-            &file.text,
-            minijinja::context! {
-                text_width => g.text_width,
-                column_right => g.column_right,
-            },
-        )
-        .map_err(|e| {
-            let at = e.line().map(|l| format!(":{l}")).unwrap_or_default();
-            located(format!(
-                "{name}{at}: {}",
-                e.detail().unwrap_or(&e.to_string())
-            ))
-        })?;
+    let xml = crate::compose::render_plain(
+        &crate::compose::Template {
+            name: FILE,
+            text: &file.text,
+            path: &file.path,
+        },
+        minijinja::context! {
+            text_width => g.text_width,
+            column_right => g.column_right,
+        },
+    )?;
     let parsed = super::xml::parse(xml.as_bytes())
         .map_err(|e| located(format!("{name} is not a Word styles part: {e}")))?;
     if parsed.root.name != "w:styles" {
@@ -257,6 +250,13 @@ mod tests {
         file.text = Cow::Borrowed("<w:styles><w:style></w:styles>");
         let e = part(&file, &Geometry::a4_portrait()).unwrap_err().render();
         assert!(e.contains("is not a Word styles part"), "{e}");
+        // A runaway loop stops, at its line.
+        file.text = Cow::Borrowed(
+            "\n{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}",
+        );
+        let e = part(&file, &Geometry::a4_portrait()).unwrap_err().render();
+        assert!(e.contains("styles.xml:2"), "{e}");
+        assert!(e.contains("ran too long"), "{e}");
         file.text = Cow::Borrowed("<html/>");
         let e = part(&file, &Geometry::a4_portrait()).unwrap_err().render();
         assert!(e.contains("not <w:styles>"), "{e}");
