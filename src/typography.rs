@@ -135,7 +135,8 @@ fn inlines(items: &mut Vec<Inline>, lang: Lang) {
             Inline::Emph(c)
             | Inline::Strong(c)
             | Inline::Note(c)
-            | Inline::MarkedNote { content: c, .. } => inlines(c, lang),
+            | Inline::MarkedNote { content: c, .. }
+            | Inline::Link { content: c, .. } => inlines(c, lang),
             Inline::NoteRef(_) | Inline::Break | Inline::Super(_) => {}
         }
         out.push(item);

@@ -7,6 +7,7 @@ pub mod context;
 pub mod first_page;
 pub mod handout;
 pub(crate) mod issue;
+pub(crate) mod links;
 pub mod locale;
 pub mod markdown;
 pub(crate) mod provisions;
@@ -187,6 +188,9 @@ pub fn report(project: &Project, lang: Lang, assets: &Assets) -> Result<Document
         blocks,
     };
     crate::typography::apply(&mut doc);
+    if report.links {
+        links::apply(&mut doc);
+    }
     Ok(doc)
 }
 

@@ -25,6 +25,9 @@ pub fn table(project: &Project, lang: Lang, assets: &Assets) -> Result<Document>
     let paper = report.map_or(crate::model::Paper::A4, |r| r.paper);
     let mut doc = super::plain_document(lang, paper, true, title, date, &locale, blocks);
     doc.running_head = own.and_then(|r| r.table_symbol.clone());
+    if report.is_none_or(|r| r.links) {
+        super::links::apply(&mut doc);
+    }
     Ok(doc)
 }
 

@@ -205,6 +205,14 @@ pub enum Inline {
     /// Text that must not break across lines, such as a document symbol
     /// (`E/CN.15/2016/10`, which would otherwise break after a slash).
     Unbroken(String),
+    /// A link to a document: a symbol or a resolution number, to the
+    /// document-symbol resolver.
+    Link {
+        /// Where it leads.
+        url: String,
+        /// What is printed.
+        content: Vec<Inline>,
+    },
 }
 
 /// A table with header rows that repeat on every page it spans.
@@ -294,7 +302,9 @@ impl Inline {
         for inline in inlines {
             match inline {
                 Inline::Text(t) | Inline::Unbroken(t) | Inline::Super(t) => out.push_str(t),
-                Inline::Emph(c) | Inline::Strong(c) => out.push_str(&Inline::plain(c)),
+                Inline::Emph(c) | Inline::Strong(c) | Inline::Link { content: c, .. } => {
+                    out.push_str(&Inline::plain(c))
+                }
                 Inline::Break => out.push(' '),
                 Inline::Note(_) | Inline::MarkedNote { .. } | Inline::NoteRef(_) => {}
             }
@@ -304,6 +314,31 @@ impl Inline {
 }
 
 impl Document {
+    /// Calls `f` on every list of inlines of the body: headings, paragraphs,
+    /// the summary, table cells and notes, annex titles, closing lines.
+    pub fn each_inlines_mut(&mut self, f: &mut dyn FnMut(&mut Vec<Inline>)) {
+        for block in &mut self.blocks {
+            match block {
+                Block::Heading { content, .. }
+                | Block::Paragraph { content, .. }
+                | Block::Preambular { content }
+                | Block::SubParagraph { content, .. } => f(content),
+                Block::Summary { paragraphs, .. } => paragraphs.iter_mut().for_each(&mut *f),
+                Block::Table(t) => {
+                    t.header.iter_mut().flatten().for_each(&mut *f);
+                    t.rows
+                        .iter_mut()
+                        .flat_map(|r| &mut r.cells)
+                        .for_each(&mut *f);
+                    t.notes.iter_mut().for_each(|n| f(&mut n.content));
+                }
+                Block::Annex { title, .. } => f(title),
+                Block::Closing { lines } => lines.iter_mut().for_each(&mut *f),
+                Block::Contents | Block::PageBreak => {}
+            }
+        }
+    }
+
     /// Every footnote's text, in the order of citation.
     pub fn footnotes(&self) -> Vec<String> {
         fn walk(inlines: &[Inline], out: &mut Vec<String>) {
@@ -312,7 +347,9 @@ impl Document {
                     Inline::Note(c) | Inline::MarkedNote { content: c, .. } => {
                         out.push(Inline::plain(c))
                     }
-                    Inline::Emph(c) | Inline::Strong(c) => walk(c, out),
+                    Inline::Emph(c) | Inline::Strong(c) | Inline::Link { content: c, .. } => {
+                        walk(c, out)
+                    }
                     Inline::Text(_)
                     | Inline::Unbroken(_)
                     | Inline::Super(_)

@@ -38,6 +38,7 @@ impl Notes {
 struct Format {
     bold: bool,
     italic: bool,
+    link: bool,
 }
 
 /// A paragraph of `style`: the `label` and a tab if there is one, then `content`.
@@ -104,6 +105,24 @@ fn lower(
                 );
             }
             Inline::Break => out.push(Run::new().add_break(docx_rs::BreakType::TextWrapping)),
+            // A HYPERLINK field rather than a w:hyperlink: it needs no
+            // relationship, so it works in footnotes and table cells alike.
+            Inline::Link { url, content } => {
+                use docx_rs::{FieldCharType, InstrText};
+                out.push(Run::new().add_field_char(FieldCharType::Begin, false));
+                out.push(Run::new().add_instr_text(InstrText::Unsupported(format!(
+                    " HYPERLINK \"{}\" ",
+                    clean(url).replace('"', "%22")
+                ))));
+                out.push(Run::new().add_field_char(FieldCharType::Separate, false));
+                lower(
+                    content,
+                    Format { link: true, ..fmt },
+                    notes.as_deref_mut(),
+                    out,
+                )?;
+                out.push(Run::new().add_field_char(FieldCharType::End, false));
+            }
             // A word joiner after each slash: Word may break a line after one.
             Inline::Super(text) => out.push(raised(text_run(text, fmt))),
             // A word joiner after each slash and dash, and non-breaking
@@ -176,6 +195,9 @@ pub(crate) fn clean(text: &str) -> Cow<'_, str> {
 /// A run of text in `fmt`, with tab characters as Word tabs.
 fn text_run(text: &str, fmt: Format) -> Run {
     let mut run = Run::new();
+    if fmt.link {
+        run = run.style(styles::HYPERLINK);
+    }
     if fmt.bold {
         run = run.bold();
     }

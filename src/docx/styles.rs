@@ -77,6 +77,8 @@ pub(crate) const JOB_NUMBER: &str = "JobNumber";
 pub(crate) const FOOTNOTE_TEXT: &str = "FootnoteText";
 /// The footnote mark (character style).
 pub(crate) const FOOTNOTE_REF: &str = "FootnoteReference";
+/// A link to a document (character style).
+pub(crate) const HYPERLINK: &str = "Hyperlink";
 /// The default character style.
 pub(crate) const DEFAULT_FONT: &str = "DefaultParagraphFont";
 /// The default table style.
@@ -131,6 +133,7 @@ pub(crate) const IDS: &[&str] = &[
     JOB_NUMBER,
     FOOTNOTE_TEXT,
     FOOTNOTE_REF,
+    HYPERLINK,
     DEFAULT_FONT,
     TABLE_NORMAL,
     UN_TABLE,

@@ -57,6 +57,11 @@ pub struct Report {
     /// default; `false` leaves it out).
     #[serde(default = "yes")]
     pub barcode: bool,
+    /// Whether document symbols and resolution numbers in the text link to
+    /// their documents through https://undocs.org (yes by default; `false`
+    /// prints them as plain text). Also read for the implementation table.
+    #[serde(default = "yes")]
+    pub links: bool,
     /// The paper size.
     #[serde(default)]
     pub paper: Paper,

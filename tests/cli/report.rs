@@ -538,3 +538,65 @@ fn report_says(dir: &std::path::Path, cases: &[(&str, &str, &str)]) {
         assert!(!pdf.contains(not_said), "{lang}: {not_said:?} in:\n{pdf}");
     }
 }
+
+/// The links of `pdf`, as `pdfinfo -url` lists them: page and address.
+fn links_of(pdf: &std::path::Path) -> Vec<(u32, String)> {
+    tool("pdfinfo", &["-url", pdf.to_str().unwrap()])
+        .lines()
+        .skip(1)
+        .filter_map(|l| {
+            let mut words = l.split_whitespace();
+            let page = words.next()?.parse().ok()?;
+            Some((page, words.last()?.to_owned()))
+        })
+        .collect()
+}
+
+#[test]
+fn symbols_and_resolution_numbers_link_to_their_documents_in_both_formats() {
+    require!("pdfinfo", "soffice");
+    let out = render_kind(&root().join(EXAMPLE), "report", "en");
+    let pdf = links_of(&out.path().join("report.en.pdf"));
+    let word = links_of(&libreoffice_pdf(
+        &out.path().join("report.en.docx"),
+        &out.path().join("lo"),
+    ));
+    // "In its resolution 2015/23" on page 1's summary and in the
+    // introduction; the report's own symbol where the text cites it.
+    assert!(
+        pdf.contains(&(1, "https://undocs.org/E/RES/2015/23".into())),
+        "{pdf:?}"
+    );
+    assert!(
+        pdf.iter()
+            .any(|(_, u)| u == "https://undocs.org/E/CN.15/2017/7"),
+        "{pdf:?}"
+    );
+    // The illustrative references (UNODC/ILL/…) are no symbols of a series
+    // the resolver knows, and the masthead's symbol is not a link.
+    assert!(pdf.iter().all(|(_, u)| !u.contains("ILL")), "{pdf:?}");
+    assert_eq!(word, pdf, "the DOCX links the same words on the same pages");
+}
+
+#[test]
+fn links_false_prints_symbols_as_plain_text() {
+    require!("pdfinfo");
+    let dir = example_copy();
+    let report = dir.path().join("report.en.yaml");
+    let yaml = std::fs::read_to_string(&report).unwrap();
+    std::fs::write(&report, format!("{yaml}\nlinks: false\n")).unwrap();
+    let pdf = dir.path().join("out.pdf");
+    let out = resolute(&[
+        "render",
+        dir.path().to_str().unwrap(),
+        "--kind",
+        "report",
+        "--lang",
+        "en",
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+    assert_eq!(links_of(&pdf), []);
+    assert!(pdf_text(&pdf).contains("resolution 2015/23"));
+}

@@ -103,7 +103,9 @@ fn walk(
                     }
                 };
             }
-            Inline::Emph(c) | Inline::Strong(c) => walk(c, defs, missing, marks),
+            Inline::Emph(c) | Inline::Strong(c) | Inline::Link { content: c, .. } => {
+                walk(c, defs, missing, marks)
+            }
             Inline::Text(_)
             | Inline::Unbroken(_)
             | Inline::Super(_)
