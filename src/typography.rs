@@ -17,40 +17,19 @@ use crate::model::Lang;
 /// Applies the typography of the document's language.
 pub fn apply(doc: &mut Document) {
     let lang = doc.lang;
-    let inlines = |items: &mut Vec<Inline>| inlines(items, lang);
+    doc.each_inlines_mut(&mut |items| inlines(items, lang));
+    // The strings of the body that are not inline content.
     let string = |s: &mut String| *s = text(s, lang);
     for block in &mut doc.blocks {
         match block {
-            Block::Heading { content, .. }
-            | Block::Paragraph { content, .. }
-            | Block::Preambular { content }
-            | Block::SubParagraph { content, .. } => inlines(content),
-            Block::Summary {
-                heading,
-                paragraphs,
-            } => {
-                string(heading);
-                paragraphs.iter_mut().for_each(inlines);
-            }
-            Block::Table(t) => {
-                t.header.iter_mut().flatten().for_each(inlines);
-                t.rows
-                    .iter_mut()
-                    .flat_map(|r| &mut r.cells)
-                    .for_each(inlines);
-                t.notes.iter_mut().for_each(|n| inlines(&mut n.content));
-            }
+            Block::Summary { heading, .. } => string(heading),
             Block::Annex {
-                label,
-                title,
-                original,
+                label, original, ..
             } => {
                 string(label);
-                inlines(title);
                 original.iter_mut().for_each(string);
             }
-            Block::Closing { lines } => lines.iter_mut().for_each(inlines),
-            Block::Contents | Block::PageBreak => {}
+            _ => {}
         }
     }
     if let Some(fp) = &mut doc.first_page {

@@ -139,21 +139,9 @@ fn barcode_false_leaves_it_out() {
             std::fs::copy(&path, dir.path().join(path.file_name().unwrap())).unwrap();
         }
     }
-    let report = dir.path().join("report.en.yaml");
-    let yaml = std::fs::read_to_string(&report).unwrap();
-    std::fs::write(&report, format!("{yaml}\nbarcode: false\n")).unwrap();
+    append_line(&dir.path().join("report.en.yaml"), "barcode: false");
     let pdf = dir.path().join("out.pdf");
-    let out = resolute(&[
-        "render",
-        dir.path().to_str().unwrap(),
-        "--kind",
-        "report",
-        "--lang",
-        "en",
-        "-o",
-        pdf.to_str().unwrap(),
-    ]);
-    assert!(out.status.success(), "{}", stderr(&out));
+    render_file(dir.path(), "report", "en", &pdf);
     let pages = tempfile::tempdir().unwrap();
     assert_eq!(barcode_on_page_one(&pdf, pages.path()), None);
     assert!(

@@ -265,6 +265,29 @@ pub fn render_kind(dir: &Path, kind: &str, lang: &str) -> tempfile::TempDir {
     out_dir
 }
 
+/// Renders one kind in one language of the folder `dir` to the file `to`
+/// (its extension says the format); the render must succeed.
+pub fn render_file(dir: &Path, kind: &str, lang: &str, to: &Path) {
+    let out = resolute(&[
+        "render",
+        dir.to_str().unwrap(),
+        "--kind",
+        kind,
+        "--lang",
+        lang,
+        "-o",
+        to.to_str().unwrap(),
+    ]);
+    assert!(out.status.success(), "{}", stderr(&out));
+}
+
+/// Adds the line `setting` to the end of the file `path` (a YAML file whose
+/// last key is not a block).
+pub fn append_line(path: &Path, setting: &str) {
+    let text = std::fs::read_to_string(path).unwrap();
+    std::fs::write(path, format!("{text}\n{setting}\n")).unwrap();
+}
+
 pub fn fixture(name: &str) -> PathBuf {
     root().join("tests/fixtures/errors").join(name)
 }

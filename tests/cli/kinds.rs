@@ -797,17 +797,7 @@ fn a_report_on_sub_paragraphs_counts_provisions_and_keeps_each_note() {
     );
     std::fs::write(dir.path().join("progress.yaml"), progress).unwrap();
     let pdf = dir.path().join("out.pdf");
-    let out = resolute(&[
-        "render",
-        dir.path().to_str().unwrap(),
-        "--kind",
-        "report",
-        "--lang",
-        "en",
-        "-o",
-        pdf.to_str().unwrap(),
-    ]);
-    assert!(out.status.success(), "{}", stderr(&out));
+    render_file(dir.path(), "report", "en", &pdf);
     let text = normalize(&pdf_text(&pdf));
     // Counted as the table counts them: seven paragraphs (paragraph 4
     // through its two sub-paragraphs), six of them with nothing recorded.
@@ -816,17 +806,7 @@ fn a_report_on_sub_paragraphs_counts_provisions_and_keeps_each_note() {
         "{text}"
     );
     let table = dir.path().join("table.pdf");
-    let out = resolute(&[
-        "render",
-        dir.path().to_str().unwrap(),
-        "--kind",
-        "table",
-        "--lang",
-        "en",
-        "-o",
-        table.to_str().unwrap(),
-    ]);
-    assert!(out.status.success(), "{}", stderr(&out));
+    render_file(dir.path(), "table", "en", &table);
     let counts = normalize(&pdf_text(&table));
     for row in [
         "Completed 2",

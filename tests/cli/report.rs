@@ -582,21 +582,9 @@ fn symbols_and_resolution_numbers_link_to_their_documents_in_both_formats() {
 fn links_false_prints_symbols_as_plain_text() {
     require!("pdfinfo");
     let dir = example_copy();
-    let report = dir.path().join("report.en.yaml");
-    let yaml = std::fs::read_to_string(&report).unwrap();
-    std::fs::write(&report, format!("{yaml}\nlinks: false\n")).unwrap();
+    append_line(&dir.path().join("report.en.yaml"), "links: false");
     let pdf = dir.path().join("out.pdf");
-    let out = resolute(&[
-        "render",
-        dir.path().to_str().unwrap(),
-        "--kind",
-        "report",
-        "--lang",
-        "en",
-        "-o",
-        pdf.to_str().unwrap(),
-    ]);
-    assert!(out.status.success(), "{}", stderr(&out));
+    render_file(dir.path(), "report", "en", &pdf);
     assert_eq!(links_of(&pdf), []);
     assert!(pdf_text(&pdf).contains("resolution 2015/23"));
 }
