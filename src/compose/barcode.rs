@@ -34,12 +34,21 @@ fn pattern(c: char) -> Option<&'static str> {
     })
 }
 
-/// The barcode of `job_number`: its digits before the language letter, none
-/// when it has no digits.
-pub(crate) fn of_job_number(job_number: &str) -> Option<Barcode> {
+/// The most digits a barcode holds: a UN job number has 7; beyond this the
+/// data is refused rather than drawn a metre wide.
+pub(crate) const MOST_DIGITS: usize = 16;
+
+/// The digits of `job_number` before the language letter.
+pub(crate) fn digits(job_number: &str) -> String {
     let number = job_number.split('(').next().unwrap_or_default();
-    let digits: String = number.chars().filter(char::is_ascii_digit).collect();
-    if digits.is_empty() {
+    number.chars().filter(char::is_ascii_digit).collect()
+}
+
+/// The barcode of `job_number`: its digits before the language letter, none
+/// when it has none or more than [`MOST_DIGITS`] (which `check` refuses).
+pub(crate) fn of_job_number(job_number: &str) -> Option<Barcode> {
+    let digits = digits(job_number);
+    if digits.is_empty() || digits.len() > MOST_DIGITS {
         return None;
     }
     Some(code39(&format!("*{digits}*")))
@@ -88,6 +97,7 @@ mod tests {
         assert_eq!(of_job_number("V.17-01234 (E)").unwrap().text, "*1701234*");
         assert_eq!(of_job_number("16-03552* (E)").unwrap().text, "*1603552*");
         assert!(of_job_number("(E)").is_none());
+        assert!(of_job_number(&"9".repeat(MOST_DIGITS + 1)).is_none());
     }
 
     #[test]

@@ -170,6 +170,22 @@ pub fn problems(report: &Report, file: &SourceFile) -> Vec<Error> {
                 .hint("add `job_number` (e.g. \"19-16958 (E)\"), or remove `job_dates`"),
         );
     }
+    if let Some(digits) = report
+        .job_number
+        .as_deref()
+        .filter(|_| report.barcode)
+        .map(super::barcode::digits)
+        .filter(|d| d.len() > super::barcode::MOST_DIGITS)
+    {
+        out.push(
+            Error::data(format!(
+                "the job number has {} digits, too many for the barcode under it (a UN job number has 7: \"19-16958 (E)\")",
+                digits.len()
+            ))
+            .at(file.locate(&[Seg::Key("job_number")]))
+            .hint("shorten the job number, or set `barcode: false` to print it without a barcode"),
+        );
+    }
     out
 }
 
