@@ -247,38 +247,57 @@ pub fn expect_progress_error(from: &str, to: &str, needles: &[&str]) -> String {
     )
 }
 
-/// Renders one kind in one language of the folder `dir` into a fresh
-/// temporary folder, which it returns; the render must succeed.
-pub fn render_kind(dir: &Path, kind: &str, lang: &str) -> tempfile::TempDir {
-    let out_dir = tempfile::tempdir().unwrap();
-    let out = resolute(&[
+/// Renders one kind in one language of the folder `dir` to `output` (the
+/// `--out-dir` or `-o` arguments); the render must succeed.
+fn render_ok(dir: &Path, kind: &str, lang: &str, output: &[&str]) {
+    let mut args = vec![
         "render",
         dir.to_str().unwrap(),
         "--kind",
         kind,
         "--lang",
         lang,
-        "--out-dir",
-        out_dir.path().to_str().unwrap(),
-    ]);
+    ];
+    args.extend_from_slice(output);
+    let out = resolute(&args);
     assert!(out.status.success(), "{}", stderr(&out));
+}
+
+/// Renders one kind in one language of the folder `dir` into a fresh
+/// temporary folder, which it returns; the render must succeed.
+pub fn render_kind(dir: &Path, kind: &str, lang: &str) -> tempfile::TempDir {
+    let out_dir = tempfile::tempdir().unwrap();
+    render_ok(
+        dir,
+        kind,
+        lang,
+        &["--out-dir", out_dir.path().to_str().unwrap()],
+    );
     out_dir
 }
 
 /// Renders one kind in one language of the folder `dir` to the file `to`
 /// (its extension says the format); the render must succeed.
 pub fn render_file(dir: &Path, kind: &str, lang: &str, to: &Path) {
-    let out = resolute(&[
-        "render",
-        dir.to_str().unwrap(),
-        "--kind",
-        kind,
-        "--lang",
-        lang,
-        "-o",
-        to.to_str().unwrap(),
-    ]);
-    assert!(out.status.success(), "{}", stderr(&out));
+    render_ok(dir, kind, lang, &["-o", to.to_str().unwrap()]);
+}
+
+/// A templates folder holding only `word/styles.xml`: the shipped styles
+/// file with `from` replaced by `to` everywhere.
+pub fn word_styles_folder(from: &str, to: &str) -> tempfile::TempDir {
+    let templates = tempfile::tempdir().unwrap();
+    std::fs::create_dir(templates.path().join("word")).unwrap();
+    let shipped = std::fs::read_to_string(root().join("templates/word/styles.xml")).unwrap();
+    assert!(
+        shipped.contains(from),
+        "the shipped styles have no {from:?}"
+    );
+    std::fs::write(
+        templates.path().join("word/styles.xml"),
+        shipped.replace(from, to),
+    )
+    .unwrap();
+    templates
 }
 
 /// Adds the line `setting` to the end of the file `path` (a YAML file whose

@@ -186,14 +186,7 @@ fn a_missing_tool_skips_a_test_but_fails_it_under_ci() {
 
 #[test]
 fn a_word_styles_file_without_a_style_resolute_uses_is_refused_by_name() {
-    let templates = tempfile::tempdir().unwrap();
-    std::fs::create_dir(templates.path().join("word")).unwrap();
-    let shipped = std::fs::read_to_string(root().join("templates/word/styles.xml")).unwrap();
-    std::fs::write(
-        templates.path().join("word/styles.xml"),
-        shipped.replace(r#"w:styleId="FootnoteText""#, r#"w:styleId="NoteText""#),
-    )
-    .unwrap();
+    let templates = word_styles_folder(r#"w:styleId="FootnoteText""#, r#"w:styleId="NoteText""#);
     let t = templates.path().to_str().unwrap().to_owned();
     expect_error(
         |_| {},

@@ -847,12 +847,7 @@ fn a_table_quoting_a_resolution_in_another_language_says_so() {
 fn an_office_s_word_styles_replace_resolute_s_and_the_structure_stays() {
     // An office's styles.xml: resolute's, with its own body font and a
     // larger job number.
-    let templates = tempfile::tempdir().unwrap();
-    std::fs::create_dir(templates.path().join("word")).unwrap();
-    let shipped = std::fs::read_to_string(root().join("templates/word/styles.xml")).unwrap();
-    assert!(shipped.contains(r#"w:ascii="Times New Roman""#));
-    let own = shipped.replace("Times New Roman", "Office Serif");
-    std::fs::write(templates.path().join("word/styles.xml"), own).unwrap();
+    let templates = word_styles_folder("Times New Roman", "Office Serif");
     let out_dir = tempfile::tempdir().unwrap();
     let out = resolute(&[
         "render",
