@@ -17,6 +17,13 @@
 //!   words in `<i>`; lettered sub-paragraphs make a `<blockList>` of `<item>`s;
 //! - `mainBody`: `<paragraph eId="para_N"><num>N.</num><content><p>…`, or,
 //!   with sub-paragraphs, `<list><intro><p>…</p></intro><point><num>(a)</num>…`;
+//! - parts: `<part eId="part_a"><num>A</num><heading>…</heading>`, the
+//!   part's preambular paragraphs as `<container>`s in its `<intro>`, then its
+//!   `<paragraph>`s (`part_a__para_N`); `<division>` is read as `<part>`;
+//! - dash items: `<point><num>—</num>` like lettered ones;
+//! - the committee line over a General Assembly heading: `<p
+//!   class="committee"><docCommittee>` in the preface; the agenda item:
+//!   `<res:agendaItem number="…">title</res:agendaItem>` in the proprietary block;
 //! - footnotes: `<authorialNote marker="1" placement="bottom">` where a note is
 //!   first cited, `<noteRef href="#…" marker="1"/>` where it is cited again;
 //!   a `[^m]` with no footnote `m` stays as text;
@@ -122,6 +129,9 @@ fn lang_from(code: &str) -> Option<Lang> {
 /// A sub-paragraph letter as printed: `a)` in French, Spanish and Russian,
 /// `(a)` otherwise.
 fn letter_label(lang: Lang, letter: &str) -> String {
+    if letter == crate::model::DASH {
+        return letter.to_owned();
+    }
     match lang {
         Lang::Fr | Lang::Es | Lang::Ru => format!("{letter})"),
         _ => format!("({letter})"),
@@ -131,6 +141,9 @@ fn letter_label(lang: Lang, letter: &str) -> String {
 /// The letter in a printed label, undoing [`letter_label`]; a label printed
 /// another way loses its brackets and final dot.
 fn letter_of(lang: Lang, label: &str) -> String {
+    if matches!(label.trim(), "—" | "–" | "-") {
+        return crate::model::DASH.to_owned();
+    }
     let exact = match lang {
         Lang::Fr | Lang::Es | Lang::Ru => label.strip_suffix(')'),
         _ => label.strip_prefix('(').and_then(|l| l.strip_suffix(')')),

@@ -6,8 +6,8 @@ use std::path::Path;
 use super::dom::{self, Element, Node, Source};
 use super::{lang_from, letter_of, organ_from, AKN_NS, EMPTY, RESOLUTE_NS};
 use crate::model::{
-    Annex, Date, Footnote, Lang, Meeting, OperativeParagraph, Organ, PreambularParagraph,
-    Resolution, SubParagraph,
+    AgendaItem, Annex, Date, Footnote, Lang, Meeting, OperativeParagraph, Organ, Part,
+    PreambularParagraph, Resolution, SubParagraph,
 };
 use crate::Result;
 
@@ -89,9 +89,28 @@ impl<'d> Import<'d> {
         let title = self.inline(&self.req_find(preface, "docTitle")?.children)?;
         let (formula, preamble) = self.preamble()?;
         let mut operative = self.operative()?;
+        let mut parts = self.parts()?;
         if let Some(p) = proprietary {
-            self.shorts(p, &mut operative)?;
+            let mut all: Vec<&mut OperativeParagraph> = operative
+                .iter_mut()
+                .chain(parts.iter_mut().flat_map(|p| p.operative.iter_mut()))
+                .collect();
+            self.shorts(p, &mut all)?;
         }
+        let committee = preface
+            .all(AKN_NS, "p")
+            .find(|p| p.attr("class") == Some("committee"))
+            .map(Element::text);
+        let agenda_item = proprietary
+            .and_then(|p| p.child(RESOLUTE_NS, "agendaItem"))
+            .map(|el| -> Result<AgendaItem> {
+                let title = el.text();
+                Ok(AgendaItem {
+                    number: self.req_attr(el, "number")?.to_owned(),
+                    title: (!title.is_empty()).then_some(title),
+                })
+            })
+            .transpose()?;
         Ok(Resolution {
             organ: self.organ(proprietary)?,
             number,
@@ -101,12 +120,15 @@ impl<'d> Import<'d> {
             formula,
             preamble,
             operative,
+            parts,
             footnotes: self.footnotes(proprietary)?,
             meeting: self.meeting()?,
             source: proprietary
                 .and_then(|p| p.child(RESOLUTE_NS, "source"))
                 .map(Element::text),
             annexes: self.annexes()?,
+            committee,
+            agenda_item,
         })
     }
 
@@ -228,6 +250,39 @@ impl<'d> Import<'d> {
             .collect()
     }
 
+    /// The `<part>`s (or `<division>`s) of the main body.
+    fn parts(&self) -> Result<Vec<Part>> {
+        let body = self.req(self.doc, "mainBody")?;
+        let mut out = Vec::new();
+        for part in body
+            .elements()
+            .filter(|e| e.is(AKN_NS, "part") || e.is(AKN_NS, "division"))
+        {
+            let number = self.req(part, "num")?.text();
+            let heading = part
+                .child(AKN_NS, "heading")
+                .map(|h| self.inline(&h.children))
+                .transpose()?;
+            let mut preamble = Vec::new();
+            if let Some(intro) = part.child(AKN_NS, "intro") {
+                for c in intro.all(AKN_NS, "container") {
+                    preamble.push(self.preambular(c)?);
+                }
+            }
+            let operative = part
+                .all(AKN_NS, "paragraph")
+                .map(|p| self.paragraph(p))
+                .collect::<Result<Vec<_>>>()?;
+            out.push(Part {
+                number,
+                heading,
+                preamble,
+                operative,
+            });
+        }
+        Ok(out)
+    }
+
     fn paragraph(&self, p: &Element) -> Result<OperativeParagraph> {
         let number = self.number(self.req(p, "num")?)?;
         let (intro, subparagraphs) = match p.child(AKN_NS, "list") {
@@ -264,12 +319,21 @@ impl<'d> Import<'d> {
     }
 
     /// Each `<res:short href="#para_N">` onto its paragraph.
-    fn shorts(&self, proprietary: &Element, operative: &mut [OperativeParagraph]) -> Result<()> {
+    fn shorts(
+        &self,
+        proprietary: &Element,
+        operative: &mut [&mut OperativeParagraph],
+    ) -> Result<()> {
         let body = self.req(self.doc, "mainBody")?;
         // Each eId's first paragraph, looked up by name rather than by going
         // through the paragraphs for every `short`.
         let mut ids: HashMap<&str, usize> = HashMap::new();
-        for (i, p) in body.all(AKN_NS, "paragraph").enumerate() {
+        let paragraphs = body.all(AKN_NS, "paragraph").chain(
+            body.elements()
+                .filter(|e| e.is(AKN_NS, "part") || e.is(AKN_NS, "division"))
+                .flat_map(|part| part.all(AKN_NS, "paragraph")),
+        );
+        for (i, p) in paragraphs.enumerate() {
             if let Some(id) = p.attr("eId") {
                 ids.entry(id).or_insert(i);
             }

@@ -6,8 +6,8 @@ use quick_xml::Reader;
 
 use super::{from_akn, to_akn};
 use crate::model::{
-    Annex, Date, Footnote, Lang, Meeting, OperativeParagraph, Organ, PreambularParagraph,
-    Resolution, SubParagraph,
+    AgendaItem, Annex, Date, Footnote, Lang, Meeting, OperativeParagraph, Organ, Part,
+    PreambularParagraph, Resolution, SubParagraph, DASH,
 };
 use crate::ErrorKind;
 
@@ -74,6 +74,31 @@ fn rich() -> Resolution {
             },
         ],
         operative: vec![op1, op2, para(3, "", "")],
+        parts: vec![
+            Part {
+                number: "A".into(),
+                heading: Some("Questions of [^a] <Territories>".into()),
+                preamble: vec![PreambularParagraph {
+                    lead: "Noting".into(),
+                    text: "the report,".into(),
+                    subparagraphs: Vec::new(),
+                }],
+                operative: vec![{
+                    let mut p = para(4, "Demands", "that all parties:");
+                    p.subparagraphs = vec![
+                        sub(DASH, None, "cease fire;"),
+                        sub(DASH, Some("Calls"), "for talks."),
+                    ];
+                    p
+                }],
+            },
+            Part {
+                number: "II".into(),
+                heading: None,
+                preamble: Vec::new(),
+                operative: vec![para(1, "Decides", "afresh.")],
+            },
+        ],
         footnotes: vec![
             Footnote {
                 marker: "b".into(),
@@ -93,6 +118,11 @@ fn rich() -> Resolution {
             date: date("2019-12-18"),
         }),
         source: Some("A/RES/74/176".into()),
+        committee: Some("on the report of the Third Committee (A/74/391)".into()),
+        agenda_item: Some(AgendaItem {
+            number: "105".into(),
+            title: Some("Crime prevention & criminal justice".into()),
+        }),
         annexes: vec![
             Annex {
                 heading: "Annex I".into(),
@@ -193,13 +223,22 @@ fn example_paragraphs_have_the_documented_shape() {
 #[test]
 fn rich_resolution_round_trips() {
     let xml = round_trip(&rich());
-    // Note a is cited three times: one note, two references.
+    // Note a is cited four times (the part heading once): one note, three
+    // references.
     assert_eq!(xml.matches("<authorialNote marker=\"a\"").count(), 1);
     assert_eq!(
         xml.matches("<noteRef href=\"#authorialNote_1\" marker=\"a\"/>")
             .count(),
-        2
+        3
     );
+    assert!(xml.contains("<part eId=\"part_a\">\n        <num>A</num>"));
+    assert!(xml.contains("<paragraph eId=\"part_ii__para_1\">"));
+    assert!(xml.contains("<num>—</num>"));
+    assert!(xml
+        .contains("<docCommittee>on the report of the Third Committee (A/74/391)</docCommittee>"));
+    assert!(xml.contains(
+        "<res:agendaItem number=\"105\">Crime prevention &amp; criminal justice</res:agendaItem>"
+    ));
     assert!(xml.contains("<res:short href=\"#para_1\">Report on implementation</res:short>"));
     assert!(xml.contains("<point eId=\"para_2__list_1__point_a\">\n            <num>(a)</num>"));
     assert!(xml.contains("<attachment eId=\"att_2\">"));
@@ -435,9 +474,12 @@ fn empty_resolution_round_trips() {
         formula: String::new(),
         preamble: Vec::new(),
         operative: Vec::new(),
+        parts: Vec::new(),
         footnotes: Vec::new(),
         meeting: None,
         source: Some(String::new()),
+        committee: None,
+        agenda_item: None,
         annexes: vec![Annex {
             heading: String::new(),
             title: None,
@@ -457,6 +499,7 @@ fn reads_akn_without_our_proprietary_block() {
     let foreign = format!("{}{}", &xml[..start], &xml[end..]);
     let mut expected = example();
     expected.source = None;
+    expected.agenda_item = None;
     let got = from_akn(&foreign, Path::new("foreign.xml")).unwrap_or_else(|e| panic!("{e}"));
     assert_eq!(got, expected);
 }

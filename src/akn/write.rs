@@ -52,7 +52,7 @@ impl<'r> Export<'r> {
         Export {
             r,
             frbr_date: frbr_date(r),
-            para_ids: paragraph_ids(&r.operative),
+            para_ids: paragraph_ids(r),
             note_ids: note_ids(r),
             written: HashSet::new(),
         }
@@ -188,7 +188,16 @@ impl<'r> Export<'r> {
         if let Some(source) = &self.r.source {
             leaf(w, &res("source"), &[], source)?;
         }
-        for (p, id) in self.r.operative.iter().zip(&self.para_ids) {
+        if let Some(item) = &self.r.agenda_item {
+            let attrs = [("number", item.number.as_str())];
+            leaf(
+                w,
+                &res("agendaItem"),
+                &attrs,
+                item.title.as_deref().unwrap_or(""),
+            )?;
+        }
+        for (p, id) in self.r.all_operative().zip(&self.para_ids) {
             if let Some(short) = &p.short {
                 leaf(w, &res("short"), &[("href", &format!("#{id}"))], short)?;
             }
@@ -224,6 +233,10 @@ impl<'r> Export<'r> {
 
     fn preface(&mut self, w: &mut W) -> R {
         start(w, "preface", &[])?;
+        if let Some(committee) = &self.r.committee {
+            let line = fragment(|f| leaf(f, "docCommittee", &[], committee))?;
+            mixed(w, "p", &[("class", "committee")], &line)?;
+        }
         let number = fragment(|f| leaf(f, "docNumber", &[], &self.r.number))?;
         mixed(w, "p", &[], &number)?;
         let title = self.inline(&self.r.title)?;
@@ -278,11 +291,39 @@ impl<'r> Export<'r> {
     fn main_body(&mut self, w: &mut W) -> R {
         start(w, "mainBody", &[])?;
         let r = self.r;
-        for (i, p) in r.operative.iter().enumerate() {
-            let id = self.para_ids.get(i).cloned().unwrap_or_default();
+        let mut ids = self.para_ids.clone().into_iter();
+        for p in &r.operative {
+            let id = ids.next().unwrap_or_default();
             self.operative(w, p, &id)?;
         }
-        if r.operative.is_empty() {
+        let mut used = HashSet::new();
+        for part in &r.parts {
+            let pid = unique(&mut used, &format!("part_{}", iri_token(&part.number)));
+            start(w, "part", &[("eId", &pid)])?;
+            leaf(w, "num", &[], &part.number)?;
+            if let Some(heading) = &part.heading {
+                let heading = self.inline(heading)?;
+                mixed(w, "heading", &[], &heading)?;
+            }
+            if !part.preamble.is_empty() {
+                start(w, "intro", &[])?;
+                for (i, p) in part.preamble.iter().enumerate() {
+                    self.preambular(w, p, &format!("{pid}__preamble__para_{}", i + 1))?;
+                }
+                end(w, "intro")?;
+            }
+            for p in &part.operative {
+                let id = ids.next().unwrap_or_default();
+                self.operative(w, p, &id)?;
+            }
+            if part.operative.is_empty() {
+                start(w, "content", &[])?;
+                placeholder(w)?;
+                end(w, "content")?;
+            }
+            end(w, "part")?;
+        }
+        if r.operative.is_empty() && r.parts.is_empty() {
             placeholder(w)?;
         }
         end(w, "mainBody")
@@ -437,13 +478,25 @@ fn frbr_date(r: &Resolution) -> (Date, &'static str) {
     }
 }
 
-/// `para_N` for each operative paragraph, made unique if numbers repeat.
-fn paragraph_ids(paragraphs: &[OperativeParagraph]) -> Vec<String> {
+/// `para_N` for each operative paragraph (`part_X__para_N` in a part), in
+/// the order of [`Resolution::all_operative`], made unique if numbers repeat.
+fn paragraph_ids(r: &Resolution) -> Vec<String> {
     let mut used = HashSet::new();
-    paragraphs
+    let mut parts = HashSet::new();
+    let mut ids: Vec<String> = r
+        .operative
         .iter()
         .map(|p| unique(&mut used, &format!("para_{}", p.number)))
-        .collect()
+        .collect();
+    for part in &r.parts {
+        let pid = unique(&mut parts, &format!("part_{}", iri_token(&part.number)));
+        ids.extend(
+            part.operative
+                .iter()
+                .map(|p| unique(&mut used, &format!("{pid}__para_{}", p.number))),
+        );
+    }
+    ids
 }
 
 /// `{list}__{kind}_{letter}` for each sub-paragraph; a letter that is not a
@@ -487,6 +540,17 @@ fn note_ids(r: &Resolution) -> HashMap<&str, String> {
     for p in &r.operative {
         texts.push(&p.text);
         texts.extend(p.subparagraphs.iter().map(|s| s.text.as_str()));
+    }
+    for part in &r.parts {
+        texts.extend(part.heading.as_deref());
+        for p in &part.preamble {
+            texts.push(&p.text);
+            texts.extend(p.subparagraphs.iter().map(|s| s.text.as_str()));
+        }
+        for p in &part.operative {
+            texts.push(&p.text);
+            texts.extend(p.subparagraphs.iter().map(|s| s.text.as_str()));
+        }
     }
     for seg in texts.into_iter().flat_map(segments) {
         if let Segment::Note(m) = seg {

@@ -39,6 +39,12 @@ pub struct Lexicon {
     pub meeting_suffixes: Vec<String>,
     /// "Resolution" as in "Resolution 1445 (2002)".
     pub resolution_word: String,
+    /// The word before the date under an older heading: "of" in "of 3 April 1991".
+    #[serde(default)]
+    pub of_date: Option<String>,
+    /// The word opening the masthead line of the agenda item ("Agenda item").
+    #[serde(default)]
+    pub agenda_item: Option<String>,
     /// "Adopted by" opening the adoption line of a separately issued resolution.
     pub adopted_prefix: String,
     /// The line that opens a General Assembly resolution's masthead block
@@ -115,9 +121,13 @@ impl Lexicon {
     }
 
     /// The formula `line` is, if any.
+    /// A formula printed without its comma ("The General Assembly") is one.
     pub fn formula(&self, line: &str) -> Option<&Formula> {
         let line = squeeze(line);
-        self.formulas.iter().find(|f| squeeze(&f.text) == line)
+        let bare = line.trim_end_matches(',');
+        self.formulas
+            .iter()
+            .find(|f| squeeze(&f.text).trim_end_matches(',') == bare)
     }
 
     /// Whether a line-break hyphen after `word` is part of a compound.

@@ -55,21 +55,26 @@ pub fn import_file(path: &Path, lang: Option<Lang>, assets: &Assets) -> Result<I
 /// One line saying what an import found.
 pub fn summary(import: &Import) -> String {
     let r = &import.resolution;
-    let subs: usize = r
-        .preamble
-        .iter()
-        .map(|p| p.subparagraphs.len())
-        .sum::<usize>()
-        + r.operative
-            .iter()
-            .map(|p| p.subparagraphs.len())
-            .sum::<usize>();
+    let (mut subs, mut dashes) = (0, 0);
+    let lists = r
+        .all_preamble()
+        .map(|p| &p.subparagraphs)
+        .chain(r.all_operative().map(|p| &p.subparagraphs));
+    for s in lists.flatten() {
+        if s.letter == crate::model::DASH {
+            dashes += 1;
+        } else {
+            subs += 1;
+        }
+    }
     format!(
-        "imported {}: {} preambular and {} operative paragraphs, {} sub-paragraphs, {} footnotes cited {} times, {} annexes; dropped {} lines of page furniture, joined {} words at line ends; {} warnings",
+        "imported {}: {} preambular and {} operative paragraphs, {} parts, {} sub-paragraphs, {} dash items, {} footnotes cited {} times, {} annexes; dropped {} lines of page furniture, joined {} words at line ends; {} warnings",
         r.number,
-        r.preamble.len(),
-        r.operative.len(),
+        r.all_preamble().count(),
+        r.operative_count(),
+        r.parts.len(),
         subs,
+        dashes,
         r.footnotes.len(),
         r.citations().len(),
         r.annexes.len(),

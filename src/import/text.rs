@@ -6,18 +6,21 @@
 //! removed except in compounds; footnote markers glued to words ("organisée1")
 //! or spaced ("enfants 2 ,") become `[^n]`; lead words come from the lexicon.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::HashSet;
 use std::path::Path;
 use std::sync::LazyLock;
 
 use regex::Regex;
 
 use super::lexicon::{squeeze, Lexicon};
+use pieces::{piece, push_word, tail, CharSet, Cites, Joined};
+
+mod pieces;
 use crate::check::letter;
 use crate::error::{Error, Location, Result};
 use crate::model::{
-    Annex, Date, Footnote, Meeting, OperativeParagraph, Organ, PreambularParagraph, Resolution,
-    SubParagraph,
+    AgendaItem, Annex, Date, Footnote, Meeting, OperativeParagraph, Organ, Part,
+    PreambularParagraph, Resolution, SubParagraph, DASH,
 };
 
 /// What an import produced and what it set aside.
@@ -85,6 +88,24 @@ static OPERATIVE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3})\.\s+(\S.*)$").expect("valid"));
 static SUB: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^\(?([a-z]{1,2})\)\s+(\S.*)$").expect("valid"));
+/// A dash item: "— Calls for …" (an en dash or hyphen in some extractions).
+static DASH_ITEM: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^[—–-]\s+(\S.*)$").expect("valid"));
+/// A paragraph number or letter alone on its line, as some extractors give
+/// it ("1." then the text on the next line).
+static NUMBER_ALONE: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(?:\d{1,3}\.|\([a-z]{1,2}\))$").expect("valid"));
+/// A job number and a page number on one line, either way round
+/// ("25-12345 2/2", "2/5 25-12345").
+static JOB_AND_PAGE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^(?:\d{1,3}/\d{1,3}\s+)?\d{2}-\d{5}(?:\s?\([A-Z]\))?(?:\s+\d{1,3}/\d{1,3})?$")
+        .expect("valid")
+});
+/// A word with a stray bracket or bar among its letters ("Apri]"), as OCR
+/// leaves them.
+static NOISE: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"^\p{L}+[\]\[|]\p{L}*[,.;:]?$|^\p{L}*[\]\[|]\p{L}+[,.;:]?$").expect("valid")
+});
 static GLUED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(.*\p{L}[’'»)]?[,.;:]?)(\d{1,3})([,.;:)»]*)$").expect("valid"));
 /// A year range with a marker glued to it: "2014–20243" is 2014–2024 and note 3.
@@ -113,7 +134,7 @@ const ORGAN_NAMES: [&str; 8] = [
 /// a footnote marker after the punctuation allowed ("launched,1").
 fn ends_complete(line: &str) -> bool {
     let t = line.trim_end_matches(['»', '"', '”', ')', ' ']);
-    let without_marker = t.trim_end_matches(|c: char| c.is_ascii_digit());
+    let without_marker = t.trim_end_matches(|c: char| c.is_ascii_digit()).trim_end();
     let t = if without_marker.len() < t.len() && without_marker.ends_with([',', ';', ':', '.']) {
         without_marker
     } else {
@@ -190,6 +211,9 @@ enum Kind {
     Sub(String),
     AnnexTitle,
     AnnexParagraph,
+    /// A part's number ("A", "II"), its heading lines after it.
+    Part(String),
+    PartHeading,
 }
 
 #[derive(Debug, Clone)]
@@ -224,6 +248,15 @@ struct Importer<'a> {
     organ: Option<Organ>,
     meeting_name: Option<(String, usize)>,
     meeting: Option<Meeting>,
+    committee: Option<String>,
+    agenda: Option<AgendaItem>,
+    /// Whether the paragraphs being marked up are an annex's.
+    in_annex: bool,
+    /// Whether parts are lettered (`Some(true)`) or numbered in roman.
+    part_letters: Option<bool>,
+    /// Words printed with a hyphen inside a line ("ex-combatants"), in lower
+    /// case, as pairs of the pieces either side of each hyphen.
+    hyphenated: HashSet<String>,
 }
 
 impl<'a> Importer<'a> {
@@ -255,6 +288,11 @@ impl<'a> Importer<'a> {
             organ: None,
             meeting_name: None,
             meeting: None,
+            committee: None,
+            agenda: None,
+            in_annex: false,
+            part_letters: None,
+            hyphenated: HashSet::new(),
         }
     }
 
@@ -297,7 +335,12 @@ impl<'a> Importer<'a> {
                 }
                 let ends_note = self.notes.last().is_none_or(|(_, n, _)| n.ends_with('.'))
                     && t.starts_with(|c: char| c.is_lowercase());
-                if indented || ends_note || OPERATIVE.is_match(t) || SUB.is_match(t) {
+                if indented
+                    || ends_note
+                    || OPERATIVE.is_match(t)
+                    || SUB.is_match(t)
+                    || NUMBER_ALONE.is_match(t)
+                {
                     in_notes = false;
                 } else if let Some(last) = self.notes.last_mut() {
                     // Appended in place: a note of many lines is not copied
@@ -315,6 +358,17 @@ impl<'a> Importer<'a> {
                 self.drop_line(no, kind, t);
                 continue;
             }
+            if let Some(last) = self
+                .body
+                .last_mut()
+                .filter(|l| NUMBER_ALONE.is_match(&l.text))
+            {
+                // "1." alone, its text on the next line: one line.
+                last.text.push(' ');
+                last.text.push_str(&squeeze(t));
+                after_blank = false;
+                continue;
+            }
             self.body.push(Line {
                 no,
                 text: squeeze(t),
@@ -330,7 +384,7 @@ impl<'a> Importer<'a> {
         if PAGE_NUMBER.is_match(t) {
             return Some("page number");
         }
-        if JOB_NUMBER.is_match(t) {
+        if JOB_NUMBER.is_match(t) || JOB_AND_PAGE.is_match(t) {
             return Some("job number");
         }
         if BARCODE.is_match(t) {
@@ -401,6 +455,18 @@ impl<'a> Importer<'a> {
         // How many operative paragraphs `paras` holds (counted as they come,
         // not by going through `paras` at every line).
         let mut operatives: u32 = 0;
+        // Parts begun so far; the operative paragraphs of the current part
+        // (`None` before any part); whether a part's heading may go on.
+        let mut parts_seen = 0usize;
+        let mut part_operatives: Option<u32> = None;
+        let mut part_heading_open = false;
+        // Whether a paragraph numbered 1 comes before any annex: if not, a
+        // paragraph opening with an operative lead is the lone operative one.
+        let numbered_one = lines
+            .iter()
+            .take_while(|l| !self.is_annex_heading(&l.text))
+            .any(|l| OPERATIVE.captures(&l.text).is_some_and(|c| &c[1] == "1"));
+        self.hyphenated = hyphenated_words(&lines);
         // Whether the last line of the last paragraph ends complete, for
         // (paragraphs, lines of the last one): lines that leave the paragraphs
         // as they are do not look at that line again.
@@ -411,7 +477,9 @@ impl<'a> Importer<'a> {
             // with punctuation, or it is the title (the formula came between).
             let complete = match paras.last() {
                 None => true,
-                Some(p) if matches!(p.kind, Kind::Title) => true,
+                Some(p) if matches!(p.kind, Kind::Title | Kind::Part(_) | Kind::PartHeading) => {
+                    true
+                }
                 Some(p) => {
                     let key = (paras.len(), p.lines.len());
                     match last_complete {
@@ -457,8 +525,9 @@ impl<'a> Importer<'a> {
                         self.drop_line(line.no, "adoption date (kept as `date`)", t);
                         continue;
                     }
-                    if t.starts_with('[') && t.ends_with(']') {
-                        self.drop_line(line.no, "masthead", t);
+                    if let Some(inner) = t.strip_prefix('[').and_then(|r| r.strip_suffix(']')) {
+                        self.committee = Some(inner.trim().to_owned());
+                        self.drop_line(line.no, "committee line (kept as `committee`)", t);
                         continue;
                     }
                 }
@@ -473,13 +542,26 @@ impl<'a> Importer<'a> {
                     self.drop_line(line.no, "masthead date (kept as `date`)", t);
                     continue;
                 }
-                if let Some(rest) = t
-                    .strip_prefix(&format!("{} ", self.lexicon.resolution_word))
-                    .filter(|r| r.starts_with(|c: char| c.is_ascii_digit()))
-                {
+                if let Some(rest) = self.resolution_heading(t) {
                     self.number = Some(rest.to_owned());
                     self.drop_line(line.no, "masthead number (kept as `number`)", t);
                     continue;
+                }
+                if self.number.is_some() && self.date.is_none() {
+                    if let Some(d) = self.of_date(t) {
+                        match self.parse_date(d) {
+                            Some(date) => {
+                                self.date = Some(date);
+                                self.drop_line(line.no, "adoption date (kept as `date`)", t);
+                            }
+                            None => self.keep_as_source(
+                                line.no,
+                                &format!("`{t}` reads as a date line, but its date does not read (OCR noise?)"),
+                                t,
+                            ),
+                        }
+                        continue;
+                    }
                 }
                 if t.starts_with(&self.lexicon.adopted_prefix) {
                     if self.parse_adoption_date(t).is_none() {
@@ -492,7 +574,9 @@ impl<'a> Importer<'a> {
                 }
                 if self.number.is_none() {
                     if let Some(c) = HEADING.captures(t) {
-                        for (no, text) in std::mem::take(&mut pending) {
+                        let before = std::mem::take(&mut pending);
+                        self.agenda_item(&before);
+                        for (no, text) in before {
                             self.drop_line(no, "masthead", &text);
                         }
                         self.number = Some(c[1].to_owned());
@@ -539,10 +623,71 @@ impl<'a> Importer<'a> {
                         .split_lead(t, &self.lexicon.preamble_leads)
                         .is_some());
             if matches!(section, Section::Preamble | Section::Operative) && complete {
+                if let Some(number) = self.part_number(t, parts_seen) {
+                    if number != t {
+                        self.warnings.push(Warning {
+                            line: line.no,
+                            message: format!("`{t}` alone on its line, where part {number} comes; read as part {number}"),
+                        });
+                    }
+                    parts_seen += 1;
+                    part_operatives = Some(0);
+                    part_heading_open = true;
+                    section = Section::Preamble;
+                    paras.push(Para {
+                        kind: Kind::Part(number),
+                        lines: Vec::new(),
+                    });
+                    continue;
+                }
+            }
+            let numbered = OPERATIVE.is_match(t) || DASH_ITEM.is_match(t) || SUB.is_match(t);
+            if part_heading_open {
+                let led = self
+                    .lexicon
+                    .split_lead(t, &self.lexicon.preamble_leads)
+                    .or_else(|| self.lexicon.split_lead(t, &self.lexicon.operative_leads))
+                    .is_some();
+                let heading_lines = paras
+                    .iter()
+                    .rev()
+                    .take_while(|p| matches!(p.kind, Kind::PartHeading))
+                    .count();
+                if t.ends_with([',', ';']) && heading_lines > 0 {
+                    // Not a heading: a paragraph whose lead resolute does not
+                    // know, opening the part.
+                    part_heading_open = false;
+                    let at = paras.len() - heading_lines;
+                    let mut lines: Vec<(usize, String)> =
+                        paras.drain(at..).flat_map(|p| p.lines).collect();
+                    lines.push((line.no, t.to_owned()));
+                    paras.push(Para {
+                        kind: Kind::Preamble,
+                        lines,
+                    });
+                    continue;
+                }
+                if numbered || led || heading_lines >= 3 || t.ends_with([',', ';']) {
+                    part_heading_open = false;
+                } else {
+                    paras.push(Para {
+                        kind: Kind::PartHeading,
+                        lines: vec![(line.no, t.to_owned())],
+                    });
+                    continue;
+                }
+            }
+            if matches!(section, Section::Preamble | Section::Operative) && complete {
                 if let Some(c) = OPERATIVE.captures(t) {
-                    if c[1].parse::<u32>().ok() == Some(operatives + 1) {
+                    let n = c[1].parse::<u32>().ok();
+                    // Numbered through the parts, or afresh in each.
+                    let afresh = part_operatives == Some(0) && operatives > 0 && n == Some(1);
+                    if n == Some(operatives + 1) || afresh {
                         section = Section::Operative;
-                        operatives += 1;
+                        operatives = n.unwrap_or(operatives + 1);
+                        if let Some(k) = &mut part_operatives {
+                            *k += 1;
+                        }
                         paras.push(Para {
                             kind: Kind::Operative(operatives),
                             lines: vec![(line.no, c[2].to_owned())],
@@ -550,6 +695,28 @@ impl<'a> Importer<'a> {
                         continue;
                     }
                 }
+                if section == Section::Preamble
+                    && operatives == 0
+                    && !numbered_one
+                    && self
+                        .lexicon
+                        .split_lead(t, &self.lexicon.preamble_leads)
+                        .is_none()
+                    && self
+                        .lexicon
+                        .split_lead(t, &self.lexicon.operative_leads)
+                        .is_some()
+                {
+                    // A lone operative paragraph, printed without a number.
+                    section = Section::Operative;
+                    operatives = 1;
+                    paras.push(Para {
+                        kind: Kind::Operative(1),
+                        lines: vec![(line.no, t.to_owned())],
+                    });
+                    continue;
+                }
+
                 if let Some(c) = SUB.captures(t) {
                     let expected = self.next_letter(&paras);
                     if c[1] == expected
@@ -562,6 +729,23 @@ impl<'a> Importer<'a> {
                         });
                         continue;
                     }
+                }
+            }
+            if matches!(section, Section::Preamble | Section::Operative) {
+                // A dash item after a blank line or another dash item starts
+                // even when the one before ends in "and".
+                let after_dash = paras
+                    .last()
+                    .is_some_and(|p| matches!(&p.kind, Kind::Sub(l) if l == DASH));
+                if let Some(c) = DASH_ITEM
+                    .captures(t)
+                    .filter(|_| complete || line.after_blank || after_dash)
+                {
+                    paras.push(Para {
+                        kind: Kind::Sub(DASH.to_owned()),
+                        lines: vec![(line.no, c[1].to_owned())],
+                    });
+                    continue;
                 }
             }
             if matches!(section, Section::Operative | Section::Closing) && complete {
@@ -653,6 +837,64 @@ impl<'a> Importer<'a> {
         self.assemble(built, formula, annexes, path)
     }
 
+    /// The number in a heading "Resolution 1445 (2002)" or "RESOLUTION 827 (1993)".
+    fn resolution_heading<'t>(&self, t: &'t str) -> Option<&'t str> {
+        let word = &self.lexicon.resolution_word;
+        let n = word.chars().count();
+        let head: String = t.chars().take(n).collect();
+        if head.to_lowercase() != word.to_lowercase() {
+            return None;
+        }
+        let rest = t[head.len()..].strip_prefix(' ')?;
+        rest.starts_with(|c: char| c.is_ascii_digit())
+            .then_some(rest)
+    }
+
+    /// The date text of a line "of 3 April 1991" under an older heading.
+    fn of_date<'t>(&self, t: &'t str) -> Option<&'t str> {
+        let word = self.lexicon.of_date.as_deref()?;
+        let rest = t.strip_prefix(word)?.strip_prefix(' ')?;
+        rest.starts_with(|c: char| c.is_ascii_digit())
+            .then_some(rest)
+    }
+
+    /// The agenda item among the masthead lines before a heading: "Agenda
+    /// item 89" and its title on the lines after it, up to the line that
+    /// opens the adoption block.
+    fn agenda_item(&mut self, lines: &[(usize, String)]) {
+        let Some(word) = self.lexicon.agenda_item.as_deref() else {
+            return;
+        };
+        let Some(at) = lines.iter().position(|(_, l)| {
+            l.strip_prefix(word)
+                .and_then(|r| r.strip_prefix(' '))
+                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+        }) else {
+            return;
+        };
+        let number = lines[at].1[word.len() + 1..].to_owned();
+        // The French form ends in "de l'ordre du jour": keep the number only.
+        let number = number
+            .split_once(" de l")
+            .map_or(number.clone(), |(n, _)| n.to_owned());
+        let title: Vec<&str> = lines[at + 1..]
+            .iter()
+            .map(|(_, l)| l.as_str())
+            .take_while(|l| {
+                !self
+                    .lexicon
+                    .adopted_heading
+                    .as_ref()
+                    .is_some_and(|h| l.starts_with(h.as_str()))
+                    && self.parse_date(l).is_none()
+            })
+            .collect();
+        self.agenda = Some(AgendaItem {
+            number,
+            title: (!title.is_empty()).then(|| title.join(" ")),
+        });
+    }
+
     /// The letter the next sub-paragraph should have.
     fn next_letter(&self, paras: &[Para]) -> String {
         let run = paras
@@ -679,17 +921,45 @@ impl<'a> Importer<'a> {
         }
     }
 
+    /// "Annex", "Annex II", "Annex 2", "Annex A", in capitals too.
     fn is_annex_heading(&self, t: &str) -> bool {
         self.lexicon.annex_words.iter().any(|w| {
-            t == w
-                || t.strip_prefix(w.as_str())
-                    .and_then(|r| r.strip_prefix(' '))
-                    .is_some_and(|r| {
-                        r.chars()
-                            .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L') || c.is_ascii_digit())
-                            && !r.is_empty()
-                    })
+            let n = w.chars().count();
+            let head: String = t.chars().take(n).collect();
+            if head.to_lowercase() != w.to_lowercase() {
+                return false;
+            }
+            let rest = &t[head.len()..];
+            rest.is_empty()
+                || rest.strip_prefix(' ').is_some_and(|r| {
+                    let roman_or_figure = r
+                        .chars()
+                        .all(|c| matches!(c, 'I' | 'V' | 'X' | 'L') || c.is_ascii_digit());
+                    let letter = r.len() == 1 && r.chars().all(|c| c.is_ascii_uppercase());
+                    !r.is_empty() && (roman_or_figure || letter)
+                })
         })
+    }
+
+    /// The number of the next part, if `t` is it alone on its line: "A",
+    /// "B" … or "I", "II" … in order (a part letter OCR read in lower case
+    /// is taken too).
+    fn part_number(&mut self, t: &str, seen: usize) -> Option<String> {
+        let letter = char::from(b'A' + u8::try_from(seen % 26).ok()?).to_string();
+        let roman = roman(seen + 1);
+        let letters = self.part_letters;
+        let number = if letters != Some(false)
+            && (t == letter || (letters == Some(true) && t == letter.to_lowercase()))
+        {
+            self.part_letters = Some(true);
+            letter
+        } else if letters != Some(true) && t == roman {
+            self.part_letters = Some(false);
+            roman
+        } else {
+            return None;
+        };
+        Some(number)
     }
 
     /// "45th plenary meeting" / "45e séance plénière": the meeting's name.
@@ -759,12 +1029,17 @@ impl<'a> Importer<'a> {
         let line = para.lines.first().map_or(0, |l| l.0);
         let mut text = Joined::default();
         for (no, l) in &para.lines {
-            let starts_letter = l.starts_with(char::is_alphabetic);
-            if text.text.ends_with('-') && !text.text.ends_with(" -") && starts_letter {
+            let starts_word = l.starts_with(char::is_alphanumeric);
+            if text.text.ends_with('-') && !text.text.ends_with(" -") && starts_word {
                 let (left, last_part) = text.split_word();
                 let right = l.split(' ').next().unwrap_or("").to_owned();
-                let keep =
-                    self.lexicon.keeps_hyphen(tail(last_part)) || l.starts_with(char::is_uppercase);
+                let right_word = right.trim_end_matches(|c: char| !c.is_alphanumeric());
+                let keep = self.lexicon.keeps_hyphen(tail(last_part))
+                    || l.starts_with(char::is_uppercase)
+                    || l.starts_with(|c: char| c.is_ascii_digit())
+                    || self
+                        .hyphenated
+                        .contains(&format!("{}-{right_word}", tail(last_part)).to_lowercase());
                 let left = piece(left);
                 if !keep {
                     text.pop_hyphen();
@@ -791,7 +1066,22 @@ impl<'a> Importer<'a> {
     }
 
     /// Writes footnote markers as `[^n]` for the markers the notes define.
-    fn markers(&self, text: &str, cites: &mut Cites) -> String {
+    fn markers(&mut self, text: &str, line: usize, cites: &mut Cites) -> String {
+        let mut noted = Vec::new();
+        let out = self.marked(text, line, cites, &mut noted);
+        self.warnings.extend(noted);
+        out
+    }
+
+    /// [`markers`](Self::markers), its warnings (a figure that looks like a
+    /// footnote call with no footnote, OCR noise) onto `noted`.
+    fn marked(
+        &self,
+        text: &str,
+        line: usize,
+        cites: &mut Cites,
+        noted: &mut Vec<Warning>,
+    ) -> String {
         // Weak evidence (a number after a digit, or standing alone) counts
         // only for the next footnote in order, or one already cited.
         let words: Vec<&str> = text.split(' ').collect();
@@ -804,6 +1094,12 @@ impl<'a> Importer<'a> {
             // Markers are digits: a word without one is copied as it is
             // (and the patterns below are not run on it).
             if !w.bytes().any(|b| b.is_ascii_digit()) {
+                if w.contains([']', '[', '|']) && NOISE.is_match(w) {
+                    noted.push(Warning {
+                        line,
+                        message: format!("`{w}` looks like OCR noise; kept as printed"),
+                    });
+                }
                 push_word(&mut out, &mut last, w);
                 i += 1;
                 continue;
@@ -860,10 +1156,42 @@ impl<'a> Importer<'a> {
                     continue;
                 }
             }
+            if !self.in_annex
+                && !cites.known(w)
+                && w.len() <= 3
+                && w.bytes().all(|b| b.is_ascii_digit())
+            {
+                let prev = last.map(|start| &out[start..]);
+                let next = words.get(i + 1).copied();
+                if prev.is_some_and(|p| self.after_call(p))
+                    && next.is_none_or(|n| n.starts_with(char::is_lowercase))
+                {
+                    noted.push(Warning {
+                        line,
+                        message: format!(
+                            "`{w}` after `{}` looks like a footnote call, but the text has no footnote {w}; kept as text",
+                            prev.unwrap_or_default()
+                        ),
+                    });
+                }
+            }
             push_word(&mut out, &mut last, w);
             i += 1;
         }
         out
+    }
+
+    /// Whether a footnote call may follow this word: it ends a clause
+    /// ("," or ".") after a word or a year, and is no number word.
+    fn after_call(&self, prev: &str) -> bool {
+        let Some(word) = prev.strip_suffix([',', '.']) else {
+            return false;
+        };
+        let word = word.trim_end_matches(['»', '"', '”', '’', ')']);
+        let year = word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit());
+        let lower = word.to_lowercase();
+        (word.ends_with(char::is_alphabetic) || year)
+            && !self.number_words.iter().any(|n| lower == *n)
     }
 
     fn assemble(
@@ -877,20 +1205,47 @@ impl<'a> Importer<'a> {
         let mut title = String::new();
         let mut preamble: Vec<PreambularParagraph> = Vec::new();
         let mut operative: Vec<OperativeParagraph> = Vec::new();
+        let mut parts: Vec<Part> = Vec::new();
         let mut in_operative = false;
         let mut annex_index = 0usize;
         for b in built {
+            // The paragraphs of the current part, or those before any part.
+            let (pre, ops) = match parts.last_mut() {
+                Some(p) => (&mut p.preamble, &mut p.operative),
+                None => (&mut preamble, &mut operative),
+            };
             match b.kind {
                 Kind::Title => {
                     if !title.is_empty() {
                         title.push(' ');
                     }
-                    title.push_str(&self.markers(&b.text, &mut cited));
+                    title.push_str(&self.markers(&b.text, b.line, &mut cited));
+                }
+                Kind::Part(number) => {
+                    in_operative = false;
+                    parts.push(Part {
+                        number,
+                        heading: None,
+                        preamble: Vec::new(),
+                        operative: Vec::new(),
+                    });
+                }
+                Kind::PartHeading => {
+                    let text = self.markers(&b.text, b.line, &mut cited);
+                    if let Some(p) = parts.last_mut() {
+                        match &mut p.heading {
+                            Some(h) => {
+                                h.push(' ');
+                                h.push_str(&text);
+                            }
+                            None => p.heading = Some(text),
+                        }
+                    }
                 }
                 Kind::Preamble => {
-                    let text = self.markers(&b.text, &mut cited);
+                    let text = self.markers(&b.text, b.line, &mut cited);
                     let (lead, rest) = self.lead(&text, b.line, false);
-                    preamble.push(PreambularParagraph {
+                    pre.push(PreambularParagraph {
                         lead,
                         text: rest,
                         subparagraphs: Vec::new(),
@@ -898,9 +1253,9 @@ impl<'a> Importer<'a> {
                 }
                 Kind::Operative(number) => {
                     in_operative = true;
-                    let text = self.markers(&b.text, &mut cited);
+                    let text = self.markers(&b.text, b.line, &mut cited);
                     let (lead, rest) = self.lead(&text, b.line, true);
-                    operative.push(OperativeParagraph {
+                    ops.push(OperativeParagraph {
                         number,
                         lead,
                         text: rest,
@@ -912,16 +1267,21 @@ impl<'a> Importer<'a> {
                     let sub = SubParagraph {
                         letter,
                         lead: None,
-                        text: self.markers(&b.text, &mut cited),
+                        text: self.markers(&b.text, b.line, &mut cited),
                     };
-                    match (in_operative, operative.last_mut(), preamble.last_mut()) {
+                    match (in_operative, ops.last_mut(), pre.last_mut()) {
                         (true, Some(p), _) => p.subparagraphs.push(sub),
                         (false, _, Some(p)) => p.subparagraphs.push(sub),
                         _ => {
                             self.warnings.push(Warning { line: b.line, message: "a sub-paragraph before any paragraph; kept as a preambular paragraph".into() });
-                            preamble.push(PreambularParagraph {
+                            let label = if sub.letter == DASH {
+                                DASH.to_owned()
+                            } else {
+                                format!("{})", sub.letter)
+                            };
+                            pre.push(PreambularParagraph {
                                 lead: String::new(),
-                                text: format!("{}) {}", sub.letter, sub.text),
+                                text: format!("{label} {}", sub.text),
                                 subparagraphs: Vec::new(),
                             });
                         }
@@ -934,7 +1294,10 @@ impl<'a> Importer<'a> {
                     }
                 }
                 Kind::AnnexParagraph => {
-                    let text = self.markers(&b.text, &mut cited);
+                    // Annexes are lists and tables of figures: no guessing
+                    // of footnote calls there.
+                    self.in_annex = true;
+                    let text = self.markers(&b.text, b.line, &mut cited);
                     if let Some(a) = annexes.get_mut(annex_index.saturating_sub(1)) {
                         a.paragraphs.push(text);
                     }
@@ -950,7 +1313,7 @@ impl<'a> Importer<'a> {
                     self.lexicon.lang
                 )));
         };
-        if operative.is_empty() {
+        if operative.is_empty() && parts.iter().all(|p| p.operative.is_empty()) {
             return Err(Error::data(format!(
                 "no numbered operative paragraph found in {}",
                 path.display()
@@ -995,10 +1358,13 @@ impl<'a> Importer<'a> {
             formula,
             preamble,
             operative,
+            parts,
             footnotes,
             meeting,
             source: self.symbol.take(),
             annexes,
+            committee: self.committee.take(),
+            agenda_item: self.agenda.take(),
         };
         Ok(Import {
             resolution,
@@ -1018,6 +1384,33 @@ impl<'a> Importer<'a> {
         if let Some((lead, rest)) = self.lexicon.split_lead(text, leads) {
             return (lead.to_owned(), rest.to_owned());
         }
+        if operative {
+            // "In regard to …, endorses …": the lead verb is not at the start.
+            let inside = self
+                .lexicon
+                .operative_leads
+                .iter()
+                .filter_map(|l| {
+                    let mut chars = l.chars();
+                    let lower: String = chars
+                        .next()
+                        .map(|c| c.to_lowercase().chain(chars).collect())
+                        .unwrap_or_default();
+                    text.find(&format!(", {lower} ")).map(|at| (at, l))
+                })
+                .min_by_key(|(at, _)| *at)
+                .map(|(_, l)| l);
+            if let Some(verb) = inside {
+                self.warnings.push(Warning {
+                    line,
+                    message: format!(
+                        "this operative paragraph opens with a phrase before its verb (`{}`); kept without lead words",
+                        verb.to_lowercase()
+                    ),
+                });
+                return (String::new(), text.to_owned());
+            }
+        }
         let (first, rest) = text.split_once(' ').unwrap_or((text, ""));
         self.warnings.push(Warning {
             line,
@@ -1031,337 +1424,50 @@ impl<'a> Importer<'a> {
     }
 }
 
-/// How much of the piece before a line-break hyphen is looked at (for a
-/// compound) and recorded in its [`Join`], in characters: its end. A "word"
-/// run on over very many lines would otherwise be gone through, and copied,
-/// whole at every join; the words whose hyphen is kept are far shorter.
-const MAX_PIECE: usize = 100;
-
-/// The last [`MAX_PIECE`] characters of `s`.
-fn tail(s: &str) -> &str {
-    match s.char_indices().rev().nth(MAX_PIECE - 1) {
-        Some((i, _)) => &s[i..],
-        None => s,
+/// A number in capital roman numerals (parts go up to a few dozen).
+fn roman(mut n: usize) -> String {
+    const DIGITS: [(usize, &str); 9] = [
+        (100, "C"),
+        (90, "XC"),
+        (50, "L"),
+        (40, "XL"),
+        (10, "X"),
+        (9, "IX"),
+        (5, "V"),
+        (4, "IV"),
+        (1, "I"),
+    ];
+    let mut out = String::new();
+    for (value, digits) in DIGITS {
+        while n >= value {
+            out.push_str(digits);
+            n -= value;
+        }
     }
+    out
 }
 
-/// `left` as a [`Join`] records it: the whole piece, or `…` and its end.
-fn piece(left: &str) -> String {
-    let end = tail(left);
-    if end.len() < left.len() {
-        format!("…{end}")
-    } else {
-        end.to_owned()
-    }
-}
-
-/// A paragraph's text as its lines are joined, with where its last word
-/// starts and the hyphens in that word, so that the pieces of a split word
-/// are found without searching back through the text.
-#[derive(Default)]
-struct Joined {
-    text: String,
-    /// The byte where the last word (after the last space) starts.
-    word: usize,
-    /// The bytes of the hyphens in the last word.
-    hyphens: Vec<usize>,
-}
-
-impl Joined {
-    fn push(&mut self, s: &str) {
-        let base = self.text.len();
-        self.text.push_str(s);
-        let from = match s.rfind(' ') {
-            Some(space) => {
-                self.word = base + space + 1;
-                self.hyphens.clear();
-                space + 1
+/// The pieces either side of each hyphen inside the words of the body's
+/// lines ("ex-combatants" gives `ex-combatants`), in lower case; a hyphen at
+/// a line end is not one of them.
+fn hyphenated_words(lines: &[Line]) -> HashSet<String> {
+    let mut out = HashSet::new();
+    for line in lines {
+        for word in line.text.split(' ') {
+            let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+            if !word.contains('-') {
+                continue;
             }
-            None => 0,
-        };
-        self.hyphens
-            .extend(s[from..].match_indices('-').map(|(i, _)| base + from + i));
-    }
-
-    /// Of a text ending with a hyphen: the last word before that hyphen, and
-    /// its part after the hyphen before (all of it if there is none).
-    fn split_word(&self) -> (&str, &str) {
-        let end = self.text.len() - 1;
-        let left = &self.text[self.word..end];
-        // The last hyphen is the one at `end`: the one before it is at most
-        // one step back.
-        let part = self
-            .hyphens
-            .iter()
-            .rev()
-            .find(|h| **h < end)
-            .map_or(self.word, |h| h + 1);
-        (left, &self.text[part..end])
-    }
-
-    /// Removes the hyphen the text ends with.
-    fn pop_hyphen(&mut self) {
-        if self.text.pop() == Some('-') && self.hyphens.last() == Some(&self.text.len()) {
-            self.hyphens.pop();
-        }
-    }
-}
-
-/// A set of characters, a table for the first 256.
-struct CharSet {
-    latin: [bool; 256],
-    others: Vec<char>,
-}
-
-impl CharSet {
-    fn new(chars: impl IntoIterator<Item = char>) -> CharSet {
-        let mut set = CharSet {
-            latin: [false; 256],
-            others: Vec::new(),
-        };
-        for c in chars {
-            match usize::try_from(u32::from(c)) {
-                Ok(i) if i < 256 => set.latin[i] = true,
-                _ => set.others.push(c),
-            }
-        }
-        set.others.sort_unstable();
-        set.others.dedup();
-        set
-    }
-
-    fn contains(&self, c: char) -> bool {
-        match usize::try_from(u32::from(c)) {
-            Ok(i) if i < 256 => self.latin[i],
-            _ => self.others.binary_search(&c).is_ok(),
-        }
-    }
-}
-
-/// Adds a word to marked-up text: a space between words, and where the last
-/// word starts.
-fn push_word(out: &mut String, last: &mut Option<usize>, w: &str) {
-    if last.is_some() {
-        out.push(' ');
-    }
-    *last = Some(out.len());
-    out.push_str(w);
-}
-
-/// The footnote markers the notes define and those the text has cited so
-/// far, in sets and a sorted map (not lists searched at every word).
-struct Cites {
-    /// Every marker a note defines.
-    known: HashSet<String>,
-    /// The markers cited so far.
-    cited: HashSet<String>,
-    /// The markers not cited yet, by number, then by first definition: the
-    /// first is the next footnote in order.
-    uncited: BTreeMap<(u32, usize), String>,
-    /// Each marker's key in `uncited`.
-    keys: HashMap<String, (u32, usize)>,
-}
-
-impl Cites {
-    fn new(notes: &[(String, String, usize)]) -> Cites {
-        let mut keys = HashMap::new();
-        for (i, (marker, _, _)) in notes.iter().enumerate() {
-            keys.entry(marker.clone())
-                .or_insert((marker.parse::<u32>().unwrap_or(u32::MAX), i));
-        }
-        Cites {
-            known: keys.keys().cloned().collect(),
-            cited: HashSet::new(),
-            uncited: keys.iter().map(|(m, k)| (*k, m.clone())).collect(),
-            keys,
-        }
-    }
-
-    fn known(&self, marker: &str) -> bool {
-        self.known.contains(marker)
-    }
-
-    /// Whether weak evidence for `marker` counts: it is already cited, or it
-    /// is the next footnote in order.
-    fn plausible(&self, marker: &str) -> bool {
-        self.cited.contains(marker)
-            || self
-                .uncited
-                .first_key_value()
-                .is_some_and(|(_, m)| m == marker)
-    }
-
-    fn cite(&mut self, marker: &str) {
-        if self.cited.insert(marker.to_owned()) {
-            if let Some(key) = self.keys.get(marker) {
-                self.uncited.remove(key);
+            let pieces: Vec<&str> = word.split('-').collect();
+            for pair in pieces.windows(2) {
+                if !pair[0].is_empty() && !pair[1].is_empty() {
+                    out.insert(format!("{}-{}", pair[0], pair[1]).to_lowercase());
+                }
             }
         }
     }
+    out
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::assets::Assets;
-    use crate::model::Lang;
-
-    fn lexicons() -> Vec<Lexicon> {
-        [Lang::Fr, Lang::En]
-            .into_iter()
-            .map(|l| Lexicon::load(&Assets::embedded(), l).unwrap())
-            .collect()
-    }
-
-    fn run(text: &str) -> Result<Import> {
-        import(text, Path::new("t.txt"), &lexicons())
-    }
-
-    #[test]
-    fn markers_glued_and_spaced() {
-        let text = "1/1. Titre\n\n Le Conseil économique et social,\n\n Rappelant la Convention organisée1 et des\nenfants 2 , et personnes3,\n\n 1. Prie le Secrétaire général.\n_____\n1 Note un.\n2 Note deux.\n3 Note trois.\n";
-        let i = run(text).unwrap();
-        assert_eq!(
-            i.resolution.preamble[0].text,
-            "la Convention organisée[^1] et des enfants[^2], et personnes[^3],"
-        );
-        assert!(i.warnings.is_empty(), "{:?}", i.warnings);
-    }
-
-    #[test]
-    fn line_break_hyphens_are_removed_except_in_compounds() {
-        let text = "1/1. Titre\n\n Le Conseil économique et social,\n\n Rappelant les initiatives sous-\nrégionales et la coordi-\nnation à la soixante-\nneuvième session,\n\n 1. Prie le Secrétaire général.\n";
-        let i = run(text).unwrap();
-        assert_eq!(
-            i.resolution.preamble[0].text,
-            "les initiatives sous-régionales et la coordination à la soixante-neuvième session,"
-        );
-        assert_eq!(i.joins.len(), 3);
-    }
-
-    #[test]
-    fn furniture_is_dropped_and_reported() {
-        let text = "United Nations\nS/RES/1/2000 (2000)\nSecurity Council\nDistr.: General\n4 December 2000\nResolution 1 (2000)\nAdopted by the Security Council at its 999th meeting, on 4 December 2000\n\nThe Security Council,\n\n Recalling its resolutions,\n\n 1. Decides to act;\n00-12345 (E)\n*0012345*\n\nS/RES/1/2000 (2000)\n2\n 2. Decides to remain seized of the matter.\n";
-        let i = run(text).unwrap();
-        let r = &i.resolution;
-        assert_eq!(r.number, "1 (2000)");
-        assert_eq!(r.organ, Organ::SecurityCouncil);
-        assert_eq!(r.date, Date::new(2000, 12, 4));
-        assert_eq!(r.meeting.as_ref().unwrap().name, "999th meeting");
-        assert_eq!(r.operative.len(), 2);
-        assert_eq!(
-            r.operative[1].lead,
-            "Decides to remain seized of the matter"
-        );
-        let kinds: Vec<&str> = i.dropped.iter().map(|d| d.kind).collect();
-        assert!(
-            kinds.contains(&"running head")
-                && kinds.contains(&"job number")
-                && kinds.contains(&"page number"),
-            "{kinds:?}"
-        );
-        assert!(i.warnings.is_empty(), "{:?}", i.warnings);
-    }
-
-    #[test]
-    fn clear_errors_for_unusable_input() {
-        assert!(run("").unwrap_err().message.contains("empty"));
-        assert!(run("\u{0}\u{1}PK\u{3}")
-            .unwrap_err()
-            .message
-            .contains("binary"));
-        let no_para = "1/1. Title\n\nThe General Assembly,\n\n Recalling things,\n";
-        assert!(run(no_para)
-            .unwrap_err()
-            .message
-            .contains("no numbered operative paragraph"));
-        assert!(run("just some words\n")
-            .unwrap_err()
-            .message
-            .contains("no enacting formula"));
-    }
-
-    #[test]
-    fn meeting_line_and_annex() {
-        let text = "74/1. Title\n\nThe General Assembly,\n\n 1. Decides to adopt the annexed text.\n\n45th plenary meeting\n19 December 2019\n\nAnnex\n\nThe text\n\n First paragraph of the annex.\n\n Second paragraph.\n";
-        let i = run(text).unwrap();
-        let r = &i.resolution;
-        assert_eq!(
-            r.meeting.as_ref().map(|m| (m.name.as_str(), m.date)),
-            Some(("45th plenary meeting", Date::new(2019, 12, 19).unwrap()))
-        );
-        assert_eq!(r.annexes.len(), 1);
-        assert_eq!(r.annexes[0].title.as_deref(), Some("The text"));
-        assert_eq!(
-            r.annexes[0].paragraphs,
-            ["First paragraph of the annex.", "Second paragraph."]
-        );
-        assert_eq!(r.operative[0].text, "to adopt the annexed text.");
-    }
-
-    #[test]
-    fn words_split_over_several_lines_are_joined_piece_by_piece() {
-        let text = "1/1. Titre\n\n Le Conseil économique et social,\n\n Rappelant les anti-sous-\nrégionaux et la coordi-\nna-\ntion à la soixante-\nneuvième-\nsession,\n\n 1. Prie le Secrétaire général.\n";
-        let i = run(text).unwrap();
-        assert_eq!(
-            i.resolution.preamble[0].text,
-            "les anti-sous-régionaux et la coordination à la soixante-neuvièmesession,"
-        );
-        let joins: Vec<(&str, &str, bool)> = i
-            .joins
-            .iter()
-            .map(|j| (j.left.as_str(), j.right.as_str(), j.kept_hyphen))
-            .collect();
-        assert_eq!(
-            joins,
-            [
-                ("anti-sous", "régionaux", true),
-                ("coordi", "na-", false),
-                ("coordina", "tion", false),
-                ("soixante", "neuvième-", true),
-                ("soixante-neuvième", "session,", false),
-            ]
-        );
-    }
-
-    #[test]
-    fn a_word_run_over_very_many_lines_is_reported_in_short_pieces() {
-        let lines = 2000;
-        let text = format!(
-            "1/1. Titre\n\n Le Conseil économique et social,\n\n Rappelant les a-\n{}fin,\n\n 1. Prie le Secrétaire général.\n",
-            "a-\n".repeat(lines - 1)
-        );
-        let i = run(&text).unwrap();
-        assert_eq!(
-            i.resolution.preamble[0].text,
-            format!("les {}fin,", "a".repeat(lines))
-        );
-        assert_eq!(i.joins.len(), lines);
-        assert_eq!(i.joins[0].left, "a");
-        assert_eq!(i.joins[99].left, "a".repeat(100));
-        assert_eq!(i.joins[100].left, format!("…{}", "a".repeat(100)));
-        assert!(i.joins.iter().all(|j| j.left.chars().count() <= 101));
-    }
-
-    #[test]
-    fn spaced_markers_follow_the_order_of_the_notes() {
-        let text = "1/1. Titre\n\n Le Conseil économique et social,\n\n Rappelant les enfants 2 , et les femmes 1 , et les hommes 2 ,\n\n 1. Prie le Secrétaire général.\n_____\n1 Note un.\n2 Note deux.\n1 Note un encore.\n";
-        let i = run(text).unwrap();
-        assert_eq!(
-            i.resolution.preamble[0].text,
-            "les enfants 2 , et les femmes[^1], et les hommes[^2],"
-        );
-        let markers: Vec<&str> = i
-            .resolution
-            .footnotes
-            .iter()
-            .map(|f| f.marker.as_str())
-            .collect();
-        assert_eq!(markers, ["1", "2", "1b"]);
-        let warnings: Vec<&str> = i.warnings.iter().map(|w| w.message.as_str()).collect();
-        assert_eq!(
-            warnings,
-            ["footnote 1 is defined twice; the second is kept as a separate note `1b`"]
-        );
-    }
-}
+mod tests;

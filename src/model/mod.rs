@@ -20,8 +20,8 @@ pub use report::{
     Period, Report, Session, Subtitle,
 };
 pub use resolution::{
-    segments, Annex, Citation, Footnote, Meeting, OperativeParagraph, PreambularParagraph,
-    Resolution, Segment, SubParagraph,
+    segments, AgendaItem, Annex, Citation, Footnote, Meeting, OperativeParagraph, Part,
+    PreambularParagraph, Resolution, Segment, SubParagraph, DASH,
 };
 pub use text::Text;
 

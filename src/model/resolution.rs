@@ -29,8 +29,16 @@ pub struct Resolution {
     /// Preambular paragraphs, in order.
     #[serde(default)]
     pub preamble: Vec<PreambularParagraph>,
-    /// Operative paragraphs, in order.
+    /// Operative paragraphs, in order (those before any part, when the
+    /// resolution is divided into parts).
+    #[serde(default)]
     pub operative: Vec<OperativeParagraph>,
+    /// The parts the resolution is divided into after its preamble ("A", "B" …
+    /// in Security Council resolutions, "I", "II" … in General Assembly ones),
+    /// in order. Operative paragraphs are numbered through the parts or
+    /// afresh in each.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub parts: Vec<Part>,
     /// Footnotes, each cited in the text by `[^marker]`.
     #[serde(default)]
     pub footnotes: Vec<Footnote>,
@@ -43,6 +51,43 @@ pub struct Resolution {
     /// Annexes that follow the operative part, kept as text.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub annexes: Vec<Annex>,
+    /// The bracketed line over a General Assembly resolution's heading,
+    /// without its brackets: "on the report of the Third Committee
+    /// (A/72/432)", "without reference to a Main Committee (A/80/L.7)".
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub committee: Option<String>,
+    /// The agenda item it was adopted under, when given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub agenda_item: Option<AgendaItem>,
+}
+
+/// An agenda item, as printed over a General Assembly resolution.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AgendaItem {
+    /// Its number as printed: "89", "69 (b)".
+    pub number: String,
+    /// Its title, if given.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub title: Option<String>,
+}
+
+/// A part of a resolution: a lettered or roman-numbered division with its
+/// own paragraphs.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Part {
+    /// Its number as printed: "A", "B" …, "I", "II" …
+    pub number: String,
+    /// Its heading, if it has one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub heading: Option<String>,
+    /// Preambular paragraphs that open the part, if any.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub preamble: Vec<PreambularParagraph>,
+    /// Its operative paragraphs.
+    #[serde(default)]
+    pub operative: Vec<OperativeParagraph>,
 }
 
 /// An annex to a resolution, kept as text.
@@ -90,11 +135,15 @@ pub struct OperativeParagraph {
     pub short: Option<String>,
 }
 
-/// A lettered sub-paragraph, (a) or a).
+/// The "letter" of a dash item: an unnumbered item printed after a dash, as
+/// in many Security Council resolutions.
+pub const DASH: &str = "—";
+
+/// A lettered sub-paragraph, (a) or a), or a dash item.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct SubParagraph {
-    /// Its letter: `a`, `b` …
+    /// Its letter: `a`, `b` …, or `—` ([`DASH`]) for a dash item.
     pub letter: String,
     /// Opening words in italics, if any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
@@ -195,22 +244,28 @@ impl Resolution {
             }
         };
         scan("title".into(), &self.title);
-        for (i, p) in self.preamble.iter().enumerate() {
-            scan(format!("preambular paragraph {}", i + 1), &p.text);
-            for s in &p.subparagraphs {
-                scan(
-                    format!("preambular paragraph {} ({})", i + 1, s.letter),
-                    &s.text,
-                );
+        for (part, preamble, operative) in self.divisions() {
+            let of = part.map_or(String::new(), |p| format!(" of part {}", p.number));
+            if let Some(heading) = part.and_then(|p| p.heading.as_deref()) {
+                scan(format!("heading{of}"), heading);
             }
-        }
-        for p in &self.operative {
-            scan(format!("operative paragraph {}", p.number), &p.text);
-            for s in &p.subparagraphs {
-                scan(
-                    format!("operative paragraph {} ({})", p.number, s.letter),
-                    &s.text,
-                );
+            for (i, p) in preamble.iter().enumerate() {
+                scan(format!("preambular paragraph {}{of}", i + 1), &p.text);
+                for s in &p.subparagraphs {
+                    scan(
+                        format!("preambular paragraph {} ({}){of}", i + 1, s.letter),
+                        &s.text,
+                    );
+                }
+            }
+            for p in operative {
+                scan(format!("operative paragraph {}{of}", p.number), &p.text);
+                for s in &p.subparagraphs {
+                    scan(
+                        format!("operative paragraph {} ({}){of}", p.number, s.letter),
+                        &s.text,
+                    );
+                }
             }
         }
         for a in &self.annexes {
@@ -221,13 +276,52 @@ impl Resolution {
         out
     }
 
-    /// The operative paragraph with this number.
+    /// The body in reading order: the paragraphs before any part (`None`),
+    /// then each part's.
+    pub fn divisions(
+        &self,
+    ) -> impl Iterator<Item = (Option<&Part>, &[PreambularParagraph], &[OperativeParagraph])> {
+        std::iter::once((None, self.preamble.as_slice(), self.operative.as_slice())).chain(
+            self.parts
+                .iter()
+                .map(|p| (Some(p), p.preamble.as_slice(), p.operative.as_slice())),
+        )
+    }
+
+    /// Every operative paragraph, those of the parts included, in order.
+    pub fn all_operative(&self) -> impl Iterator<Item = &OperativeParagraph> {
+        self.operative
+            .iter()
+            .chain(self.parts.iter().flat_map(|p| &p.operative))
+    }
+
+    /// Every preambular paragraph, those of the parts included, in order.
+    pub fn all_preamble(&self) -> impl Iterator<Item = &PreambularParagraph> {
+        self.preamble
+            .iter()
+            .chain(self.parts.iter().flat_map(|p| &p.preamble))
+    }
+
+    /// How many operative paragraphs it has, those of the parts included.
+    pub fn operative_count(&self) -> usize {
+        self.operative.len() + self.parts.iter().map(|p| p.operative.len()).sum::<usize>()
+    }
+
+    /// Whether its parts number their paragraphs afresh (1, 2 … in each), so
+    /// that a number alone does not name one paragraph.
+    pub fn numbers_restart(&self) -> bool {
+        let mut seen = std::collections::HashSet::new();
+        !self.all_operative().all(|p| seen.insert(p.number))
+    }
+
+    /// The operative paragraph with this number (the first, when parts
+    /// number afresh).
     pub fn paragraph(&self, number: u32) -> Option<&OperativeParagraph> {
         // Paragraphs are numbered 1, 2, 3 …: look where it should be first.
         let at = (number as usize).checked_sub(1);
         match at.and_then(|i| self.operative.get(i)) {
             Some(p) if p.number == number => Some(p),
-            _ => self.operative.iter().find(|p| p.number == number),
+            _ => self.all_operative().find(|p| p.number == number),
         }
     }
 
