@@ -9,7 +9,7 @@ use std::collections::HashSet;
 
 use crate::error::{Error, Location};
 use crate::load::{Seg, SourceFile};
-use crate::model::{Lang, Report, Resolution, TrustFund};
+use crate::model::{Lang, Report, Resolution, TrustFund, DASH};
 use crate::project::Project;
 
 pub use progress::{check_progress, check_progress_at, check_statuses};
@@ -163,70 +163,52 @@ pub fn check_fund(fund: &TrustFund, file: &SourceFile, out: &mut Vec<Error>) {
 /// length.
 pub fn check_resolution(resolution: &Resolution, file: &SourceFile, out: &mut Vec<Error>) {
     text::check_title(&resolution.title, file, out);
-    if resolution.operative.is_empty() {
+    if resolution.operative_count() == 0 {
         out.push(
             Error::data("the resolution has no operative paragraph")
                 .at(file.locate(&[Seg::Key("operative")]))
                 .hint("list the numbered paragraphs under `operative`"),
         );
     }
-    for (i, p) in resolution.operative.iter().enumerate() {
-        let expected = i as u32 + 1;
-        if p.number == expected {
-            continue;
-        }
-        let at = file.locate(&[Seg::Key("operative"), Seg::Index(i), Seg::Key("number")]);
-        let twice = resolution.operative[..i]
-            .iter()
-            .any(|q| q.number == p.number);
-        let (message, hint) = if twice {
-            (
-                format!("operative paragraph {} appears twice", p.number),
-                format!("this is paragraph {expected}: renumber it, or merge the two"),
-            )
-        } else {
-            (
-                format!(
-                    "operative paragraph {} follows paragraph {i}; expected {expected}",
-                    p.number
-                ),
-                "number operative paragraphs 1, 2, 3 … without gaps or repeats".to_owned(),
-            )
+    check_numbering(resolution, file, out);
+    let mut lists: Vec<(Vec<Seg>, &[crate::model::SubParagraph])> = Vec::new();
+    for (k, (part, preamble, operative)) in resolution.divisions().enumerate() {
+        let base: Vec<Seg> = match part {
+            Some(_) => vec![Seg::Key("parts"), Seg::Index(k - 1)],
+            None => Vec::new(),
         };
-        out.push(Error::data(message).at(at).hint(hint));
-        // The rest are off by the same step; one message says it.
-        break;
+        let at = |key: &'static str, i: usize| {
+            let mut path = base.clone();
+            path.extend([Seg::Key(key), Seg::Index(i)]);
+            path
+        };
+        for (i, p) in preamble.iter().enumerate() {
+            lists.push((at("preamble", i), &p.subparagraphs));
+        }
+        for (i, p) in operative.iter().enumerate() {
+            lists.push((at("operative", i), &p.subparagraphs));
+        }
     }
-    let lists = resolution
-        .preamble
-        .iter()
-        .enumerate()
-        .map(|(i, p)| ("preamble", i, &p.subparagraphs))
-        .chain(
-            resolution
-                .operative
-                .iter()
-                .enumerate()
-                .map(|(i, p)| ("operative", i, &p.subparagraphs)),
-        );
-    for (part, i, subs) in lists {
+    for (path, subs) in lists {
+        // A list is lettered a, b, c … or all dash items.
+        let dashes = subs.first().is_some_and(|s| s.letter == DASH);
         for (j, s) in subs.iter().enumerate() {
-            let expected = letter(j);
+            let expected = if dashes { DASH.to_owned() } else { letter(j) };
             if s.letter != expected {
+                let mut at = path.clone();
+                at.extend([Seg::Key("subparagraphs"), Seg::Index(j), Seg::Key("letter")]);
                 out.push(
                     Error::data(format!(
                         "sub-paragraph `{}` is the {} of its list; expected `{expected}`",
                         s.letter,
                         ordinal(j + 1)
                     ))
-                    .at(file.locate(&[
-                        Seg::Key(part),
-                        Seg::Index(i),
-                        Seg::Key("subparagraphs"),
-                        Seg::Index(j),
-                        Seg::Key("letter"),
-                    ]))
-                    .hint("letter sub-paragraphs a, b, c … in order"),
+                    .at(file.locate(&at))
+                    .hint(if dashes {
+                        "a list that opens with a dash item (`—`) is all dash items"
+                    } else {
+                        "letter sub-paragraphs a, b, c … in order, or give each `—` for dash items"
+                    }),
                 );
                 break;
             }
@@ -280,6 +262,49 @@ pub fn check_resolution(resolution: &Resolution, file: &SourceFile, out: &mut Ve
                         f.marker
                     )),
             );
+        }
+    }
+}
+
+/// Operative paragraphs numbered 1..N, through the parts or afresh in each
+/// part (the first mistake of each run is reported).
+fn check_numbering(resolution: &Resolution, file: &SourceFile, out: &mut Vec<Error>) {
+    let mut last = 0u32;
+    for (k, (part, _, operative)) in resolution.divisions().enumerate() {
+        for (i, p) in operative.iter().enumerate() {
+            // A part may start again at 1.
+            let expected = if i == 0 && part.is_some() && p.number == 1 {
+                1
+            } else {
+                last + 1
+            };
+            if p.number == expected {
+                last = p.number;
+                continue;
+            }
+            let mut path = match part {
+                Some(_) => vec![Seg::Key("parts"), Seg::Index(k - 1)],
+                None => Vec::new(),
+            };
+            path.extend([Seg::Key("operative"), Seg::Index(i), Seg::Key("number")]);
+            let twice = operative[..i].iter().any(|q| q.number == p.number);
+            let (message, hint) = if twice {
+                (
+                    format!("operative paragraph {} appears twice", p.number),
+                    format!("this is paragraph {expected}: renumber it, or merge the two"),
+                )
+            } else {
+                (
+                    format!(
+                        "operative paragraph {} follows paragraph {last}; expected {expected}",
+                        p.number
+                    ),
+                    "number operative paragraphs 1, 2, 3 … without gaps or repeats (a part may start again at 1)".to_owned(),
+                )
+            };
+            out.push(Error::data(message).at(file.locate(&path)).hint(hint));
+            // The rest are off by the same step; one message says it.
+            return;
         }
     }
 }

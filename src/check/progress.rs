@@ -84,7 +84,20 @@ pub fn check_progress_at(
                 )),
             );
         }
-        let last = resolution.operative.len();
+        if resolution.numbers_restart() {
+            out.push(
+                Error::data(format!(
+                    "progress entry {} is for operative paragraph {}, but resolution {} numbers its paragraphs afresh in each part, so a number alone does not name one",
+                    i + 1,
+                    entry.paragraph,
+                    resolution.number
+                ))
+                .at(locate(i, "paragraph"))
+                .hint("progress data on a resolution whose parts restart their numbering is not supported yet"),
+            );
+            continue;
+        }
+        let last = resolution.operative_count();
         let Some(paragraph) = resolution.paragraph(entry.paragraph) else {
             out.push(
                 Error::data(format!(

@@ -329,7 +329,7 @@ pub fn report(
                 .date
                 .or(resolution.meeting.as_ref().map(|m| m.date))
                 .map(|d| locale.date(d)),
-            operative_count: resolution.operative.len(),
+            operative_count: resolution.operative_count(),
         },
         paragraphs,
         status_counts,

@@ -48,54 +48,75 @@ pub fn handout(project: &Project, lang: Lang, assets: &Assets) -> Result<Documen
     };
     let (lc, rc) = &mut cols.cited;
     let notes = &mut cols.notes;
-    let l = vec![Inline::Strong(heading(left, lc, notes))];
-    let r = vec![Inline::Strong(heading(right, rc, notes))];
+    let l = vec![Inline::Strong(heading(left, &locale, lc, notes))];
+    let r = vec![Inline::Strong(heading(right, &other_locale, rc, notes))];
     cols.pair(l, r);
     cols.pair(
         vec![Inline::Text(left.formula.clone())],
         vec![Inline::Text(right.formula.clone())],
     );
-    let count = left.preamble.len().max(right.preamble.len());
-    for i in 0..count {
-        let (lp, rp) = (left.preamble.get(i), right.preamble.get(i));
-        let (lc, rc) = &mut cols.cited;
-        let notes = &mut cols.notes;
-        let l = lp.map(|p| lc.led(Some(&p.lead), &p.text, notes));
-        let r = rp.map(|p| rc.led(Some(&p.lead), &p.text, notes));
-        cols.pair_or_missing(l, r);
-        cols.sub_rows(
-            lp.map(|p| p.subparagraphs.as_slice()).unwrap_or_default(),
-            rp.map(|p| p.subparagraphs.as_slice()).unwrap_or_default(),
-        );
-    }
-    let numbers: std::collections::BTreeSet<u32> = left
-        .operative
-        .iter()
-        .chain(&right.operative)
-        .map(|p| p.number)
-        .collect();
-    for n in numbers {
-        let (lp, rp) = (left.paragraph(n), right.paragraph(n));
-        let para = |r: &Resolution,
-                    p: &crate::model::OperativeParagraph,
-                    c: &mut Cited,
-                    notes: &mut Notes| {
-            let mut cell = Vec::new();
-            if let Some(num) = operative_number(r, p.number) {
-                cell.push(Inline::Text(format!("{num} ")));
-            }
-            cell.extend(c.led(Some(&p.lead), &p.text, notes));
-            cell
-        };
-        let (lc, rc) = &mut cols.cited;
-        let notes = &mut cols.notes;
-        let l = lp.map(|p| para(left, p, lc, notes));
-        let r = rp.map(|p| para(right, p, rc, notes));
-        cols.pair_or_missing(l, r);
-        cols.sub_rows(
-            lp.map(|p| p.subparagraphs.as_slice()).unwrap_or_default(),
-            rp.map(|p| p.subparagraphs.as_slice()).unwrap_or_default(),
-        );
+    let (lds, rds): (Vec<_>, Vec<_>) = (left.divisions().collect(), right.divisions().collect());
+    for k in 0..lds.len().max(rds.len()) {
+        let (ld, rd) = (lds.get(k), rds.get(k));
+        let (lpart, rpart) = (ld.and_then(|d| d.0), rd.and_then(|d| d.0));
+        if lpart.is_some() || rpart.is_some() {
+            let (lc, rc) = &mut cols.cited;
+            let notes = &mut cols.notes;
+            let label = |p: &crate::model::Part, c: &mut Cited, notes: &mut Notes| {
+                let mut cell = vec![Inline::Text(p.number.clone())];
+                if let Some(h) = &p.heading {
+                    cell.push(Inline::Break);
+                    cell.extend(c.inlines(h, notes));
+                }
+                vec![Inline::Strong(cell)]
+            };
+            let l = lpart.map(|p| label(p, lc, notes));
+            let r = rpart.map(|p| label(p, rc, notes));
+            cols.pair_or_missing(l, r);
+        }
+        let (lpre, rpre) = (ld.map_or(&[][..], |d| d.1), rd.map_or(&[][..], |d| d.1));
+        let (lops, rops) = (ld.map_or(&[][..], |d| d.2), rd.map_or(&[][..], |d| d.2));
+        let count = lpre.len().max(rpre.len());
+        for i in 0..count {
+            let (lp, rp) = (lpre.get(i), rpre.get(i));
+            let (lc, rc) = &mut cols.cited;
+            let notes = &mut cols.notes;
+            let l = lp.map(|p| lc.led(Some(&p.lead), &p.text, notes));
+            let r = rp.map(|p| rc.led(Some(&p.lead), &p.text, notes));
+            cols.pair_or_missing(l, r);
+            cols.sub_rows(
+                lp.map(|p| p.subparagraphs.as_slice()).unwrap_or_default(),
+                rp.map(|p| p.subparagraphs.as_slice()).unwrap_or_default(),
+            );
+        }
+        let numbers: std::collections::BTreeSet<u32> =
+            lops.iter().chain(rops).map(|p| p.number).collect();
+        for n in numbers {
+            let (lp, rp) = (
+                lops.iter().find(|p| p.number == n),
+                rops.iter().find(|p| p.number == n),
+            );
+            let para = |r: &Resolution,
+                        p: &crate::model::OperativeParagraph,
+                        c: &mut Cited,
+                        notes: &mut Notes| {
+                let mut cell = Vec::new();
+                if let Some(num) = operative_number(r, p.number) {
+                    cell.push(Inline::Text(format!("{num} ")));
+                }
+                cell.extend(c.led(Some(&p.lead), &p.text, notes));
+                cell
+            };
+            let (lc, rc) = &mut cols.cited;
+            let notes = &mut cols.notes;
+            let l = lp.map(|p| para(left, p, lc, notes));
+            let r = rp.map(|p| para(right, p, rc, notes));
+            cols.pair_or_missing(l, r);
+            cols.sub_rows(
+                lp.map(|p| p.subparagraphs.as_slice()).unwrap_or_default(),
+                rp.map(|p| p.subparagraphs.as_slice()).unwrap_or_default(),
+            );
+        }
     }
     let meeting = |r: &Resolution, loc: &Locale| match closing(r, loc) {
         Some(Block::Closing { lines }) => lines.join(&Inline::Text(", ".into())),

@@ -96,6 +96,12 @@ pub struct Locale {
     /// "Resolution {number}: {title}", the heading of each resolution's rows
     /// in a table of several.
     pub table_group: String,
+    /// "Resolution {number}": the heading of a resolution without a title
+    /// (the Security Council's), and of its rows in a table of several.
+    pub resolution_heading: String,
+    /// "Adopted by {organ} at its {meeting}, on {date}", under the heading of
+    /// a Security Council resolution.
+    pub adoption_line: String,
     /// How running text writes an amount, by currency code ("${amount}",
     /// "{amount} dollars"); `other` for the rest ("{amount} {currency}").
     pub amounts: BTreeMap<String, String>,
@@ -446,7 +452,11 @@ impl Locale {
     }
 
     /// A sub-paragraph label: "(a)" or "a)".
+    /// A dash item's label is its dash.
     pub fn subparagraph(&self, label: &str) -> String {
+        if label == crate::model::DASH {
+            return label.to_owned();
+        }
         fill(&self.subparagraph, &[("label", label)])
     }
 }

@@ -7,12 +7,14 @@
 //! paragraph followed only through its sub-paragraphs has no status of its
 //! own and is not counted (its sub-paragraphs are).
 
-use crate::model::{OperativeParagraph, ParagraphProgress, Progress, Resolution, Status};
+use crate::model::{OperativeParagraph, ParagraphProgress, Part, Progress, Resolution, Status};
 
 /// One operative paragraph and the entries about it.
 pub(crate) struct Provision<'a> {
     /// The paragraph.
     pub paragraph: &'a OperativeParagraph,
+    /// The part it opens, when it is the first paragraph of a part.
+    pub opens: Option<&'a Part>,
     /// The entry about the whole paragraph, if any.
     pub whole: Option<&'a ParagraphProgress>,
     /// The entries about its sub-paragraphs, in the data's order.
@@ -48,15 +50,21 @@ pub(crate) fn of<'a>(
     progress: &'a Progress,
 ) -> Vec<Provision<'a>> {
     resolution
-        .operative
-        .iter()
-        .map(|p| {
+        .divisions()
+        .flat_map(|(part, _, operative)| {
+            operative
+                .iter()
+                .enumerate()
+                .map(move |(i, p)| (part.filter(|_| i == 0), p))
+        })
+        .map(|(opens, p)| {
             let entries = progress.paragraphs.iter().filter(|e| {
                 e.paragraph == p.number && e.other_resolution(&progress.resolution) == key
             });
             let (subs, whole): (Vec<_>, Vec<_>) = entries.partition(|e| e.subparagraph.is_some());
             Provision {
                 paragraph: p,
+                opens,
                 whole: whole.first().copied(),
                 subparagraphs: subs,
             }

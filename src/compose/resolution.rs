@@ -5,9 +5,9 @@
 
 use std::collections::HashMap;
 
-use crate::compose::locale::Locale;
+use crate::compose::locale::{fill, Locale};
 use crate::doc::{Block, Inline};
-use crate::model::{segments, Resolution, Segment, SubParagraph};
+use crate::model::{segments, Organ, Resolution, Segment, SubParagraph};
 
 /// Footnote numbering across a document: the first citation of a footnote is
 /// a note, later ones refer to its number.
@@ -92,16 +92,75 @@ impl<'r> Cited<'r> {
     }
 }
 
-/// The printed heading "2015/23. Title".
-pub fn heading(r: &Resolution, cited: &mut Cited, notes: &mut Notes) -> Vec<Inline> {
+/// The printed heading: "2015/23. Title"; for the Security Council, whose
+/// resolutions bear no title, and for any resolution without one,
+/// "Resolution 1445 (2002)".
+pub fn heading(
+    r: &Resolution,
+    locale: &Locale,
+    cited: &mut Cited,
+    notes: &mut Notes,
+) -> Vec<Inline> {
+    if r.organ == Organ::SecurityCouncil || r.title.trim().is_empty() {
+        return vec![Inline::Text(fill(
+            &locale.resolution_heading,
+            &[("number", &r.number)],
+        ))];
+    }
     let mut content = vec![Inline::Text(format!("{}. ", r.number))];
     content.extend(cited.inlines(&r.title, notes));
     content
 }
 
+/// Under a Security Council resolution's heading: "Adopted by the Security
+/// Council at its 4653rd meeting, on 4 December 2002" (it then has no
+/// meeting line at its end).
+pub fn adoption_line(r: &Resolution, locale: &Locale) -> Option<String> {
+    if r.organ != Organ::SecurityCouncil {
+        return None;
+    }
+    let m = r.meeting.as_ref()?;
+    Some(fill(
+        &locale.adoption_line,
+        &[
+            ("organ", locale.organ_as_subject(r.organ)),
+            ("meeting", &m.name),
+            ("date", &locale.date(m.date)),
+        ],
+    ))
+}
+
+/// The lines over a General Assembly resolution's heading, when given: the
+/// agenda item and its title, then "[on the report of the Third Committee
+/// (A/72/432)]".
+fn over_heading(r: &Resolution, locale: &Locale) -> Vec<Block> {
+    let mut out = Vec::new();
+    if let Some(item) = &r.agenda_item {
+        let mut content = vec![Inline::Text(fill(
+            &locale.agenda_item.adopted,
+            &[("number", &item.number)],
+        ))];
+        if let Some(title) = &item.title {
+            content.push(Inline::Break);
+            content.push(Inline::Text(title.clone()));
+        }
+        out.push(Block::Paragraph {
+            number: None,
+            content,
+        });
+    }
+    if let Some(c) = &r.committee {
+        out.push(Block::Paragraph {
+            number: None,
+            content: vec![Inline::Text(format!("[{c}]"))],
+        });
+    }
+    out
+}
+
 /// The label of an operative paragraph; a lone paragraph is not numbered.
 pub fn operative_number(r: &Resolution, number: u32) -> Option<String> {
-    (r.operative.len() > 1).then(|| format!("{number}."))
+    (r.operative_count() > 1).then(|| format!("{number}."))
 }
 
 /// A sub-paragraph block.
@@ -117,8 +176,12 @@ pub fn subparagraph(
     }
 }
 
-/// The meeting line, flush right.
+/// The meeting line, flush right (none for the Security Council, whose
+/// adoption line is under the heading).
 pub fn closing(r: &Resolution, locale: &Locale) -> Option<Block> {
+    if adoption_line(r, locale).is_some() {
+        return None;
+    }
     r.meeting.as_ref().map(|m| Block::Closing {
         lines: vec![
             vec![Inline::Text(m.name.clone())],
@@ -130,34 +193,65 @@ pub fn closing(r: &Resolution, locale: &Locale) -> Option<Block> {
 /// The whole resolution as blocks.
 pub fn blocks(r: &Resolution, locale: &Locale, notes: &mut Notes) -> Vec<Block> {
     let mut cited = Cited::new(r);
-    let mut out = vec![Block::Heading {
+    let mut out = over_heading(r, locale);
+    out.push(Block::Heading {
         level: 1,
         number: None,
-        content: heading(r, &mut cited, notes),
-    }];
+        content: heading(r, locale, &mut cited, notes),
+    });
+    if r.organ == Organ::SecurityCouncil && !r.title.trim().is_empty() {
+        out.push(Block::Heading {
+            level: 3,
+            number: None,
+            content: cited.inlines(&r.title, notes),
+        });
+    }
+    if let Some(line) = adoption_line(r, locale) {
+        out.push(Block::Heading {
+            level: 3,
+            number: None,
+            content: vec![Inline::Text(line)],
+        });
+    }
     out.push(Block::Preambular {
         content: vec![Inline::Text(r.formula.clone())],
     });
-    for p in &r.preamble {
-        out.push(Block::Preambular {
-            content: cited.led(Some(&p.lead), &p.text, notes),
-        });
-        out.extend(
-            p.subparagraphs
-                .iter()
-                .map(|s| subparagraph(s, locale, &mut cited, notes)),
-        );
-    }
-    for p in &r.operative {
-        out.push(Block::Paragraph {
-            number: operative_number(r, p.number),
-            content: cited.led(Some(&p.lead), &p.text, notes),
-        });
-        out.extend(
-            p.subparagraphs
-                .iter()
-                .map(|s| subparagraph(s, locale, &mut cited, notes)),
-        );
+    for (part, preamble, operative) in r.divisions() {
+        if let Some(part) = part {
+            out.push(Block::Heading {
+                level: 2,
+                number: None,
+                content: vec![Inline::Text(part.number.clone())],
+            });
+            if let Some(h) = &part.heading {
+                out.push(Block::Heading {
+                    level: 3,
+                    number: None,
+                    content: cited.inlines(h, notes),
+                });
+            }
+        }
+        for p in preamble {
+            out.push(Block::Preambular {
+                content: cited.led(Some(&p.lead), &p.text, notes),
+            });
+            out.extend(
+                p.subparagraphs
+                    .iter()
+                    .map(|s| subparagraph(s, locale, &mut cited, notes)),
+            );
+        }
+        for p in operative {
+            out.push(Block::Paragraph {
+                number: operative_number(r, p.number),
+                content: cited.led(Some(&p.lead), &p.text, notes),
+            });
+            out.extend(
+                p.subparagraphs
+                    .iter()
+                    .map(|s| subparagraph(s, locale, &mut cited, notes)),
+            );
+        }
     }
     out.extend(closing(r, locale));
     for a in &r.annexes {

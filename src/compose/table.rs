@@ -171,12 +171,15 @@ fn blocks(
     let cols = &locale.table_columns;
     for group in groups {
         if several {
+            let r = group.resolution;
+            let pattern = if r.title.trim().is_empty() {
+                &locale.resolution_heading
+            } else {
+                &locale.table_group
+            };
             let heading = fill(
-                &locale.table_group,
-                &[
-                    ("number", &group.resolution.number),
-                    ("title", &plain(&group.resolution.title)),
-                ],
+                pattern,
+                &[("number", &r.number), ("title", &plain(&r.title))],
             );
             blocks.push(Block::Heading {
                 level: 3,
@@ -262,6 +265,15 @@ impl<'r> Group<'r> {
             // The provision: the short form, or the paragraph's text with
             // the sub-paragraphs that have no row of their own.
             let mut provision_text = Vec::new();
+            if let Some(part) = provision.opens {
+                // The part the paragraph opens, as a line of its own.
+                let label = match &part.heading {
+                    Some(h) => format!("{}. {}", part.number, plain(h)),
+                    None => part.number.clone(),
+                };
+                provision_text.push(Inline::Strong(vec![Inline::Text(label)]));
+                provision_text.push(Inline::Break);
+            }
             match &p.short {
                 Some(short) => provision_text.push(Inline::Text(short.clone())),
                 None => {

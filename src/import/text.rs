@@ -200,6 +200,9 @@ enum Section {
     Preamble,
     Operative,
     Closing,
+    /// The vote line an annual volume prints after the text ("Adopted at
+    /// the 2981st meeting by 12 votes to 1 …").
+    Vote,
     Annex,
 }
 
@@ -307,6 +310,8 @@ impl<'a> Importer<'a> {
     /// Pass 1: page furniture and footnote blocks out, body lines kept.
     fn read(&mut self, text: &str) {
         let mut in_notes = false;
+        // Whether the lines just after a running head may be its title.
+        let mut head_title = false;
         let mut after_blank = false;
         for (i, raw) in text.split('\n').enumerate() {
             let no = i + 1;
@@ -326,6 +331,10 @@ impl<'a> Importer<'a> {
                 self.drop_line(no, "rule", t);
                 in_notes = true;
                 continue;
+            }
+            if in_notes && self.page_furniture(t) {
+                // A page without a form feed before it: the notes end here.
+                in_notes = false;
             }
             if in_notes {
                 if let Some(c) = NOTE_START.captures(t) {
@@ -356,7 +365,24 @@ impl<'a> Importer<'a> {
             }
             if let Some(kind) = self.furniture(t) {
                 self.drop_line(no, kind, t);
+                head_title = kind == "running head" && self.symbol.as_deref() == Some(t);
                 continue;
+            }
+            if head_title {
+                // The title lines of a running head whose symbol stood alone.
+                let early: String = self
+                    .body
+                    .iter()
+                    .take(80)
+                    .map(|l| l.text.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                // A few words at least: a short line ("Annex A") is no title.
+                if t.split_whitespace().count() >= 4 && early.contains(&squeeze(t)) {
+                    self.drop_line(no, "running head", t);
+                    continue;
+                }
+                head_title = false;
             }
             if let Some(last) = self
                 .body
@@ -377,6 +403,20 @@ impl<'a> Importer<'a> {
             });
             after_blank = false;
         }
+    }
+
+    /// Whether a line is a page's furniture (symbol, running head, job or
+    /// page number), without recording it.
+    fn page_furniture(&self, t: &str) -> bool {
+        let numbered_page = t.contains('/') && PAGE_NUMBER.is_match(t);
+        numbered_page
+            || JOB_NUMBER.is_match(t)
+            || JOB_AND_PAGE.is_match(t)
+            || SYMBOL.is_match(t)
+            || self
+                .symbol
+                .as_deref()
+                .is_some_and(|s| t.starts_with(s) && t[s.len()..].starts_with(' '))
     }
 
     /// What kind of page furniture a line is, if it is one.
@@ -452,6 +492,7 @@ impl<'a> Importer<'a> {
         let mut adoption: Option<(String, usize)> = None;
         let mut after_adopted_heading = false;
         let mut annexes: Vec<Annex> = Vec::new();
+        let mut vote: Option<(usize, String)> = None;
         // How many operative paragraphs `paras` holds (counted as they come,
         // not by going through `paras` at every line).
         let mut operatives: u32 = 0;
@@ -630,6 +671,7 @@ impl<'a> Importer<'a> {
                             message: format!("`{t}` alone on its line, where part {number} comes; read as part {number}"),
                         });
                     }
+                    self.drop_line(line.no, "part number (kept as `parts[].number`)", t);
                     parts_seen += 1;
                     part_operatives = Some(0);
                     part_heading_open = true;
@@ -748,6 +790,25 @@ impl<'a> Importer<'a> {
                     continue;
                 }
             }
+            if section == Section::Vote {
+                if let Some((_, vote)) = &mut vote {
+                    vote.push(' ');
+                    vote.push_str(t);
+                }
+                continue;
+            }
+            if matches!(section, Section::Operative | Section::Closing)
+                && complete
+                && self
+                    .lexicon
+                    .vote_prefix
+                    .as_ref()
+                    .is_some_and(|v| t.starts_with(v.as_str()))
+            {
+                section = Section::Vote;
+                vote = Some((line.no, t.to_owned()));
+                continue;
+            }
             if matches!(section, Section::Operative | Section::Closing) && complete {
                 if let Some(name) = self.meeting_line(t) {
                     self.meeting_name = Some((name, line.no));
@@ -827,6 +888,9 @@ impl<'a> Importer<'a> {
                     }
                 },
             }
+        }
+        if let Some((no, text)) = vote {
+            self.keep_as_source(no, "a vote line after the text", &text);
         }
         if expect_meeting_date {
             if let Some((name, no)) = self.meeting_name.take() {

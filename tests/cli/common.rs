@@ -435,12 +435,40 @@ pub fn docx_outline(docx: &Path) -> String {
 pub const CORPUS: &str = "tests/fixtures/import/E-RES-2015-23.fr.txt";
 
 /// Expected structure of each import fixture (see tests/fixtures/import/README.md):
-/// file, preambular paragraphs, operative paragraphs, sub-paragraphs, footnotes, annexes.
-pub const IMPORT_FIXTURES: [(&str, usize, usize, usize, usize, usize); 5] = [
-    (CORPUS, 12, 11, 6, 3, 0),
-    ("tests/fixtures/import/A-RES-79-69.en.txt", 4, 8, 5, 4, 0),
-    ("tests/fixtures/import/A-RES-78-271.en.txt", 1, 7, 6, 2, 0),
-    ("tests/fixtures/import/A-RES-80-3.en.txt", 1, 2, 0, 16, 1),
+/// file, preambular paragraphs, operative paragraphs (those of the parts
+/// included), parts, lettered sub-paragraphs, dash items, footnotes, annexes.
+pub const IMPORT_FIXTURES: [(&str, usize, usize, usize, usize, usize, usize, usize); 12] = [
+    (CORPUS, 12, 11, 0, 6, 0, 3, 0),
+    (
+        "tests/fixtures/import/A-RES-79-69.en.txt",
+        4,
+        8,
+        0,
+        5,
+        0,
+        4,
+        0,
+    ),
+    (
+        "tests/fixtures/import/A-RES-78-271.en.txt",
+        1,
+        7,
+        0,
+        6,
+        0,
+        2,
+        0,
+    ),
+    (
+        "tests/fixtures/import/A-RES-80-3.en.txt",
+        1,
+        2,
+        0,
+        0,
+        0,
+        16,
+        1,
+    ),
     (
         "tests/fixtures/import/S-RES-1498-2003.en.txt",
         8,
@@ -448,6 +476,78 @@ pub const IMPORT_FIXTURES: [(&str, usize, usize, usize, usize, usize); 5] = [
         0,
         0,
         0,
+        0,
+        0,
+    ),
+    (
+        "tests/fixtures/import/S-RES-827-1993.en.txt",
+        11,
+        9,
+        0,
+        0,
+        0,
+        0,
+        0,
+    ),
+    (
+        "tests/fixtures/import/S-RES-687-1991.en.txt",
+        26,
+        34,
+        9,
+        8,
+        0,
+        0,
+        0,
+    ),
+    (
+        "tests/fixtures/import/S-RES-820-1993.en.txt",
+        13,
+        33,
+        3,
+        3,
+        0,
+        0,
+        0,
+    ),
+    (
+        "tests/fixtures/import/S-RES-1445-2002.en.txt",
+        8,
+        25,
+        0,
+        0,
+        6,
+        0,
+        0,
+    ),
+    (
+        "tests/fixtures/import/S-RES-1454-2002.en.txt",
+        6,
+        5,
+        0,
+        0,
+        0,
+        0,
+        2,
+    ),
+    (
+        "tests/fixtures/import/A-RES-80-2.pymupdf.en.txt",
+        2,
+        6,
+        0,
+        0,
+        0,
+        1,
+        0,
+    ),
+    (
+        "tests/fixtures/import/A-RES-80-5.pymupdf.en.txt",
+        0,
+        1,
+        0,
+        0,
+        0,
+        15,
+        1,
     ),
 ];
 
@@ -481,9 +581,8 @@ pub fn words(text: &str) -> Vec<String> {
 
 pub fn model_words(r: &resolute::model::Resolution) -> Vec<String> {
     let mut texts: Vec<String> = vec![r.number.clone(), r.title.clone(), r.formula.clone()];
-    for p in &r.preamble {
-        texts.push(format!("{} {}", p.lead, p.text));
-        for s in &p.subparagraphs {
+    let subs = |texts: &mut Vec<String>, list: &[resolute::model::SubParagraph]| {
+        for s in list {
             texts.push(format!(
                 "{} {} {}",
                 s.letter,
@@ -491,16 +590,19 @@ pub fn model_words(r: &resolute::model::Resolution) -> Vec<String> {
                 s.text
             ));
         }
-    }
-    for p in &r.operative {
-        texts.push(format!("{} {} {}", p.number, p.lead, p.text));
-        for s in &p.subparagraphs {
-            texts.push(format!(
-                "{} {} {}",
-                s.letter,
-                s.lead.clone().unwrap_or_default(),
-                s.text
-            ));
+    };
+    for (part, preamble, operative) in r.divisions() {
+        if let Some(part) = part {
+            texts.push(part.number.clone());
+            texts.extend(part.heading.iter().cloned());
+        }
+        for p in preamble {
+            texts.push(format!("{} {}", p.lead, p.text));
+            subs(&mut texts, &p.subparagraphs);
+        }
+        for p in operative {
+            texts.push(format!("{} {} {}", p.number, p.lead, p.text));
+            subs(&mut texts, &p.subparagraphs);
         }
     }
     for f in &r.footnotes {
@@ -508,6 +610,7 @@ pub fn model_words(r: &resolute::model::Resolution) -> Vec<String> {
     }
     texts.extend(r.meeting.iter().map(|m| m.name.clone()));
     texts.extend(r.source.iter().cloned());
+    texts.extend(r.committee.iter().cloned());
     for a in &r.annexes {
         texts.push(a.heading.clone());
         texts.extend(a.title.iter().cloned());

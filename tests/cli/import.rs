@@ -95,7 +95,7 @@ fn importing_the_corpus_gives_the_worked_example_without_warnings() {
     assert!(out.status.success(), "{}", stderr(&out));
     let err = stderr(&out);
     assert!(!err.lines().any(|l| l.starts_with("warning")), "{err}");
-    assert!(err.contains("12 preambular and 11 operative paragraphs, 6 sub-paragraphs, 3 footnotes cited 5 times"), "{err}");
+    assert!(err.contains("12 preambular and 11 operative paragraphs, 0 parts, 6 sub-paragraphs, 0 dash items, 3 footnotes cited 5 times"), "{err}");
     let mut imported: resolute::model::Resolution =
         serde_saphyr::from_str(&String::from_utf8_lossy(&out.stdout)).unwrap();
     let example = resolute::Project::load(&root().join(EXAMPLE))
@@ -123,31 +123,31 @@ fn importing_the_corpus_gives_the_worked_example_without_warnings() {
 
 #[test]
 fn every_imported_word_is_in_the_model_or_the_furniture_list() {
-    for (path, pre, op, subs, notes, annexes) in IMPORT_FIXTURES {
+    for (path, pre, op, parts, subs, dashes, notes, annexes) in IMPORT_FIXTURES {
         let input = std::fs::read_to_string(root().join(path)).unwrap();
         let imported = import_lib(path);
         let r = &imported.resolution;
-        let sub_count: usize = r
-            .preamble
-            .iter()
-            .map(|p| p.subparagraphs.len())
-            .sum::<usize>()
-            + r.operative
-                .iter()
-                .map(|p| p.subparagraphs.len())
-                .sum::<usize>();
+        let lists = r
+            .all_preamble()
+            .map(|p| &p.subparagraphs)
+            .chain(r.all_operative().map(|p| &p.subparagraphs));
+        let (dash_items, lettered): (Vec<_>, Vec<_>) = lists
+            .flatten()
+            .partition(|s| s.letter == resolute::model::DASH);
         assert_eq!(
             (
-                r.preamble.len(),
-                r.operative.len(),
-                sub_count,
+                r.all_preamble().count(),
+                r.operative_count(),
+                r.parts.len(),
+                lettered.len(),
+                dash_items.len(),
                 r.footnotes.len(),
                 r.annexes.len()
             ),
-            (pre, op, subs, notes, annexes),
+            (pre, op, parts, subs, dashes, notes, annexes),
             "{path}: structure"
         );
-        let numbers: Vec<u32> = r.operative.iter().map(|p| p.number).collect();
+        let numbers: Vec<u32> = r.all_operative().map(|p| p.number).collect();
         assert_eq!(
             numbers,
             (1..=op as u32).collect::<Vec<_>>(),
@@ -509,4 +509,180 @@ fn a_large_import_is_the_small_one_repeated() {
         .count();
     assert_eq!(twice, (copies - 1) * 2);
     assert_eq!(many.warnings.len(), twice + one.warnings.len());
+}
+
+/// The warnings of an import, as text.
+fn warnings_of(imported: &resolute::Import) -> Vec<String> {
+    imported
+        .warnings
+        .iter()
+        .map(|w| format!("{}: {}", w.line, w.message))
+        .collect()
+}
+
+#[test]
+fn a_security_council_heading_in_capitals_with_its_adoption_line_imports() {
+    let i = import_lib("tests/fixtures/import/S-RES-827-1993.en.txt");
+    let r = &i.resolution;
+    assert_eq!(r.number, "827 (1993)");
+    assert_eq!(r.organ, resolute::model::Organ::SecurityCouncil);
+    let meeting = r.meeting.as_ref().expect("the adoption line");
+    assert_eq!(meeting.name, "3217th meeting");
+    assert_eq!(r.date.map(|d| d.to_string()).as_deref(), Some("1993-05-25"));
+    // "Determining" is a lead; the paragraph cut by a page break
+    // ("Steering" / blank / "Committee") stays one.
+    assert!(r.preamble.iter().any(|p| p.lead == "Determining"));
+    assert!(r.preamble.iter().any(|p| p
+        .text
+        .contains("Co-Chairmen of the Steering Committee of the International")));
+    assert!(i.warnings.is_empty(), "{:?}", warnings_of(&i));
+}
+
+#[test]
+fn a_resolution_in_parts_keeps_its_parts_and_numbering() {
+    let i = import_lib("tests/fixtures/import/S-RES-687-1991.en.txt");
+    let r = &i.resolution;
+    let parts: Vec<(&str, Vec<u32>)> = r
+        .parts
+        .iter()
+        .map(|p| {
+            (
+                p.number.as_str(),
+                p.operative.iter().map(|o| o.number).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        r.operative.iter().map(|p| p.number).collect::<Vec<_>>(),
+        [1]
+    );
+    assert_eq!(
+        parts,
+        [
+            ("A", vec![2, 3, 4]),
+            ("B", vec![5, 6]),
+            ("C", (7..=14).collect()),
+            ("D", vec![15]),
+            ("E", (16..=19).collect()),
+            ("F", (20..=29).collect()),
+            ("G", vec![30, 31]),
+            ("H", vec![32]),
+            ("I", vec![33, 34]),
+        ]
+    );
+    // Two preambular paragraphs with no blank line between them are two.
+    assert!(r
+        .preamble
+        .iter()
+        .any(|p| p.lead == "Recalling also" && p.text.starts_with("that Iraq has signed")));
+    // OCR noise in the date is reported and kept, never read as a date.
+    assert_eq!(r.date, None);
+    let w = warnings_of(&i);
+    assert!(
+        w.iter()
+            .any(|m| m.starts_with("2: ") && m.contains("Apri]")),
+        "{w:?}"
+    );
+    // Bare-figure footnote calls without their notes stay text, with a warning.
+    assert!(r
+        .preamble
+        .iter()
+        .any(|p| p.text.contains("1989, 60 establishing")));
+    assert!(
+        w.iter()
+            .any(|m| m.contains("`60` after `1989,` looks like a footnote call")),
+        "{w:?}"
+    );
+    // The volume's vote line is kept, not run into paragraph 34.
+    assert!(!r.parts[8].operative[1].text.contains("Adopted at"));
+    assert!(r
+        .source
+        .as_deref()
+        .unwrap_or("")
+        .contains("Adopted at the 298Ist meeting"));
+
+    let i = import_lib("tests/fixtures/import/S-RES-820-1993.en.txt");
+    let r = &i.resolution;
+    let shape: Vec<(&str, usize, usize)> = r
+        .parts
+        .iter()
+        .map(|p| (p.number.as_str(), p.preamble.len(), p.operative.len()))
+        .collect();
+    assert_eq!(shape, [("A", 0, 9), ("B", 2, 21), ("C", 1, 3)]);
+    let w = warnings_of(&i);
+    assert!(
+        w.iter().any(|m| m.contains("`c` alone on its line")),
+        "{w:?}"
+    );
+}
+
+#[test]
+fn dash_items_are_items_and_leads_are_only_the_verb() {
+    let i = import_lib("tests/fixtures/import/S-RES-1445-2002.en.txt");
+    let r = &i.resolution;
+    let p13 = r.paragraph(13).unwrap();
+    assert_eq!(p13.subparagraphs.len(), 6);
+    assert!(p13
+        .subparagraphs
+        .iter()
+        .all(|s| s.letter == resolute::model::DASH));
+    assert!(p13.subparagraphs[0]
+        .text
+        .starts_with("Calls for a full cessation"));
+    assert!(p13.subparagraphs[3].text.ends_with("by the Tribunal, and"));
+    assert!(p13.subparagraphs[4]
+        .text
+        .starts_with("Reiterates its demand"));
+    // "Decides to remain actively seized of the matter.": only "Decides" is italic.
+    let last = r.paragraph(25).unwrap();
+    assert_eq!(
+        (last.lead.as_str(), last.text.as_str()),
+        ("Decides", "to remain actively seized of the matter.")
+    );
+    // "In regard to …, endorses": no lead at the start, said so.
+    let p11 = r.paragraph(11).unwrap();
+    assert_eq!(p11.lead, "");
+    assert!(p11.text.starts_with("In regard to DDR"));
+    assert!(warnings_of(&i).iter().any(|m| m.contains("`endorses`")));
+    // "ex-" at a line end keeps its hyphen: the text writes "ex-combatants".
+    let all = serde_json::to_string(r).unwrap();
+    assert!(!all.contains("excombatants"));
+    assert!(all.contains("resettlement of any ex-combatants"));
+}
+
+#[test]
+fn lettered_annexes_are_annexes() {
+    let i = import_lib("tests/fixtures/import/S-RES-1454-2002.en.txt");
+    let r = &i.resolution;
+    let headings: Vec<&str> = r.annexes.iter().map(|a| a.heading.as_str()).collect();
+    assert_eq!(headings, ["Annex A", "Annex B"]);
+    assert_eq!(r.operative_count(), 5);
+}
+
+#[test]
+fn another_extractor_s_layout_of_general_assembly_resolutions_imports() {
+    // Paragraph numbers alone on their line, trailing spaces, the running
+    // head with job number and "2/2".
+    let i = import_lib("tests/fixtures/import/A-RES-80-2.pymupdf.en.txt");
+    let r = &i.resolution;
+    assert_eq!(r.paragraph(1).unwrap().lead, "Reaffirms");
+    assert_eq!(
+        r.committee.as_deref(),
+        Some("on the report of the Fifth Committee (A/80/401, para. 6)")
+    );
+    let item = r.agenda_item.as_ref().unwrap();
+    assert_eq!(item.number, "140");
+    assert!(i.dropped.iter().any(|d| d.text.contains("2/2")));
+    // No comma after the formula, one unnumbered operative paragraph, an
+    // annex of numbered paragraphs.
+    let i = import_lib("tests/fixtures/import/A-RES-80-5.pymupdf.en.txt");
+    let r = &i.resolution;
+    assert_eq!(r.formula, "The General Assembly,");
+    assert_eq!(r.operative.len(), 1);
+    assert_eq!(r.operative[0].lead, "Adopts");
+    assert!(r.annexes[0]
+        .paragraphs
+        .iter()
+        .any(|p| p.starts_with("1. We, Heads of State")));
+    assert!(i.warnings.is_empty(), "{:?}", warnings_of(&i));
 }
