@@ -6,7 +6,7 @@
 //! removed except in compounds; footnote markers glued to words ("organisée1")
 //! or spaced ("enfants 2 ,") become `[^n]`; lead words come from the lexicon.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 use std::sync::LazyLock;
 
@@ -106,6 +106,8 @@ static JOB_AND_PAGE: LazyLock<Regex> = LazyLock::new(|| {
 static NOISE: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^\p{L}+[\]\[|]\p{L}*[,.;:]?$|^\p{L}*[\]\[|]\p{L}+[,.;:]?$").expect("valid")
 });
+/// A footnote number alone on its line.
+static NOTE_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,3}$").expect("valid"));
 static GLUED: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(.*\p{L}[’'»)]?[,.;:]?)(\d{1,3})([,.;:)»]*)$").expect("valid"));
 /// A year range with a marker glued to it: "2014–20243" is 2014–2024 and note 3.
@@ -313,8 +315,45 @@ impl<'a> Importer<'a> {
         // Whether the lines just after a running head may be its title.
         let mut head_title = false;
         let mut after_blank = false;
-        for (i, raw) in text.split('\n').enumerate() {
+        let lines: Vec<&str> = text.split('\n').collect();
+        let blocks = notes_without_rule(&lines);
+        // The indentation most lines have: `pdftotext -layout` sets the whole
+        // text in; a first line is indented past it.
+        let base_indent = {
+            let mut counts: HashMap<usize, usize> = HashMap::new();
+            for l in &lines {
+                let l = l.replace('\u{c}', "");
+                if !l.trim().is_empty() {
+                    *counts.entry(indent_of(&l)).or_default() += 1;
+                }
+            }
+            counts
+                .into_iter()
+                .max_by_key(|(indent, n)| (*n, std::cmp::Reverse(*indent)))
+                .map_or(0, |(indent, _)| indent)
+        };
+        let mut block = blocks.iter().peekable();
+        for (i, raw) in lines.iter().enumerate() {
             let no = i + 1;
+            while block.peek().is_some_and(|b| b.end <= i) {
+                block.next();
+            }
+            if let Some(b) = block.peek().filter(|b| b.start <= i) {
+                // A footnote block printed without a rule line.
+                if i == b.start {
+                    for (marker, text) in &b.notes {
+                        self.notes.push((marker.clone(), text.clone(), no));
+                    }
+                }
+                let t = raw.replace('\u{c}', "");
+                let t = t.trim();
+                if NOTE_NUMBER.is_match(t) {
+                    self.drop_line(no, "footnote number (kept in `footnotes`)", t);
+                } else if PAGE_NUMBER.is_match(t) {
+                    self.drop_line(no, "page number", t);
+                }
+                continue;
+            }
             let page_break = raw.contains('\u{c}');
             let raw = raw.replace('\u{c}', "");
             let raw = raw.trim_end();
@@ -326,7 +365,7 @@ impl<'a> Importer<'a> {
                 after_blank = true;
                 continue;
             }
-            let indented = raw.starts_with(char::is_whitespace);
+            let indented = indent_of(raw) > base_indent;
             if RULE.is_match(t) {
                 self.drop_line(no, "rule", t);
                 in_notes = true;
@@ -1486,6 +1525,112 @@ impl<'a> Importer<'a> {
         });
         (first.to_owned(), rest.to_owned())
     }
+}
+
+/// Footnotes at the foot of a page that has no rule line over them, as
+/// `pdftotext` gives a PDF whose separator is drawn: the lines `start..end`
+/// (0-based), and the notes they hold.
+#[derive(Debug)]
+struct NoteBlock {
+    start: usize,
+    end: usize,
+    notes: Vec<(String, String)>,
+}
+
+/// The rule-less footnote blocks of a text, page by page: at a page's end
+/// (before its page number), after a blank line, footnote numbers alone on
+/// their lines, in order from the next expected number, with their texts
+/// either each under its number (`pdftotext -layout`) or all after the
+/// numbers, one line each (plain `pdftotext`). A page with a rule line is
+/// left to the rule.
+fn notes_without_rule(lines: &[&str]) -> Vec<NoteBlock> {
+    let mut out = Vec::new();
+    let mut next = 1u32;
+    let mut page_start = 0;
+    for i in 0..lines.len() {
+        let last = i + 1 == lines.len();
+        let breaks = lines.get(i + 1).is_some_and(|l| l.starts_with('\u{c}'));
+        if !(breaks || last) {
+            continue;
+        }
+        let page = &lines[page_start..=i];
+        if let Some(b) = page_notes(page, page_start, &mut next) {
+            out.push(b);
+        }
+        page_start = i + 1;
+    }
+    out
+}
+
+/// The rule-less footnote block of one page (lines from `offset`), if any.
+fn page_notes(page: &[&str], offset: usize, next: &mut u32) -> Option<NoteBlock> {
+    let clean = |l: &str| l.replace('\u{c}', "").trim().to_owned();
+    if page.iter().any(|l| RULE.is_match(&clean(l))) {
+        return None;
+    }
+    let end = page.len();
+    // Each line holding the next note's number may open the block; the
+    // first from which the rest of the page reads as notes does.
+    let first = next.to_string();
+    let block = (0..end)
+        .filter(|&k| clean(page[k]) == first)
+        .find_map(|k| {
+            let body: Vec<String> = page[k..end]
+                .iter()
+                .map(|l| clean(l))
+                .filter(|l| !l.is_empty() && !(l.contains('/') && PAGE_NUMBER.is_match(l)))
+                .collect();
+            let notes = read_notes(&body, *next)?;
+            Some(NoteBlock {
+                start: offset + k,
+                end: offset + end,
+                notes,
+            })
+        })?;
+    *next += u32::try_from(block.notes.len()).ok()?;
+    Some(block)
+}
+
+/// The notes in a block's lines (no blank lines, no page number), from note
+/// `next` on.
+fn read_notes(body: &[String], next: u32) -> Option<Vec<(String, String)>> {
+    // Plain pdftotext: the numbers, then one line of text each.
+    let numbers = body
+        .iter()
+        .zip(next..)
+        .take_while(|(l, n)| **l == n.to_string())
+        .count();
+    let notes: Vec<(String, String)> = if numbers > 0 && body.len() == 2 * numbers {
+        (0..numbers)
+            .map(|k| (body[k].clone(), body[numbers + k].clone()))
+            .collect()
+    } else {
+        // pdftotext -layout: each number, then its lines.
+        let mut notes: Vec<(String, String)> = Vec::new();
+        let mut want = next;
+        for l in body {
+            if *l == want.to_string() {
+                notes.push((l.clone(), String::new()));
+                want += 1;
+            } else {
+                let (_, text) = notes.last_mut()?;
+                if !text.is_empty() {
+                    text.push(' ');
+                }
+                text.push_str(l);
+            }
+        }
+        if notes.iter().any(|(_, t)| t.is_empty()) {
+            return None;
+        }
+        notes
+    };
+    (!notes.is_empty()).then_some(notes)
+}
+
+/// How many whitespace characters a line starts with.
+fn indent_of(line: &str) -> usize {
+    line.chars().take_while(|c| c.is_whitespace()).count()
 }
 
 /// A number in capital roman numerals (parts go up to a few dozen).

@@ -686,3 +686,76 @@ fn another_extractor_s_layout_of_general_assembly_resolutions_imports() {
         .any(|p| p.starts_with("1. We, Heads of State")));
     assert!(i.warnings.is_empty(), "{:?}", warnings_of(&i));
 }
+
+#[test]
+fn resolute_s_own_consolidated_text_imports_back_to_its_data() {
+    // pdftotext of the example's consolidated text, plain and -layout, in
+    // both languages, gives back the resolution data. Not printed, so not
+    // compared: `source`. Plain pdftotext joins a word hyphenated at a line
+    // end ("soixante-/septième" → "soixanteseptième"), which no importer can
+    // undo; in that mode the texts are compared without hyphens.
+    let dir = tempfile::tempdir().unwrap();
+    for (lang, file) in [("fr", "resolution.yaml"), ("en", "resolution.en.yaml")] {
+        let pdf = dir.path().join(format!("text.{lang}.pdf"));
+        let out = resolute(&[
+            "render",
+            EXAMPLE,
+            "--kind",
+            "text",
+            "--lang",
+            lang,
+            "-o",
+            pdf.to_str().unwrap(),
+        ]);
+        assert!(out.status.success(), "{}", stderr(&out));
+        let mut expected: resolute::model::Resolution = serde_saphyr::from_str(
+            &std::fs::read_to_string(root().join(EXAMPLE).join(file)).unwrap(),
+        )
+        .unwrap();
+        expected.source = None;
+        for mode in ["plain", "layout"] {
+            let txt = dir.path().join(format!("text.{lang}.{mode}.txt"));
+            let mut args = vec![pdf.to_str().unwrap(), txt.to_str().unwrap()];
+            if mode == "layout" {
+                args.insert(0, "-layout");
+            }
+            tool("pdftotext", &args);
+            let out = resolute(&["import", txt.to_str().unwrap(), "--lang", lang]);
+            assert!(out.status.success(), "{lang} {mode}: {}", stderr(&out));
+            assert!(
+                !stderr(&out).lines().any(|l| l.starts_with("warning")),
+                "{lang} {mode}: {}",
+                stderr(&out)
+            );
+            let imported: resolute::model::Resolution =
+                serde_saphyr::from_str(&String::from_utf8_lossy(&out.stdout)).unwrap();
+            let json = |r: &resolute::model::Resolution| {
+                let s = serde_json::to_string_pretty(r).unwrap();
+                if mode == "plain" {
+                    s.replace('-', "")
+                } else {
+                    s
+                }
+            };
+            similar_asserts_eq(
+                &json(&expected),
+                &json(&imported),
+                &format!("{lang} {mode}"),
+            );
+        }
+    }
+}
+
+/// Equal, or a panic naming the first line that differs.
+fn similar_asserts_eq(expected: &str, got: &str, what: &str) {
+    if expected == got {
+        return;
+    }
+    let first = expected
+        .lines()
+        .zip(got.lines())
+        .find(|(a, b)| a != b)
+        .map(|(a, b)| format!("expected {a}\n     got {b}"))
+        .unwrap_or_else(|| "one is longer".into());
+    panic!("{what}: the imported data differs from the example's:\n{first}");
+}
