@@ -876,3 +876,51 @@ fn an_office_s_word_styles_replace_resolute_s_and_the_structure_stays() {
     assert!(outline.contains("NumberedParagraph | 1."), "{outline}");
     assert!(docx_part(&docx, "word/footnotes.xml").contains("<w:footnote "));
 }
+
+#[test]
+fn a_compilation_prints_each_organ_s_resolutions_in_its_own_form() {
+    require!("pdftotext");
+    require!("pandoc");
+    // ECOSOC (the folder's own), the General Assembly, and two Security
+    // Council resolutions: one with dash items, one in parts.
+    let dir = compilation_copy(&[
+        "tests/fixtures/import/A-RES-79-69.en.txt",
+        "tests/fixtures/import/S-RES-1445-2002.en.txt",
+        "tests/fixtures/import/S-RES-687-1991.en.txt",
+    ]);
+    let out_dir = render_kind(dir.path(), "text", "en");
+    let pdf = pdf_text(&out_dir.path().join("text.en.pdf"));
+    let docx = docx_text(&out_dir.path().join("text.en.docx"));
+    for (text, what) in [(pdf.as_str(), "PDF"), (docx.as_str(), "DOCX")] {
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert_in_order(
+            &text,
+            &[
+                // ECOSOC and the GA: "number. Title", the meeting line last.
+                "2015/23. Implementation of the United Nations Global Plan of Action",
+                "The Economic and Social Council,",
+                "45th plenary meeting",
+                "79/69.",
+                "The General Assembly,",
+                "plenary meeting",
+                // The Council: "Resolution N (YYYY)", then its adoption line.
+                "Resolution 1445 (2002) Adopted by the Security Council at its 4653rd meeting, on 4 December 2002 The Security Council,",
+                "in this regard: — Calls for a full cessation of hostilities",
+                "— Demands that all parties work",
+                "25. Decides to remain actively seized of the matter.",
+                "Resolution 687 (1991) The Security Council,",
+                "1. Affirms all thirteen resolutions",
+                "A 2. Demands that Iraq and Kuwait",
+                "I 33. Declares that,",
+            ],
+            what,
+        );
+        // No number-and-title heading with an empty title ("1445 (2002). "),
+        // and no meeting line closing a Council resolution.
+        assert!(!text.contains("1445 (2002)."), "{what}");
+        assert!(
+            !text.contains("seized of the matter. 4653rd meeting"),
+            "{what}"
+        );
+    }
+}
