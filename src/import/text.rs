@@ -1293,8 +1293,7 @@ impl<'a> Importer<'a> {
         let word = word.trim_end_matches(['»', '"', '”', '’', ')']);
         let year = word.len() == 4 && word.bytes().all(|b| b.is_ascii_digit());
         let lower = word.to_lowercase();
-        (word.ends_with(char::is_alphabetic) || year)
-            && !self.number_words.iter().any(|n| lower == *n)
+        (word.ends_with(char::is_alphabetic) || year) && !self.number_words.contains(&lower)
     }
 
     fn assemble(
@@ -1578,7 +1577,7 @@ fn page_notes(page: &[&str], offset: usize, next: &mut u32) -> Option<NoteBlock>
             let body: Vec<String> = page[k..end]
                 .iter()
                 .map(|l| clean(l))
-                .filter(|l| !l.is_empty() && !(l.contains('/') && PAGE_NUMBER.is_match(l)))
+                .filter(|l| !(l.is_empty() || l.contains('/') && PAGE_NUMBER.is_match(l)))
                 .collect();
             let notes = read_notes(&body, *next)?;
             Some(NoteBlock {

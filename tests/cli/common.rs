@@ -437,7 +437,18 @@ pub const CORPUS: &str = "tests/fixtures/import/E-RES-2015-23.fr.txt";
 /// Expected structure of each import fixture (see tests/fixtures/import/README.md):
 /// file, preambular paragraphs, operative paragraphs (those of the parts
 /// included), parts, lettered sub-paragraphs, dash items, footnotes, annexes.
-pub const IMPORT_FIXTURES: [(&str, usize, usize, usize, usize, usize, usize, usize); 12] = [
+pub type FixtureShape = (
+    &'static str,
+    usize,
+    usize,
+    usize,
+    usize,
+    usize,
+    usize,
+    usize,
+);
+
+pub const IMPORT_FIXTURES: [FixtureShape; 12] = [
     (CORPUS, 12, 11, 0, 6, 0, 3, 0),
     (
         "tests/fixtures/import/A-RES-79-69.en.txt",
