@@ -279,9 +279,17 @@ fn a_compilation_has_contents_with_correct_page_numbers() {
                     .filter(|_| !w.contains('/'))
             })
             .expect("a page number");
+        // A General Assembly resolution's agenda item and committee line,
+        // when the data has them, come over its heading on that page.
         let heading_page = pages
             .iter()
-            .position(|p| normalize(p).starts_with(&format!("{number}. ")))
+            .position(|p| {
+                let p = normalize(p);
+                let heading = format!("{number}. ");
+                p.starts_with(&heading)
+                    || p.starts_with("Agenda item ")
+                        && p.find(&heading).is_some_and(|at| p[..at].ends_with("] "))
+            })
             .map(|i| i + 1);
         assert_eq!(
             heading_page,
