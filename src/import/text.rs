@@ -734,7 +734,8 @@ impl<'a> Importer<'a> {
                     .rev()
                     .take_while(|p| matches!(p.kind, Kind::PartHeading))
                     .count();
-                if t.ends_with([',', ';']) && heading_lines > 0 {
+                let continues = !(numbered || led || line.after_blank || line.indented);
+                if continues && t.ends_with([',', ';']) && heading_lines > 0 {
                     // Not a heading: a paragraph whose lead resolute does not
                     // know, opening the part.
                     part_heading_open = false;

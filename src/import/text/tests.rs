@@ -161,3 +161,98 @@ fn spaced_markers_follow_the_order_of_the_notes() {
         ["footnote 1 is defined twice; the second is kept as a separate note `1b`"]
     );
 }
+
+#[test]
+fn roman_numerals() {
+    let got: Vec<String> = [1, 4, 9, 14, 40, 90].into_iter().map(roman).collect();
+    assert_eq!(got, ["I", "IV", "IX", "XIV", "XL", "XC"]);
+}
+
+#[test]
+fn parts_numbered_afresh_with_headings_and_their_own_preamble() {
+    let text = "72/1. Title\n\nThe General Assembly,\n\n Recalling things,\n\nI\n\nProgramme budget\n\n Noting the report,\n\n 1. Decides to act;\n\n 2. Requests more;\n\nII\n\nSpecial subjects\n\n 1. Approves the plan.\n\n45th plenary meeting\n19 December 2017\n";
+    let i = run(text).unwrap();
+    let r = &i.resolution;
+    let shape: Vec<(&str, Option<&str>, usize, Vec<u32>)> = r
+        .parts
+        .iter()
+        .map(|p| {
+            (
+                p.number.as_str(),
+                p.heading.as_deref(),
+                p.preamble.len(),
+                p.operative.iter().map(|o| o.number).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        shape,
+        [
+            ("I", Some("Programme budget"), 1, vec![1, 2]),
+            ("II", Some("Special subjects"), 0, vec![1]),
+        ]
+    );
+    assert!(r.numbers_restart());
+    assert_eq!(r.preamble.len(), 1);
+    assert!(i.warnings.is_empty(), "{:?}", i.warnings);
+    // A lone "B" before any part "A" is no part: it stays text.
+    let text =
+        "1/1. Title\n\nThe General Assembly,\n\n 1. Decides to act;\n\nB\n\n 2. Requests more.\n";
+    let r = run(text).unwrap().resolution;
+    assert!(r.parts.is_empty());
+}
+
+#[test]
+fn a_bare_figure_becomes_a_footnote_when_its_note_is_there() {
+    let text = "1/1. Title\n\nThe General Assembly,\n\n Recalling the Conference held in Paris from 7 to 11 January 1989, 60 establishing the objective,\n\n 1. Decides to act.\n_____\n60 See A/44/88.\n";
+    let i = run(text).unwrap();
+    assert_eq!(
+        i.resolution.preamble[0].text,
+        "the Conference held in Paris from 7 to 11 January 1989,[^60] establishing the objective,"
+    );
+    assert!(i.warnings.is_empty(), "{:?}", i.warnings);
+    // Without the note: text, and a warning.
+    let text = text.replace("_____\n60 See A/44/88.\n", "");
+    let i = run(&text).unwrap();
+    assert!(i.resolution.preamble[0]
+        .text
+        .contains("1989, 60 establishing"));
+    assert_eq!(i.warnings.len(), 1, "{:?}", i.warnings);
+}
+
+#[test]
+fn footnotes_without_a_rule_line_in_both_pdftotext_layouts() {
+    // Plain pdftotext of a PDF whose separator is drawn: the numbers, then
+    // the texts; and -layout: each number over its text.
+    for notes in [
+        "1\n2\n\nFirst note.\nSecond note.\n\n1/2\n",
+        "1\n    First note.\n2\n    Second note.\n\n1/2\n",
+    ] {
+        let text = format!(
+            "1/1. Title\n\nThe General Assembly,\n\n Recalling the Convention1 and the Protocol2,\n\n{notes}\u{c} 1. Decides to act.\n"
+        );
+        let i = run(&text).unwrap();
+        let r = &i.resolution;
+        assert_eq!(
+            r.preamble[0].text,
+            "the Convention[^1] and the Protocol[^2],"
+        );
+        let notes: Vec<(&str, &str)> = r
+            .footnotes
+            .iter()
+            .map(|f| (f.marker.as_str(), f.text.as_str()))
+            .collect();
+        assert_eq!(notes, [("1", "First note."), ("2", "Second note.")]);
+        assert!(i.warnings.is_empty(), "{:?}", i.warnings);
+    }
+}
+
+#[test]
+fn a_line_end_hyphen_stays_when_the_text_has_the_hyphenated_word() {
+    let text = "1/1. Title\n\nThe Security Council,\n\n Recalling the ex-combatants and the ex-\ncombatants, and the co-\noperation, and the recon-\nstruction, and 1990-\n1991,\n\n 1. Decides to act.\n";
+    let r = run(text).unwrap().resolution;
+    assert_eq!(
+        r.preamble[0].text,
+        "the ex-combatants and the ex-combatants, and the co-operation, and the reconstruction, and 1990-1991,"
+    );
+}
