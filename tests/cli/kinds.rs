@@ -932,3 +932,40 @@ fn a_compilation_prints_each_organ_s_resolutions_in_its_own_form() {
         );
     }
 }
+
+#[test]
+fn the_table_names_the_part_over_its_first_paragraph() {
+    require!("pdftotext");
+    require!("pandoc");
+    let dir = compilation_copy(&["tests/fixtures/import/S-RES-687-1991.en.txt"]);
+    let progress = dir.path().join("progress.yaml");
+    let mut yaml = std::fs::read_to_string(&progress).unwrap();
+    yaml.push_str(
+        "\n  - resolution: \"687 (1991)\"\n    paragraph: 2\n    topic: {en: illustrative, fr: fictif}\n    status: completed\n",
+    );
+    std::fs::write(&progress, &yaml).unwrap();
+    let out_dir = render_kind(dir.path(), "table", "en");
+    let pdf = pdf_text(&out_dir.path().join("table.en.pdf"));
+    let docx = docx_text(&out_dir.path().join("table.en.docx"));
+    // Word's cells come out side by side: the PDF's order is checked, the
+    // DOCX's part letter beside the paragraph number.
+    let docx = docx.split_whitespace().collect::<Vec<_>>().join(" ");
+    assert!(docx.contains("2 A Completed"), "DOCX: {docx}");
+    assert!(docx.contains("Resolution 687 (1991)") && !docx.contains("Resolution 687 (1991):"));
+    for (text, what) in [(pdf.as_str(), "PDF")] {
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        // A resolution without a title is headed by its number alone.
+        assert!(!text.contains("Resolution 687 (1991):"), "{what}");
+        assert_in_order(
+            &text,
+            &[
+                "Resolution 687 (1991)",
+                "1 Affirms all thirteen resolutions",
+                "2 A Demands that Iraq and",
+                "5 B Requests the Secretary-General, after consulting",
+                "33 I Declares that,",
+            ],
+            what,
+        );
+    }
+}
