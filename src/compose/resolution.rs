@@ -218,8 +218,9 @@ pub fn blocks(r: &Resolution, locale: &Locale, notes: &mut Notes) -> Vec<Block> 
     });
     for (part, preamble, operative) in r.divisions() {
         if let Some(part) = part {
+            // Level 3: a part is not an entry of the compilation's contents.
             out.push(Block::Heading {
-                level: 2,
+                level: 3,
                 number: None,
                 content: vec![Inline::Text(part.number.clone())],
             });
