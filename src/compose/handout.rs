@@ -52,8 +52,8 @@ pub fn handout(project: &Project, lang: Lang, assets: &Assets) -> Result<Documen
     let r = vec![Inline::Strong(heading(right, &other_locale, rc, notes))];
     cols.pair(l, r);
     cols.pair(
-        vec![Inline::Text(left.formula.clone())],
-        vec![Inline::Text(right.formula.clone())],
+        vec![Inline::Emph(vec![Inline::Text(left.formula.clone())])],
+        vec![Inline::Emph(vec![Inline::Text(right.formula.clone())])],
     );
     let (lds, rds): (Vec<_>, Vec<_>) = (left.divisions().collect(), right.divisions().collect());
     for k in 0..lds.len().max(rds.len()) {

@@ -213,8 +213,9 @@ pub fn blocks(r: &Resolution, locale: &Locale, notes: &mut Notes) -> Vec<Block> 
             content: vec![Inline::Text(line)],
         });
     }
+    // Every organ prints its enacting formula in italics.
     out.push(Block::Preambular {
-        content: vec![Inline::Text(r.formula.clone())],
+        content: vec![Inline::Emph(vec![Inline::Text(r.formula.clone())])],
     });
     for (part, preamble, operative) in r.divisions() {
         if let Some(part) = part {

@@ -102,10 +102,13 @@ impl Lexicon {
 
     /// The lead at the start of `text` from `leads`, extended by adverbs; the
     /// lead and the rest (without the space between them).
+    /// An adverb may also come first ("Also requests", "Once again
+    /// urges").
     pub fn split_lead<'t>(&self, text: &'t str, leads: &[String]) -> Option<(&'t str, &'t str)> {
-        let mut end = leads
-            .iter()
-            .find_map(|lead| starts_with_words(text, lead))?;
+        let mut end = match leads.iter().find_map(|lead| starts_with_words(text, lead)) {
+            Some(end) => end,
+            None => self.adverb_first(text, leads)?,
+        };
         'extend: loop {
             let rest = &text[end..];
             let trimmed = rest.trim_start();
@@ -122,6 +125,25 @@ impl Lexicon {
             break;
         }
         Some((&text[..end], text[end..].trim_start()))
+    }
+
+    /// The end of "Adverb lead" at the start of `text`: a capitalized adverb,
+    /// then a lead in lower case.
+    fn adverb_first(&self, text: &str, leads: &[String]) -> Option<usize> {
+        self.adverbs.iter().find_map(|adverb| {
+            let capital = capitalized(adverb);
+            let n = starts_with_words(text, &capital)?;
+            let rest = &text[n..];
+            let trimmed = rest.trim_start();
+            let gap = rest.len() - trimmed.len();
+            if gap == 0 {
+                return None;
+            }
+            leads
+                .iter()
+                .find_map(|lead| starts_with_words(trimmed, &lowercased(lead)))
+                .map(|m| n + gap + m)
+        })
     }
 
     /// The formula `line` is, if any.
@@ -167,6 +189,24 @@ fn starts_with_words(text: &str, phrase: &str) -> Option<usize> {
         Some(c) if c.is_alphanumeric() => None,
         _ => Some(end),
     }
+}
+
+/// `s` with its first letter in capitals.
+fn capitalized(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|c| c.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// `s` with its first letter in lower case.
+fn lowercased(s: &str) -> String {
+    let mut chars = s.chars();
+    chars
+        .next()
+        .map(|c| c.to_lowercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 fn is_apostrophe(c: char) -> bool {
@@ -220,6 +260,24 @@ mod tests {
             Some(("Appelant l'attention", "sur le rôle"))
         );
         assert_eq!(l.split_lead("Conscientisant", &pre), None);
+    }
+
+    #[test]
+    fn an_adverb_may_come_before_the_lead() {
+        let l = Lexicon::load(&Assets::embedded(), Lang::En).unwrap();
+        let ops = l.operative_leads.clone();
+        // "Further reaffirms" is in no list: the adverb, then a lead.
+        assert_eq!(
+            l.split_lead("Further reaffirms the independence", &ops),
+            Some(("Further reaffirms", "the independence"))
+        );
+        assert_eq!(
+            l.split_lead("Once again urges all States", &ops),
+            Some(("Once again urges", "all States"))
+        );
+        // An adverb alone, or before a word that is no lead, is no lead.
+        assert_eq!(l.split_lead("Further the Council", &ops), None);
+        assert_eq!(l.split_lead("Furthermore", &ops), None);
     }
 
     #[test]

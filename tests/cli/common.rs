@@ -448,7 +448,7 @@ pub type FixtureShape = (
     usize,
 );
 
-pub const IMPORT_FIXTURES: [FixtureShape; 12] = [
+pub const IMPORT_FIXTURES: [FixtureShape; 13] = [
     (CORPUS, 12, 11, 0, 6, 0, 3, 0),
     (
         "tests/fixtures/import/A-RES-79-69.en.txt",
@@ -559,6 +559,16 @@ pub const IMPORT_FIXTURES: [FixtureShape; 12] = [
         0,
         15,
         1,
+    ),
+    (
+        "tests/fixtures/import/A-RES-78-247.en.txt",
+        4,
+        12,
+        2,
+        0,
+        0,
+        2,
+        0,
     ),
 ];
 

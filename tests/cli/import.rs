@@ -147,12 +147,16 @@ fn every_imported_word_is_in_the_model_or_the_furniture_list() {
             (pre, op, parts, subs, dashes, notes, annexes),
             "{path}: structure"
         );
+        // Numbered 1, 2 … through the text, or afresh in each part.
         let numbers: Vec<u32> = r.all_operative().map(|p| p.number).collect();
-        assert_eq!(
-            numbers,
-            (1..=op as u32).collect::<Vec<_>>(),
-            "{path}: numbering"
-        );
+        let expected: Vec<u32> = if r.numbers_restart() {
+            (1..=r.operative.len() as u32)
+                .chain(r.parts.iter().flat_map(|p| 1..=p.operative.len() as u32))
+                .collect()
+        } else {
+            (1..=op as u32).collect()
+        };
+        assert_eq!(numbers, expected, "{path}: numbering");
         let mut available: std::collections::HashMap<String, i64> =
             std::collections::HashMap::new();
         for w in model_words(r) {
@@ -614,6 +618,69 @@ fn a_resolution_in_parts_keeps_its_parts_and_numbering() {
         w.iter().any(|m| m.contains("`c` alone on its line")),
         "{w:?}"
     );
+}
+
+#[test]
+fn a_general_assembly_resolution_in_titled_parts_numbered_afresh_imports() {
+    // A/RES/78/247: parts I and II, each with a heading, a preamble of its own
+    // and paragraphs numbered from 1; the meeting line says "(resumed)".
+    let i = import_lib("tests/fixtures/import/A-RES-78-247.en.txt");
+    let r = &i.resolution;
+    assert!(r.preamble.is_empty() && r.operative.is_empty());
+    let shape: Vec<(&str, Option<&str>, usize, Vec<u32>)> = r
+        .parts
+        .iter()
+        .map(|p| {
+            (
+                p.number.as_str(),
+                p.heading.as_deref(),
+                p.preamble.len(),
+                p.operative.iter().map(|o| o.number).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        shape,
+        [
+            (
+                "I",
+                Some("Activities of the Office of Internal Oversight Services"),
+                2,
+                (1..=10).collect()
+            ),
+            (
+                "II",
+                Some("Activities of the Independent Audit Advisory Committee"),
+                2,
+                vec![1, 2]
+            ),
+        ]
+    );
+    let leads: Vec<&str> = r.parts[0]
+        .operative
+        .iter()
+        .map(|p| p.lead.as_str())
+        .collect();
+    assert_eq!(
+        &leads[..3],
+        ["Reaffirms", "Also reaffirms", "Further reaffirms"]
+    );
+    // The meeting line closes the text; it is not the end of paragraph 2.
+    assert_eq!(
+        r.meeting.as_ref().map(|m| m.name.as_str()),
+        Some("50th (resumed) plenary meeting")
+    );
+    assert!(r.parts[1].operative[1].text.ends_with("resolution 61/275."));
+    // A document the UN issued is set without hyphenation: "work-" at a line
+    // end is "work-planning".
+    assert!(r.parts[0].operative[6]
+        .text
+        .contains("joint work-planning sessions"));
+    assert_eq!(
+        r.committee.as_deref(),
+        Some("on the report of the Fifth Committee (A/78/645, para. 6)")
+    );
+    assert!(warnings_of(&i).is_empty(), "{:?}", warnings_of(&i));
 }
 
 #[test]

@@ -38,6 +38,39 @@ fn line_break_hyphens_are_removed_except_in_compounds() {
 }
 
 #[test]
+fn a_document_with_a_job_number_keeps_every_line_end_hyphen() {
+    // The same lines without and with a job number: the UN sets its documents
+    // without hyphenation, so there "work-" + "planning" is "work-planning".
+    let body = "\n\nThe General Assembly,\n\n Recalling its joint work-\nplanning sessions,\n\n 1. Decides to act.\n";
+    let plain = run(&format!("1/1. Title{body}")).unwrap();
+    assert_eq!(
+        plain.resolution.preamble[0].text,
+        "its joint workplanning sessions,"
+    );
+    let issued = run(&format!("23-26261 (E) 030124\n1/1. Title{body}")).unwrap();
+    assert_eq!(
+        issued.resolution.preamble[0].text,
+        "its joint work-planning sessions,"
+    );
+    assert!(issued.joins.iter().all(|j| j.kept_hyphen));
+}
+
+#[test]
+fn a_meeting_line_may_carry_a_qualifier_in_brackets() {
+    let text = "1/1. Title\n\nThe General Assembly,\n\n 1. Decides to act.\n\n50th (resumed) plenary meeting\n22 December 2023\n";
+    let i = run(text).unwrap();
+    let r = &i.resolution;
+    assert_eq!(r.operative[0].text, "to act.");
+    assert_eq!(
+        r.meeting.as_ref().map(|m| (m.name.as_str(), m.date)),
+        Some((
+            "50th (resumed) plenary meeting",
+            Date::new(2023, 12, 22).unwrap()
+        ))
+    );
+}
+
+#[test]
 fn furniture_is_dropped_and_reported() {
     let text = "United Nations\nS/RES/1/2000 (2000)\nSecurity Council\nDistr.: General\n4 December 2000\nResolution 1 (2000)\nAdopted by the Security Council at its 999th meeting, on 4 December 2000\n\nThe Security Council,\n\n Recalling its resolutions,\n\n 1. Decides to act;\n00-12345 (E)\n*0012345*\n\nS/RES/1/2000 (2000)\n2\n 2. Decides to remain seized of the matter.\n";
     let i = run(text).unwrap();
