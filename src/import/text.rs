@@ -1089,8 +1089,7 @@ impl<'a> Importer<'a> {
             .join(" ");
         self.lexicon
             .meeting_suffixes
-            .iter()
-            .any(|s| rest == *s)
+            .contains(&rest)
             .then(|| t.to_owned())
     }
 
