@@ -42,10 +42,11 @@ pub struct Lexicon {
     /// The word before the date under an older heading: "of" in "of 3 April 1991".
     #[serde(default)]
     pub of_date: Option<String>,
-    /// The words opening the vote line an annual volume prints after a
-    /// Security Council resolution ("Adopted at the").
+    /// The words that may open the vote line an annual volume prints after
+    /// a Security Council resolution ("Adopted at the", "Adopted
+    /// unanimously at the").
     #[serde(default)]
-    pub vote_prefix: Option<String>,
+    pub vote_prefixes: Vec<String>,
     /// The word opening the masthead line of the agenda item ("Agenda item").
     #[serde(default)]
     pub agenda_item: Option<String>,

@@ -84,6 +84,17 @@ static SYMBOL: LazyLock<Regex> = LazyLock::new(|| {
 });
 static HEADING: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,4}/\d{1,4})\.\s+(\S.*)$").expect("valid"));
+/// The heading of a Council resolution in the Official Records volumes of
+/// 1946 to the 1990s: "38 (1948). Resolution of 17 January 1948".
+static VOLUME_HEADING: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,4} \(\d{4}\))\.\s+(\S.*)$").expect("valid"));
+/// The symbol of the document a resolution was issued as, in brackets under
+/// a volume's heading: "[S/651]" (OCR may read a bracket as a parenthesis).
+static BRACKETED_SYMBOL: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^([\[(])((?:S|A|E)/[A-Z0-9./]+)([\])])$").expect("valid"));
+/// A paragraph number whose full stop OCR read as a comma: "1, Extends".
+static COMMA_NUMBER: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"^(\d{1,3}),\s+(\p{Lu}.*)$").expect("valid"));
 static OPERATIVE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,3})\.\s+(\S.*)$").expect("valid"));
 static SUB: LazyLock<Regex> =
@@ -108,8 +119,9 @@ static NOISE: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// A footnote number alone on its line.
 static NOTE_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,3}$").expect("valid"));
-static GLUED: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"^(.*\p{L}[’'»)]?[,.;:]?)(\d{1,3})([,.;:)»]*)$").expect("valid"));
+static GLUED: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r#"^(.*\p{L}[’'»)”"]?[,.;:]?)(\d{1,3})([,.;:)»]*)$"#).expect("valid")
+});
 /// A year range with a marker glued to it: "2014–20243" is 2014–2024 and note 3.
 static YEARS_GLUED: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^(\d{4}(?:[–-]\d{4})?[,.;:]?)(\d{1,3})([,.;:)]*)$").expect("valid")
@@ -322,6 +334,13 @@ impl<'a> Importer<'a> {
         // Whether the lines just after a running head may be its title.
         let mut head_title = false;
         let mut after_blank = false;
+        // The title as printed under the heading "78/132. Title", up to the
+        // formula: the running heads repeat it, broken where they break it.
+        let mut title = String::new();
+        let mut title_lines = 0;
+        // Lines that are the start of a running head's title (set on the
+        // line before the symbol).
+        let mut head_lines = 0;
         let lines: Vec<&str> = text.split('\n').collect();
         let blocks = notes_without_rule(&lines);
         // The indentation most lines have: `pdftotext -layout` sets the whole
@@ -373,6 +392,14 @@ impl<'a> Importer<'a> {
                 continue;
             }
             let indented = indent_of(raw) > base_indent;
+            if head_lines == 0 {
+                head_lines = self.running_title_before(&title, &lines[i..]);
+            }
+            if head_lines > 0 {
+                head_lines -= 1;
+                self.drop_line(no, "running head", t);
+                continue;
+            }
             if RULE.is_match(t) {
                 self.drop_line(no, "rule", t);
                 in_notes = true;
@@ -415,20 +442,41 @@ impl<'a> Importer<'a> {
                 continue;
             }
             if head_title {
-                // The title lines of a running head whose symbol stood alone.
-                let early: String = self
-                    .body
-                    .iter()
-                    .take(80)
-                    .map(|l| l.text.as_str())
-                    .collect::<Vec<_>>()
-                    .join(" ");
-                // A few words at least: a short line ("Annex A") is no title.
-                if t.split_whitespace().count() >= 4 && early.contains(&squeeze(t)) {
+                // The title lines of a running head whose symbol stood alone:
+                // part of the title, or (with no "N/N. Title" heading) a few
+                // words at least (a short line, "Annex A", is no title) of the
+                // text's first lines.
+                let line = squeeze(t);
+                let of_title = if title.is_empty() {
+                    let early: String = self
+                        .body
+                        .iter()
+                        .take(80)
+                        .map(|l| l.text.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" ");
+                    line.split(' ').count() >= 4 && early.contains(&line)
+                } else {
+                    title.contains(&line)
+                };
+                if of_title {
                     self.drop_line(no, "running head", t);
                     continue;
                 }
                 head_title = false;
+            }
+            // The title under the heading, up to the formula (a few lines).
+            if title_lines == 0 {
+                if let Some(c) = HEADING.captures(t) {
+                    title = squeeze(&c[2]);
+                    title_lines = 1;
+                }
+            } else if title_lines < 4 && !after_blank && self.lexicon.formula(t).is_none() {
+                title.push(' ');
+                title.push_str(&squeeze(t));
+                title_lines += 1;
+            } else {
+                title_lines = usize::MAX;
             }
             if let Some(last) = self
                 .body
@@ -449,6 +497,37 @@ impl<'a> Importer<'a> {
             });
             after_blank = false;
         }
+    }
+
+    /// How many lines from the first of `rest` are the start of a running
+    /// head whose last line ends with the symbol ("Information and
+    /// communications technologies for" / "sustainable development
+    /// A/RES/78/132"): together they are the end of `title`. 0 if none.
+    fn running_title_before(&self, title: &str, rest: &[&str]) -> usize {
+        let Some(symbol) = self.symbol.as_deref() else {
+            return 0;
+        };
+        if title.is_empty() {
+            return 0;
+        }
+        let mut joined = String::new();
+        for (k, l) in rest.iter().take(4).enumerate() {
+            let l = squeeze(l.replace('\u{c}', "").trim());
+            if l.is_empty() {
+                return 0;
+            }
+            if let Some(head) = l.strip_suffix(symbol).filter(|h| h.ends_with(' ')) {
+                joined.push_str(head.trim_end());
+                return if k > 0 && title.ends_with(&joined) {
+                    k
+                } else {
+                    0
+                };
+            }
+            joined.push_str(&l);
+            joined.push(' ');
+        }
+        0
     }
 
     /// Whether a line is a page's furniture (symbol, running head, job or
@@ -529,7 +608,8 @@ impl<'a> Importer<'a> {
 
     /// Pass 2: body lines into paragraphs; then the resolution.
     fn finish(mut self, path: &Path) -> Result<Import> {
-        let lines = std::mem::take(&mut self.body);
+        let mut lines = std::mem::take(&mut self.body);
+        self.comma_numbers(&mut lines);
         let mut section = Section::Head;
         let mut paras: Vec<Para> = Vec::new();
         let mut formula: Option<String> = None;
@@ -657,6 +737,29 @@ impl<'a> Importer<'a> {
                         self.drop_line(line.no, "adoption line (kept as `meeting`)", t);
                     } else {
                         self.adoption_line(t, line.no, false);
+                    }
+                    continue;
+                }
+                if self.number.is_none() {
+                    if let Some(c) = VOLUME_HEADING.captures(t) {
+                        self.number = Some(c[1].to_owned());
+                        self.volume_heading(&c[2], line.no, t);
+                        continue;
+                    }
+                }
+                if let Some(c) = BRACKETED_SYMBOL
+                    .captures(t)
+                    .filter(|_| self.number.is_some())
+                {
+                    if (&c[1], &c[3]) == ("[", "]") {
+                        self.drop_line(line.no, "document symbol (kept as `source`)", t);
+                        self.symbol.get_or_insert_with(|| c[2].to_owned());
+                    } else {
+                        self.keep_as_source(
+                            line.no,
+                            &format!("`{t}` reads as a document symbol in brackets, but its brackets do not (OCR noise?)"),
+                            t,
+                        );
                     }
                     continue;
                 }
@@ -849,9 +952,9 @@ impl<'a> Importer<'a> {
                 && complete
                 && self
                     .lexicon
-                    .vote_prefix
-                    .as_ref()
-                    .is_some_and(|v| t.starts_with(v.as_str()))
+                    .vote_prefixes
+                    .iter()
+                    .any(|v| t.starts_with(v.as_str()))
             {
                 section = Section::Vote;
                 vote = Some((line.no, t.to_owned()));
@@ -951,15 +1054,69 @@ impl<'a> Importer<'a> {
 
     /// The number in a heading "Resolution 1445 (2002)" or "RESOLUTION 827 (1993)".
     fn resolution_heading<'t>(&self, t: &'t str) -> Option<&'t str> {
+        let rest = self.resolution_heading_word(t)?;
+        rest.starts_with(|c: char| c.is_ascii_digit())
+            .then_some(rest)
+    }
+
+    /// OCR reads the full stop after a paragraph number as a comma ("1,
+    /// Extends once more …"): such a line is paragraph N when it opens with a
+    /// capital, no other line is numbered N, and paragraph N − 1 or N + 1 is
+    /// there. It is read so, with a warning.
+    fn comma_numbers(&mut self, lines: &mut [Line]) {
+        let numbered: HashSet<u32> = lines
+            .iter()
+            .filter_map(|l| OPERATIVE.captures(&l.text))
+            .filter_map(|c| c[1].parse().ok())
+            .collect();
+        for line in lines.iter_mut() {
+            let Some((n, rest)) = COMMA_NUMBER
+                .captures(&line.text)
+                .and_then(|c| Some((c[1].parse::<u32>().ok()?, c[2].to_owned())))
+            else {
+                continue;
+            };
+            let neighbour = numbered.contains(&(n + 1)) || n > 1 && numbered.contains(&(n - 1));
+            if numbered.contains(&n) || !neighbour {
+                continue;
+            }
+            self.warnings.push(Warning {
+                line: line.no,
+                message: format!("`{n},` read as paragraph number `{n}.` (OCR noise?)"),
+            });
+            line.text = format!("{n}. {rest}");
+        }
+    }
+
+    /// After "38 (1948)." in a volume's heading: "Resolution of 17 January
+    /// 1948" gives the date; OCR noise in that date is kept and reported.
+    fn volume_heading(&mut self, rest: &str, no: usize, t: &str) {
+        let date = self
+            .resolution_heading_word(rest)
+            .and_then(|r| self.of_date(r));
+        match date.map(|d| (d, self.parse_date(d))) {
+            Some((_, Some(date))) => {
+                self.date = Some(date);
+                self.drop_line(no, "volume heading (kept as `number` and `date`)", t);
+            }
+            Some((d, None)) => self.keep_as_source(
+                no,
+                &format!("`{d}` in the heading reads as a date, but does not parse (OCR noise?)"),
+                t,
+            ),
+            None => self.keep_as_source(no, "the words after the number in the heading", t),
+        }
+    }
+
+    /// The rest of `t` after the word "Resolution" (in any case) and a space.
+    fn resolution_heading_word<'t>(&self, t: &'t str) -> Option<&'t str> {
         let word = &self.lexicon.resolution_word;
         let n = word.chars().count();
         let head: String = t.chars().take(n).collect();
         if head.to_lowercase() != word.to_lowercase() {
             return None;
         }
-        let rest = t[head.len()..].strip_prefix(' ')?;
-        rest.starts_with(|c: char| c.is_ascii_digit())
-            .then_some(rest)
+        t[head.len()..].strip_prefix(' ')
     }
 
     /// The date text of a line "of 3 April 1991" under an older heading.
@@ -1562,6 +1719,7 @@ fn notes_without_rule(lines: &[&str]) -> Vec<NoteBlock> {
     let mut out = Vec::new();
     let mut next = 1u32;
     let mut page_start = 0;
+    let mut last_page = 0;
     for i in 0..lines.len() {
         let last = i + 1 == lines.len();
         let breaks = lines.get(i + 1).is_some_and(|l| l.starts_with('\u{c}'));
@@ -1572,9 +1730,67 @@ fn notes_without_rule(lines: &[&str]) -> Vec<NoteBlock> {
         if let Some(b) = page_notes(page, page_start, &mut next) {
             out.push(b);
         }
+        last_page = page_start;
         page_start = i + 1;
     }
+    if out.last().is_none_or(|b| b.start < last_page) {
+        out.extend(trailing_notes(lines, last_page));
+    }
     out
+}
+
+/// The notes at the very end of a text, each opening with its number on the
+/// same line, after a blank line ("1 See Official Records …", as the
+/// Official Records volumes print them at a page's foot and transcriptions
+/// keep them at the end). The volumes number notes through the volume, so
+/// the first may be any number; the others follow it in turn, each after a
+/// blank line or on the line after the last one's text.
+fn trailing_notes(lines: &[&str], page_start: usize) -> Option<NoteBlock> {
+    let clean = |l: &str| squeeze(l.replace('\u{c}', "").trim());
+    // One pass: the notes since the last line that cannot be in the block
+    // (a line after a blank that opens no next note); what runs to the end
+    // is the block.
+    let mut block: Option<NoteBlock> = None;
+    let mut after_blank = false;
+    for (k, l) in lines.iter().enumerate().skip(page_start) {
+        let l = clean(l);
+        if l.is_empty() {
+            after_blank = true;
+            continue;
+        }
+        let opens = NOTE_START.captures(&l).filter(|c| {
+            c.get(2)
+                .is_some_and(|t| !t.as_str().starts_with(char::is_lowercase))
+        });
+        let want = block
+            .as_ref()
+            .and_then(|b| b.notes.last())
+            .and_then(|(n, _)| n.parse::<u32>().ok())
+            .map(|n| n + 1);
+        match (opens, &mut block) {
+            (Some(c), Some(b)) if want.is_some_and(|w| c[1].parse() == Ok(w)) => {
+                b.notes.push((c[1].to_owned(), c[2].to_owned()));
+                b.end = k + 1;
+            }
+            (Some(c), _) if after_blank => {
+                block = Some(NoteBlock {
+                    start: k,
+                    end: k + 1,
+                    notes: vec![(c[1].to_owned(), c[2].to_owned())],
+                });
+            }
+            (_, Some(b)) if !after_blank => {
+                if let Some((_, text)) = b.notes.last_mut() {
+                    text.push(' ');
+                    text.push_str(&l);
+                }
+                b.end = k + 1;
+            }
+            _ => block = None,
+        }
+        after_blank = false;
+    }
+    block
 }
 
 /// The rule-less footnote block of one page (lines from `offset`), if any.

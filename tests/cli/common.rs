@@ -448,7 +448,7 @@ pub type FixtureShape = (
     usize,
 );
 
-pub const IMPORT_FIXTURES: [FixtureShape; 13] = [
+pub const IMPORT_FIXTURES: [FixtureShape; 16] = [
     (CORPUS, 12, 11, 0, 6, 0, 3, 0),
     (
         "tests/fixtures/import/A-RES-79-69.en.txt",
@@ -565,6 +565,36 @@ pub const IMPORT_FIXTURES: [FixtureShape; 13] = [
         4,
         12,
         2,
+        0,
+        0,
+        2,
+        0,
+    ),
+    (
+        "tests/fixtures/import/S-RES-38-1948.en.txt",
+        3,
+        2,
+        0,
+        0,
+        0,
+        2,
+        0,
+    ),
+    (
+        "tests/fixtures/import/S-RES-697-1991.en.txt",
+        4,
+        3,
+        0,
+        0,
+        0,
+        0,
+        0,
+    ),
+    (
+        "tests/fixtures/import/A-RES-79-230.en.txt",
+        5,
+        5,
+        0,
         0,
         0,
         2,

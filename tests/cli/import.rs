@@ -684,6 +684,115 @@ fn a_general_assembly_resolution_in_titled_parts_numbered_afresh_imports() {
 }
 
 #[test]
+fn a_council_volume_s_heading_and_its_notes_at_the_end_import() {
+    // S/RES/38 (1948) as the Official Records volume prints it: "38 (1948).
+    // Resolution of 17 January 1948", bare-figure calls whose notes follow
+    // the vote line, numbered on their own lines' first word.
+    let i = import_lib("tests/fixtures/import/S-RES-38-1948.en.txt");
+    let r = &i.resolution;
+    assert_eq!(r.number, "38 (1948)");
+    assert_eq!(r.date, resolute::model::Date::new(1948, 1, 17));
+    assert_eq!(r.organ, resolute::model::Organ::SecurityCouncil);
+    assert_eq!(r.preamble[0].lead, "Having heard");
+    assert!(
+        r.preamble[2]
+            .text
+            .contains("parties[^1] and of their replies thereto,[^2] in which"),
+        "{}",
+        r.preamble[2].text
+    );
+    let notes: Vec<(&str, &str)> = r
+        .footnotes
+        .iter()
+        .map(|f| (f.marker.as_str(), f.text.as_str()))
+        .collect();
+    assert_eq!(
+        notes,
+        [
+            (
+                "1",
+                "See Official Records of the Security Council, Third Year, Nos. I-15, 226th meeting. pp. 4-5 (document S/636)."
+            ),
+            (
+                "2",
+                "Ibid., Third Year, Supplement for January, February and March 1948, documents S/639 and S/640."
+            ),
+        ]
+    );
+    assert_eq!(r.operative[1].lead, "Further requests");
+    assert!(r.operative[1].text.ends_with("Council thereon."));
+    // The document symbol in mismatched brackets is kept and reported, and
+    // so is the vote line.
+    let source = r.source.as_deref().unwrap_or("");
+    assert!(
+        source.starts_with("(S/651]; Adopted at the 229th meeting"),
+        "{source}"
+    );
+    let w = warnings_of(&i);
+    assert!(w.iter().any(|m| m.starts_with("3: `(S/651]`")), "{w:?}");
+    assert!(w.iter().any(|m| m.contains("a vote line")), "{w:?}");
+}
+
+#[test]
+fn a_paragraph_number_read_with_a_comma_is_that_paragraph() {
+    // S/RES/697 (1991), OCR of the annual volume: "1, Extends once more …".
+    let i = import_lib("tests/fixtures/import/S-RES-697-1991.en.txt");
+    let r = &i.resolution;
+    let ops: Vec<(u32, &str)> = r
+        .operative
+        .iter()
+        .map(|p| (p.number, p.lead.as_str()))
+        .collect();
+    assert_eq!(ops, [(1, "Extends"), (2, "Requests"), (3, "Calls upon")]);
+    assert!(r.operative[0].text.starts_with("once more the stationing"));
+    // "Adopted unanimously at the 2992th meeting" is a vote line, not the end
+    // of paragraph 3.
+    assert!(r.operative[2].text.ends_with("the present mandate."));
+    assert_eq!(
+        r.source.as_deref(),
+        Some("Adopted unanimously at the 2992th meeting")
+    );
+    let w = warnings_of(&i);
+    assert!(
+        w.iter()
+            .any(|m| m.starts_with("21: `1,` read as paragraph number `1.`")),
+        "{w:?}"
+    );
+}
+
+#[test]
+fn a_running_head_s_title_on_two_lines_is_furniture() {
+    // A/RES/79/230, page 2: "A/RES/79/230" / "Graduation of Cambodia and
+    // Senegal from the least developed" / "country category": the second line
+    // alone is two words, still the running head's.
+    let i = import_lib("tests/fixtures/import/A-RES-79-230.en.txt");
+    let r = &i.resolution;
+    assert!(r.preamble[4]
+        .text
+        .ends_with("Sustainable Development Goals,[^2]"));
+    assert_eq!(r.footnotes[1].text, "See resolution 70/1.");
+    assert_eq!(
+        r.operative[0].text,
+        "that graduating from the category of least developed countries should not result in a disruption or reversal of development plans, programmes and projects;"
+    );
+    let heads: Vec<&str> = i
+        .dropped
+        .iter()
+        .filter(|d| d.kind == "running head")
+        .map(|d| d.text.as_str())
+        .collect();
+    assert_eq!(
+        heads,
+        [
+            "A/RES/79/230",
+            "Graduation of Cambodia and Senegal from the least developed",
+            "country category"
+        ]
+    );
+    assert!(warnings_of(&i).is_empty(), "{:?}", warnings_of(&i));
+}
+
+#[test]
 fn dash_items_are_items_and_leads_are_only_the_verb() {
     let i = import_lib("tests/fixtures/import/S-RES-1445-2002.en.txt");
     let r = &i.resolution;
