@@ -219,19 +219,14 @@ pub fn blocks(r: &Resolution, locale: &Locale, notes: &mut Notes) -> Vec<Block> 
     });
     for (part, preamble, operative) in r.divisions() {
         if let Some(part) = part {
-            // Level 3: a part is not an entry of the compilation's contents.
-            out.push(Block::Heading {
-                level: 3,
-                number: None,
-                content: vec![Inline::Text(part.number.clone())],
+            out.push(Block::Part {
+                number: part.number.clone(),
+                heading: part
+                    .heading
+                    .as_ref()
+                    .map(|h| cited.inlines(h, notes))
+                    .unwrap_or_default(),
             });
-            if let Some(h) = &part.heading {
-                out.push(Block::Heading {
-                    level: 3,
-                    number: None,
-                    content: cited.inlines(h, notes),
-                });
-            }
         }
         for p in preamble {
             out.push(Block::Preambular {

@@ -121,6 +121,14 @@ pub enum Block {
         /// The heading text.
         content: Vec<Inline>,
     },
+    /// A part of a resolution ("A", "II"), its heading, if any, under it:
+    /// bold, at the text column, kept with what follows; not in the contents.
+    Part {
+        /// As printed: "A", "II".
+        number: String,
+        /// The heading, empty if it has none.
+        heading: Vec<Inline>,
+    },
     /// A paragraph of text, numbered or not.
     Paragraph {
         /// "1.", "2." … for numbered body paragraphs.
@@ -332,7 +340,7 @@ impl Document {
                         .for_each(&mut *f);
                     t.notes.iter_mut().for_each(|n| f(&mut n.content));
                 }
-                Block::Annex { title, .. } => f(title),
+                Block::Annex { title, .. } | Block::Part { heading: title, .. } => f(title),
                 Block::Closing { lines } => lines.iter_mut().for_each(&mut *f),
                 Block::Contents | Block::PageBreak => {}
             }
@@ -378,7 +386,9 @@ impl Document {
                         .iter()
                         .for_each(|n| out.push(Inline::plain(&n.content)));
                 }
-                Block::Annex { title, .. } => walk(title, &mut out),
+                Block::Annex { title, .. } | Block::Part { heading: title, .. } => {
+                    walk(title, &mut out)
+                }
                 Block::Contents | Block::PageBreak | Block::Closing { .. } => {}
             }
         }

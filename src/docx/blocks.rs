@@ -78,6 +78,24 @@ pub(crate) fn body(doc: &Document, g: &Geometry, notes: &mut Notes) -> crate::Re
                     notes,
                 )?)]
             }
+            Block::Part { number, heading } => {
+                // Bold at the text column, the heading on the line under the
+                // number; kept with the paragraph after it (Heading 3).
+                let mut p = Paragraph::new().style(styles::HEADINGS[2]).indent(
+                    Some(styles::HEADING_INDENT),
+                    Some(SpecialIndentType::Hanging(0)),
+                    None,
+                    None,
+                );
+                p = p.add_run(inlines::plain_run(number));
+                if !heading.is_empty() {
+                    p = p.add_run(Run::new().add_break(BreakType::TextWrapping));
+                    for run in inlines::runs(heading, notes)? {
+                        p = p.add_run(run);
+                    }
+                }
+                vec![Part::para(p)]
+            }
             Block::Preambular { content } => {
                 vec![Part::para(inlines::paragraph(
                     styles::PREAMBULAR,

@@ -759,3 +759,54 @@ pub fn assert_in_order(text: &str, lines: &[&str], what: &str) {
         }
     }
 }
+
+/// A line of a PDF as mupdf reads it: its text, its left edge in points and
+/// whether every character of it is set in a bold face.
+#[derive(Debug)]
+pub struct PdfLine {
+    pub text: String,
+    pub x: f32,
+    pub bold: bool,
+}
+
+/// The lines of a PDF, page after page, from `mutool draw -F stext`.
+pub fn pdf_lines(pdf: &Path) -> Vec<PdfLine> {
+    let xml = tool(
+        "mutool",
+        &[
+            "draw",
+            "-q",
+            "-F",
+            "stext",
+            "-o",
+            "-",
+            pdf.to_str().unwrap(),
+        ],
+    );
+    let mut lines: Vec<PdfLine> = Vec::new();
+    let mut bold = false;
+    for line in xml.lines() {
+        let line = line.trim();
+        if let Some(bbox) = line.strip_prefix("<line bbox=\"") {
+            let x = bbox.split(' ').next().unwrap().parse().unwrap();
+            lines.push(PdfLine {
+                text: String::new(),
+                x,
+                bold: true,
+            });
+        } else if let Some(rest) = line.strip_prefix("<font name=\"") {
+            bold = rest.split('"').next().is_some_and(|n| n.contains("Bold"));
+        } else if let Some(at) = line.find(" c=\"") {
+            let c = decode_entity(line[at + 4..].split('"').next().unwrap_or(""));
+            let last = lines.last_mut().expect("characters are inside a line");
+            if !c.trim().is_empty() {
+                last.bold &= bold;
+            }
+            last.text.push_str(&c);
+        }
+    }
+    for l in &mut lines {
+        l.text = normalize(&l.text);
+    }
+    lines
+}

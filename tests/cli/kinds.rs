@@ -969,3 +969,42 @@ fn the_table_names_the_part_over_its_first_paragraph() {
         "PDF",
     );
 }
+
+#[test]
+fn a_resolution_s_parts_print_bold_at_the_text_column_in_both_formats() {
+    require!("mutool", "soffice");
+    // A/RES/78/247 as the Assembly prints it: "I", its heading under it, both
+    // bold and where the numbered paragraphs start.
+    let dir = compilation_copy(&["tests/fixtures/import/A-RES-78-247.en.txt"]);
+    let out_dir = render_kind(dir.path(), "text", "en");
+    let pdf = out_dir.path().join("text.en.pdf");
+    let word = libreoffice_pdf(&out_dir.path().join("text.en.docx"), out_dir.path());
+    for (pdf, what) in [(pdf, "PDF"), (word, "DOCX")] {
+        let lines = pdf_lines(&pdf);
+        let at = |text: &str| {
+            lines
+                .iter()
+                .position(|l| l.text == text)
+                .unwrap_or_else(|| panic!("{what}: no line {text:?} in {lines:#?}"))
+        };
+        let (part, heading) = (
+            at("II"),
+            at("Activities of the Independent Audit Advisory Committee"),
+        );
+        assert_eq!(heading, part + 1, "{what}: the heading is under the number");
+        let numbered = lines
+            .iter()
+            .find(|l| l.text.starts_with("10. Also requests"))
+            .unwrap_or_else(|| panic!("{what}: no paragraph 10"));
+        for l in [&lines[part], &lines[heading]] {
+            assert!(l.bold, "{what}: {:?} is not bold", l.text);
+            assert!(
+                (l.x - numbered.x).abs() < 1.0,
+                "{what}: {:?} at {} and paragraph 10 at {}",
+                l.text,
+                l.x,
+                numbered.x
+            );
+        }
+    }
+}

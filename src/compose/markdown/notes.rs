@@ -42,6 +42,9 @@ pub(super) fn fill(blocks: &mut [Block], defs: &HashMap<String, Vec<Inline>>) ->
             Block::Heading { content, .. }
             | Block::Paragraph { content, .. }
             | Block::Preambular { content }
+            | Block::Part {
+                heading: content, ..
+            }
             | Block::SubParagraph { content, .. } => walk(content, defs, &mut missing, &mut marks),
             Block::Summary { paragraphs, .. } => paragraphs
                 .iter_mut()
