@@ -97,11 +97,12 @@ pub fn handout(project: &Project, lang: Lang, assets: &Assets) -> Result<Documen
                 rops.iter().find(|p| p.number == n),
             );
             let para = |r: &Resolution,
+                        loc: &Locale,
                         p: &crate::model::OperativeParagraph,
                         c: &mut Cited,
                         notes: &mut Notes| {
                 let mut cell = Vec::new();
-                if let Some(num) = operative_number(r, p.number) {
+                if let Some(num) = operative_number(r, p.number, loc) {
                     cell.push(Inline::Text(format!("{num} ")));
                 }
                 cell.extend(c.led(Some(&p.lead), &p.text, notes));
@@ -109,8 +110,8 @@ pub fn handout(project: &Project, lang: Lang, assets: &Assets) -> Result<Documen
             };
             let (lc, rc) = &mut cols.cited;
             let notes = &mut cols.notes;
-            let l = lp.map(|p| para(left, p, lc, notes));
-            let r = rp.map(|p| para(right, p, rc, notes));
+            let l = lp.map(|p| para(left, &locale, p, lc, notes));
+            let r = rp.map(|p| para(right, &other_locale, p, rc, notes));
             cols.pair_or_missing(l, r);
             cols.sub_rows(
                 lp.map(|p| p.subparagraphs.as_slice()).unwrap_or_default(),

@@ -3,6 +3,7 @@
 //! and adds "Addendum"; a corrigendum (`/Corr.1`) adds "Corrigendum"; a
 //! revision (`/Rev.1`) is the whole text again, shown by its symbol alone.
 
+use crate::compose::locale::Locale;
 use crate::doc::{Block, Inline};
 use crate::error::Error;
 use crate::load::{Seg, SourceFile};
@@ -46,12 +47,12 @@ impl Issue {
 /// The body of a corrigendum from its data: each correction a numbered
 /// paragraph naming the place ("1. Paragraph 73"), then the instruction
 /// ("The third sentence should read") and the new words, unnumbered.
-pub fn corrections_body(corrections: &[Correction]) -> Vec<Block> {
+pub fn corrections_body(corrections: &[Correction], locale: &Locale) -> Vec<Block> {
     let text = |s: &str| vec![Inline::Text(s.to_owned())];
     let mut out = Vec::new();
     for (i, c) in corrections.iter().enumerate() {
         out.push(Block::Paragraph {
-            number: Some(format!("{}.", i + 1)),
+            number: Some(locale.paragraph(i + 1)),
             content: text(&c.at),
         });
         out.push(Block::Preambular {
@@ -189,7 +190,9 @@ mod tests {
                 instruction: "Delete the last sentence".into(),
                 text: None,
             },
-        ]);
+        ],
+            &Locale::load(&crate::assets::Assets::embedded(), crate::model::Lang::En).unwrap(),
+        );
         let numbers: Vec<_> = body
             .iter()
             .map(|b| match b {

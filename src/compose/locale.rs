@@ -142,6 +142,43 @@ pub struct Locale {
     pub parallel_title: String,
     /// Shown in a parallel text where one version lacks a paragraph.
     pub language_versions_differ: String,
+    /// The font families of the text, in order: a character is set in the
+    /// first that has it.
+    #[serde(default = "default_fonts")]
+    pub fonts: Vec<String>,
+    /// The language the masthead's right-hand block is in (distribution,
+    /// date, language, original), when not this one: Russian, Arabic and
+    /// Chinese documents keep it in English.
+    #[serde(default)]
+    pub masthead_language: Option<Lang>,
+    /// Chapter numbers in order ("أولا", "ثانيا" …, "一", "二" …); none:
+    /// roman numerals.
+    #[serde(default)]
+    pub chapter_numbers: Vec<String>,
+    /// How a chapter number is printed: "{number}." ("I."), "{number} -".
+    #[serde(default = "dotted")]
+    pub chapter_label: String,
+    /// Section numbers in order ("ألف", "باء" …); none: A, B, C.
+    #[serde(default)]
+    pub section_numbers: Vec<String>,
+    /// How a section number is printed: "{number}." ("A."), "{number} -".
+    #[serde(default = "dotted")]
+    pub section_label: String,
+    /// How a paragraph number is printed: "{number}." ("1."), "{number} -".
+    #[serde(default = "dotted")]
+    pub paragraph_label: String,
+    /// The letters of lettered sub-paragraphs in order ("أ", "ب" …); none:
+    /// a, b, c.
+    #[serde(default)]
+    pub subparagraph_letters: Vec<String>,
+}
+
+fn default_fonts() -> Vec<String> {
+    vec!["Liberation Serif".to_owned()]
+}
+
+fn dotted() -> String {
+    "{number}.".to_owned()
 }
 
 /// The forms of a body's name in running text, for the names whose first
@@ -294,6 +331,49 @@ impl Locale {
                 subject: name.to_owned(),
                 of: name.to_owned(),
             },
+        }
+    }
+
+    /// The label of chapter `n` (from 1): "I.", "أولا -", "一.".
+    pub fn chapter(&self, n: usize) -> String {
+        let number = n
+            .checked_sub(1)
+            .and_then(|i| self.chapter_numbers.get(i))
+            .cloned()
+            .unwrap_or_else(|| crate::compose::markdown::roman(n));
+        fill(&self.chapter_label, &[("number", &number)])
+    }
+
+    /// The label of section `n` (from 1) of a chapter: "A.", "ألف -".
+    pub fn section(&self, n: usize) -> String {
+        let number = n
+            .checked_sub(1)
+            .and_then(|i| self.section_numbers.get(i))
+            .cloned()
+            .unwrap_or_else(|| crate::check::letter(n.saturating_sub(1)).to_uppercase());
+        fill(&self.section_label, &[("number", &number)])
+    }
+
+    /// The label of a numbered paragraph: "1.", "1 -".
+    pub fn paragraph(&self, n: impl std::fmt::Display) -> String {
+        fill(&self.paragraph_label, &[("number", &n.to_string())])
+    }
+
+    /// The letter of lettered sub-paragraph `i` (from 0): "a", "أ"; past
+    /// the locale's letters, "aa" and so on.
+    pub fn letter(&self, i: usize) -> String {
+        self.subparagraph_letters
+            .get(i)
+            .cloned()
+            .unwrap_or_else(|| crate::check::letter(i))
+    }
+
+    /// The locale of the masthead's right-hand block: this one, or the one
+    /// `masthead_language` names.
+    pub fn masthead<'a>(&'a self, assets: &Assets, own: &'a mut Option<Locale>) -> Result<&'a Locale> {
+        match self.masthead_language {
+            None => Ok(self),
+            Some(lang) => Ok(own.insert(Locale::load(assets, lang)?)),
         }
     }
 

@@ -152,7 +152,7 @@ pub fn report(project: &Project, lang: Lang, assets: &Assets) -> Result<Document
     }
     // A corrigendum's body is its corrections, unless the office writes it.
     let body = if !has_narrative && !report.corrections.is_empty() {
-        issue::corrections_body(&report.corrections)
+        issue::corrections_body(&report.corrections, &locale)
     } else {
         let markdown = render_templates(&templates, Value::from(Serde(&ctx)))?;
         let insert = |name: &str| match name {

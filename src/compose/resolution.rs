@@ -158,9 +158,10 @@ fn over_heading(r: &Resolution, locale: &Locale) -> Vec<Block> {
     out
 }
 
-/// The label of an operative paragraph; a lone paragraph is not numbered.
-pub fn operative_number(r: &Resolution, number: u32) -> Option<String> {
-    (r.operative_count() > 1).then(|| format!("{number}."))
+/// The label of an operative paragraph ("1.", "1 -"); a lone paragraph is
+/// not numbered.
+pub fn operative_number(r: &Resolution, number: u32, locale: &Locale) -> Option<String> {
+    (r.operative_count() > 1).then(|| locale.paragraph(number))
 }
 
 /// A sub-paragraph block.
@@ -240,7 +241,7 @@ pub fn blocks(r: &Resolution, locale: &Locale, notes: &mut Notes) -> Vec<Block> 
         }
         for p in operative {
             out.push(Block::Paragraph {
-                number: operative_number(r, p.number),
+                number: operative_number(r, p.number, locale),
                 content: cited.led(Some(&p.lead), &p.text, notes),
             });
             out.extend(

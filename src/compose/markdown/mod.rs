@@ -14,7 +14,6 @@ use std::path::Path;
 
 use pulldown_cmark::{Alignment, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
-use crate::check::letter;
 use crate::compose::locale::{fill, Locale};
 use crate::doc::{Align, Block, Inline, Row, Table};
 use crate::error::{Error, ErrorKind, Location, Result};
@@ -172,7 +171,7 @@ pub fn blocks(
                         }
                         counters.paragraph += 1;
                         out.push(Block::Paragraph {
-                            number: Some(format!("{}.", counters.paragraph)),
+                            number: Some(locale.paragraph(counters.paragraph)),
                             content: trim(content),
                         });
                     }
@@ -195,11 +194,11 @@ pub fn blocks(
                             1 => {
                                 counters.chapter += 1;
                                 counters.section = 0;
-                                Some(format!("{}.", roman(counters.chapter)))
+                                Some(locale.chapter(counters.chapter))
                             }
                             2 => {
                                 counters.section += 1;
-                                Some(format!("{}.", letter(counters.section - 1).to_uppercase()))
+                                Some(locale.section(counters.section))
                             }
                             _ => None,
                         };
@@ -233,7 +232,7 @@ pub fn blocks(
                     if let Some(Open::Item(content)) = stack.pop() {
                         let n = lists.last().copied().unwrap_or(1);
                         let label = if lists.len() <= 1 {
-                            letter(n - 1)
+                            locale.letter(n - 1)
                         } else {
                             roman(n).to_lowercase()
                         };
