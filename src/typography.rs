@@ -16,7 +16,7 @@ use crate::model::Lang;
 
 /// Applies the typography of the document's language.
 pub fn apply(doc: &mut Document) {
-    let lang = doc.lang;
+    let lang = doc.script.lang;
     doc.each_inlines_mut(&mut |items| inlines(items, lang));
     // The strings of the body that are not inline content.
     let string = |s: &mut String| *s = text(s, lang);

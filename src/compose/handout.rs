@@ -167,6 +167,9 @@ pub fn handout(project: &Project, lang: Lang, assets: &Assets) -> Result<Documen
             ]],
             rows,
             notes: Vec::new(),
+            // Each column is set in its own language: Arabic right to left
+            // beside English, Chinese in its own fonts.
+            langs: vec![Some(locale.script(lang)), Some(other_locale.script(other))],
         }),
     ];
     let doc = super::plain_document(lang, paper, false, title, date, &locale, blocks);

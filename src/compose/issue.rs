@@ -179,18 +179,19 @@ mod tests {
 
     #[test]
     fn a_corrigendum_body_numbers_the_places_only() {
-        let body = corrections_body(&[
-            Correction {
-                at: "Paragraph 73".into(),
-                instruction: "The third sentence should read".into(),
-                text: Some("New words.".into()),
-            },
-            Correction {
-                at: "Paragraph 80".into(),
-                instruction: "Delete the last sentence".into(),
-                text: None,
-            },
-        ],
+        let body = corrections_body(
+            &[
+                Correction {
+                    at: "Paragraph 73".into(),
+                    instruction: "The third sentence should read".into(),
+                    text: Some("New words.".into()),
+                },
+                Correction {
+                    at: "Paragraph 80".into(),
+                    instruction: "Delete the last sentence".into(),
+                    text: None,
+                },
+            ],
             &Locale::load(&crate::assets::Assets::embedded(), crate::model::Lang::En).unwrap(),
         );
         let numbers: Vec<_> = body

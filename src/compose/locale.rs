@@ -334,6 +334,21 @@ impl Locale {
         }
     }
 
+    /// How text in this locale's language `lang` is set: Arabic right to
+    /// left, Chinese with the mainland's punctuation, in the locale's fonts.
+    pub fn script(&self, lang: Lang) -> crate::doc::Script {
+        crate::doc::Script {
+            lang,
+            dir: if lang == Lang::Ar {
+                crate::doc::Dir::Rtl
+            } else {
+                crate::doc::Dir::Ltr
+            },
+            region: (lang == Lang::Zh).then_some("cn"),
+            fonts: self.fonts.clone(),
+        }
+    }
+
     /// The label of chapter `n` (from 1): "I.", "أولا -", "一.".
     pub fn chapter(&self, n: usize) -> String {
         let number = n
@@ -370,7 +385,11 @@ impl Locale {
 
     /// The locale of the masthead's right-hand block: this one, or the one
     /// `masthead_language` names.
-    pub fn masthead<'a>(&'a self, assets: &Assets, own: &'a mut Option<Locale>) -> Result<&'a Locale> {
+    pub fn masthead<'a>(
+        &'a self,
+        assets: &Assets,
+        own: &'a mut Option<Locale>,
+    ) -> Result<&'a Locale> {
         match self.masthead_language {
             None => Ok(self),
             Some(lang) => Ok(own.insert(Locale::load(assets, lang)?)),

@@ -174,7 +174,7 @@ pub fn report(project: &Project, lang: Lang, assets: &Assets) -> Result<Document
     let mut blocks = first_page::front_matter(report, &locale, &body);
     blocks.extend(body);
     let mut doc = Document {
-        lang,
+        script: locale.script(lang),
         paper: report.paper,
         landscape: false,
         title: format!("{} — {}", report.symbol, report.title),
@@ -207,7 +207,7 @@ pub(crate) fn plain_document(
     blocks: Vec<Block>,
 ) -> Document {
     let mut doc = Document {
-        lang,
+        script: locale.script(lang),
         paper,
         landscape,
         title,

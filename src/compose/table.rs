@@ -119,6 +119,7 @@ fn blocks(
         header: vec![summary_head],
         rows: summary_rows,
         notes: Vec::new(),
+        langs: Vec::new(),
     };
 
     let numbers: Vec<&str> = groups
@@ -222,6 +223,7 @@ fn blocks(
             header: vec![cols.iter().map(|c| text(c)).collect()],
             rows: group.rows,
             notes: Vec::new(),
+            langs: Vec::new(),
         }));
     }
     Ok((title, blocks))

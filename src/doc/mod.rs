@@ -10,8 +10,10 @@ use crate::model::{Date, Lang, Paper};
 /// A composed document, ready for a backend.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Document {
-    /// The language of the text.
-    pub lang: Lang,
+    /// The language of the text and how it is set: direction, region,
+    /// fonts.
+    #[serde(flatten)]
+    pub script: Script,
     /// Paper size.
     pub paper: Paper,
     /// Landscape pages instead of portrait.
@@ -28,6 +30,30 @@ pub struct Document {
     pub labels: Labels,
     /// The body.
     pub blocks: Vec<Block>,
+}
+
+/// How text of one language is set, decided by compose for both backends.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Script {
+    /// The language.
+    pub lang: Lang,
+    /// Left to right, or right to left (Arabic).
+    pub dir: Dir,
+    /// The region whose conventions apply (`cn` for Chinese: GB
+    /// punctuation), if any.
+    pub region: Option<&'static str>,
+    /// Font families, in order: a character is set in the first that has it.
+    pub fonts: Vec<String>,
+}
+
+/// The direction of a script.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Dir {
+    /// Left to right.
+    Ltr,
+    /// Right to left.
+    Rtl,
 }
 
 /// Fixed words used by the layout itself.
@@ -239,6 +265,9 @@ pub struct Table {
     /// The table's notes, lettered, printed under it; their marks are in the
     /// cells as [`Inline::Super`].
     pub notes: Vec<TableNote>,
+    /// The language of each column, where it is not the document's (the
+    /// two columns of a parallel text); empty when all are the document's.
+    pub langs: Vec<Option<Script>>,
 }
 
 /// A note under a table ("a Including …"), cited in a cell by its letter.

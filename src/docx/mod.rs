@@ -82,7 +82,7 @@ pub fn render_with(doc: &Document, styles_file: &Asset) -> crate::Result<Vec<u8>
     docx = docx.created_at(&stamp).updated_at(&stamp);
 
     let facts = Facts {
-        lang: language_tag(doc.lang),
+        lang: language_tag(doc.script.lang),
         title: inlines::clean(&doc.title).into_owned(),
         date: doc.date,
         tables,

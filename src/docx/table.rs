@@ -184,6 +184,7 @@ mod tests {
                 crate::doc::Row::totals(vec![cell("T"), cell("3")]),
             ],
             notes: Vec::new(),
+            langs: Vec::new(),
         };
         let (table, facts) = lower(&t, &Geometry::a4_portrait(), &mut Notes::default()).unwrap();
         assert_eq!(

@@ -75,6 +75,7 @@ fn sample(lang: Lang, paper: Paper, landscape: bool) -> Document {
             .chain([Row::totals(vec![cell("Total"), cell("30 000")])])
             .collect(),
         notes: Vec::new(),
+        langs: Vec::new(),
     }));
     blocks.push(Block::Heading {
         level: 1,
@@ -86,7 +87,12 @@ fn sample(lang: Lang, paper: Paper, landscape: bool) -> Document {
         content: vec![Inline::Strong(vec![text("Recommendation")])],
     });
     Document {
-        lang,
+        script: crate::doc::Script {
+            lang,
+            dir: crate::doc::Dir::Ltr,
+            region: None,
+            fonts: vec!["Liberation Serif".into()],
+        },
         paper,
         landscape,
         title: "Technical assistance".into(),

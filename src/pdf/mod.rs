@@ -93,7 +93,10 @@ impl Typesetter {
         let world = SandboxWorld::new(&self.library, &self.fonts, &self.style, data, root, today);
         let title: String = doc.title.chars().take(80).collect();
         let step = crate::budget::Step::start(
-            &format!("laying out “{title}” ({}) with the style file", doc.lang),
+            &format!(
+                "laying out “{title}” ({}) with the style file",
+                doc.script.lang
+            ),
             &self.style_path,
         );
         let result = typst::compile::<PagedDocument>(&world);
@@ -136,7 +139,7 @@ impl Typesetter {
         let standards = PdfStandards::new(&[PdfStandard::A_2b])
             .map_err(|e| Error::new(ErrorKind::Internal, e.message().to_string()))?;
         let options = PdfOptions {
-            ident: Smart::Custom(format!("resolute/{}/{}", doc.title, doc.lang)),
+            ident: Smart::Custom(format!("resolute/{}/{}", doc.title, doc.script.lang)),
             timestamp: Some(Timestamp::new_utc(date)),
             standards,
             ..PdfOptions::default()

@@ -282,6 +282,7 @@ pub fn blocks(
                             header: vec![t.header],
                             rows: t.rows,
                             notes: Vec::new(),
+                            langs: Vec::new(),
                         }));
                     }
                 }
