@@ -2,6 +2,7 @@
 //! body (ORGANS.md): the session block, the agenda line, the summary and the
 //! contents. Decided here, once, so that the PDF and the DOCX follow alike.
 
+use crate::compose::upper_first;
 use crate::doc::{Block, FirstPage, Inline};
 use crate::error::Error;
 use crate::load::{Seg, SourceFile};
@@ -218,8 +219,10 @@ fn out_of_order(key: &str, start: Date, end: Date, file: &SourceFile) -> Option<
     })
 }
 
-/// The first page of `report` in the words of `locale`.
-pub fn first_page(report: &Report, locale: &Locale) -> FirstPage {
+/// The first page of `report` in the words of `locale`; the masthead's
+/// right-hand block (distribution, date, language, original) in those of
+/// `masthead`.
+pub fn first_page(report: &Report, locale: &Locale, masthead: &Locale) -> FirstPage {
     let format = OrganFormat::of(report.organ);
     let session = report.session.as_ref().filter(|_| format.session_block);
     let agenda = report.agenda.as_ref().filter(|_| format.session_block);
@@ -257,11 +260,14 @@ pub fn first_page(report: &Report, locale: &Locale) -> FirstPage {
             .advance_unedited
             .then(|| locale.advance_unedited.clone()),
         organ: locale.organ(format.masthead).to_owned(),
-        distribution: locale.distribution[report.distribution.key()].clone(),
-        date: locale.date(report.date),
+        distribution: masthead.distribution[report.distribution.key()].clone(),
+        date: masthead.date(report.date),
+        // A translation names its own language over the original's.
+        language: (report.language != report.original)
+            .then(|| upper_first(&masthead.languages[&report.language])),
         original: locale::fill(
-            &locale.original,
-            &[("language", &locale.languages[&report.original])],
+            &masthead.original,
+            &[("language", &masthead.languages[&report.original])],
         ),
         session: session.map_or_else(Vec::new, |s| session_lines(report.organ, s, locale)),
         agenda_line: agenda.map(|a| {

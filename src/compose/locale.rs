@@ -383,19 +383,6 @@ impl Locale {
             .unwrap_or_else(|| crate::check::letter(i))
     }
 
-    /// The locale of the masthead's right-hand block: this one, or the one
-    /// `masthead_language` names.
-    pub fn masthead<'a>(
-        &'a self,
-        assets: &Assets,
-        own: &'a mut Option<Locale>,
-    ) -> Result<&'a Locale> {
-        match self.masthead_language {
-            None => Ok(self),
-            Some(lang) => Ok(own.insert(Locale::load(assets, lang)?)),
-        }
-    }
-
     /// A date written out: "1 March 2017", "1er mars 2017".
     pub fn date(&self, date: Date) -> String {
         fill(

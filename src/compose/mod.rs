@@ -170,7 +170,13 @@ pub fn report(project: &Project, lang: Lang, assets: &Assets) -> Result<Document
             &insert,
         )?
     };
-    let first_page = first_page::first_page(report, &locale);
+    // Russian, Arabic and Chinese documents keep the masthead's right-hand
+    // block in English.
+    let masthead = match locale.masthead_language {
+        Some(other) => Locale::load(assets, other)?,
+        None => locale.clone(),
+    };
+    let first_page = first_page::first_page(report, &locale, &masthead);
     let mut blocks = first_page::front_matter(report, &locale, &body);
     blocks.extend(body);
     let mut doc = Document {
@@ -228,6 +234,15 @@ pub(crate) fn plain_document(
     doc
 }
 
+/// `text` with its first letter in capitals.
+pub(crate) fn upper_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// The named pieces of a report's body, which a narrative places with
 /// `{% include "actions" %}`: each is `templates/report/<lang>/<name>.md`,
 /// and the built-in narrative is made of them too.
@@ -280,13 +295,7 @@ pub fn render_templates(templates: &[Template], ctx: Value) -> Result<String> {
         }
         Ok(())
     });
-    env.add_filter("upper_first", |value: String| {
-        let mut chars = value.chars();
-        match chars.next() {
-            Some(first) => first.to_uppercase().chain(chars).collect::<String>(),
-            None => String::new(),
-        }
-    });
+    env.add_filter("upper_first", |value: String| upper_first(&value));
     // A count in words under ten ("three"), from the context's
     // `number_words`; in figures otherwise.
     env.add_filter("words", |state: &minijinja::State, n: i64| {

@@ -84,6 +84,8 @@ pub struct FirstPage {
     pub distribution: String,
     /// The date of issue, written out.
     pub date: String,
+    /// The document's language ("French", "Español"), in a translation.
+    pub language: Option<String>,
     /// "Original: English".
     pub original: String,
     /// The body, the session, the place and dates: one line each.

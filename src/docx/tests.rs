@@ -106,6 +106,7 @@ fn sample(lang: Lang, paper: Paper, landscape: bool) -> Document {
             organ: "Economic and Social Council".into(),
             distribution: "Distr.: General".into(),
             date: "1 March 2017".into(),
+            language: None,
             original: "Original: English".into(),
             session: vec![
                 "Commission on Crime Prevention and Criminal Justice".into(),

@@ -15,10 +15,8 @@ const HEAD: &str =
 fn a_security_council_report_needs_no_session_and_takes_none() {
     let (r, f) = report(&format!("{HEAD}organ: security-council\n"));
     assert!(problems(&r, &f).is_empty());
-    let fp = first_page(
-        &r,
-        &Locale::load(&crate::assets::Assets::embedded(), crate::model::Lang::En).unwrap(),
-    );
+    let en = Locale::load(&crate::assets::Assets::embedded(), crate::model::Lang::En).unwrap();
+    let fp = first_page(&r, &en, &en);
     assert!(fp.session.is_empty() && fp.agenda_line.is_none());
     assert_eq!(
         fp.subtitle.as_deref(),
@@ -201,10 +199,8 @@ fn page_of(symbol: &str, yaml: &str, lang: crate::model::Lang) -> FirstPage {
     let (r, f) = report(&format!("{head}{yaml}"));
     let found = problems(&r, &f);
     assert!(found.is_empty(), "{found:?}");
-    first_page(
-        &r,
-        &Locale::load(&crate::assets::Assets::embedded(), lang).unwrap(),
-    )
+    let locale = Locale::load(&crate::assets::Assets::embedded(), lang).unwrap();
+    first_page(&r, &locale, &locale)
 }
 
 #[test]
