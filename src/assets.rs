@@ -6,79 +6,77 @@ use std::path::{Path, PathBuf};
 
 use crate::error::{Error, Result};
 
-/// The embedded template files, by their path under `templates/`.
-const TEMPLATES: &[(&str, &str)] = &[
-    ("report/en.md", include_str!("../templates/report/en.md")),
-    ("report/fr.md", include_str!("../templates/report/fr.md")),
-    (
-        "report/en/status-summary.md",
-        include_str!("../templates/report/en/status-summary.md"),
-    ),
-    (
-        "report/en/actions.md",
-        include_str!("../templates/report/en/actions.md"),
-    ),
-    (
-        "report/en/fund-summary.md",
-        include_str!("../templates/report/en/fund-summary.md"),
-    ),
-    (
-        "report/en/contributions-table.md",
-        include_str!("../templates/report/en/contributions-table.md"),
-    ),
-    (
-        "report/en/expenditures-table.md",
-        include_str!("../templates/report/en/expenditures-table.md"),
-    ),
-    (
-        "report/fr/status-summary.md",
-        include_str!("../templates/report/fr/status-summary.md"),
-    ),
-    (
-        "report/fr/actions.md",
-        include_str!("../templates/report/fr/actions.md"),
-    ),
-    (
-        "report/fr/fund-summary.md",
-        include_str!("../templates/report/fr/fund-summary.md"),
-    ),
-    (
-        "report/fr/contributions-table.md",
-        include_str!("../templates/report/fr/contributions-table.md"),
-    ),
-    (
-        "report/fr/expenditures-table.md",
-        include_str!("../templates/report/fr/expenditures-table.md"),
-    ),
-    (
-        "locales/en.yaml",
-        include_str!("../templates/locales/en.yaml"),
-    ),
-    (
-        "locales/fr.yaml",
-        include_str!("../templates/locales/fr.yaml"),
-    ),
-    ("un.typ", include_str!("../templates/un.typ")),
-    (
-        "word/styles.xml",
-        include_str!("../templates/word/styles.xml"),
-    ),
-    (
-        "import/en.yaml",
-        include_str!("../templates/import/en.yaml"),
-    ),
-    (
-        "import/fr.yaml",
-        include_str!("../templates/import/fr.yaml"),
-    ),
+/// Pairs of a path under `templates/` and the text of that file, embedded.
+macro_rules! embedded {
+    ($($path:literal),* $(,)?) => {
+        &[$(($path, include_str!(concat!("../templates/", $path)))),*]
+    };
+}
+
+/// The embedded template files, by their path under `templates/`: the
+/// narrative and its pieces and the locale strings of every language, the
+/// typst style, the Word styles and the importer's word lists.
+const TEMPLATES: &[(&str, &str)] = embedded![
+    "report/ar.md",
+    "report/ar/status-summary.md",
+    "report/ar/actions.md",
+    "report/ar/fund-summary.md",
+    "report/ar/contributions-table.md",
+    "report/ar/expenditures-table.md",
+    "report/zh.md",
+    "report/zh/status-summary.md",
+    "report/zh/actions.md",
+    "report/zh/fund-summary.md",
+    "report/zh/contributions-table.md",
+    "report/zh/expenditures-table.md",
+    "report/en.md",
+    "report/en/status-summary.md",
+    "report/en/actions.md",
+    "report/en/fund-summary.md",
+    "report/en/contributions-table.md",
+    "report/en/expenditures-table.md",
+    "report/fr.md",
+    "report/fr/status-summary.md",
+    "report/fr/actions.md",
+    "report/fr/fund-summary.md",
+    "report/fr/contributions-table.md",
+    "report/fr/expenditures-table.md",
+    "report/ru.md",
+    "report/ru/status-summary.md",
+    "report/ru/actions.md",
+    "report/ru/fund-summary.md",
+    "report/ru/contributions-table.md",
+    "report/ru/expenditures-table.md",
+    "report/es.md",
+    "report/es/status-summary.md",
+    "report/es/actions.md",
+    "report/es/fund-summary.md",
+    "report/es/contributions-table.md",
+    "report/es/expenditures-table.md",
+    "locales/ar.yaml",
+    "locales/zh.yaml",
+    "locales/en.yaml",
+    "locales/fr.yaml",
+    "locales/ru.yaml",
+    "locales/es.yaml",
+    "un.typ",
+    "word/styles.xml",
+    "import/en.yaml",
+    "import/fr.yaml",
 ];
 
-/// The embedded fonts (Liberation Serif, SIL Open Font License 1.1).
+/// The embedded fonts, all under the SIL Open Font License 1.1 (see
+/// `fonts/README.md`): Liberation Serif for Latin and Cyrillic, Noto Naskh
+/// Arabic, and Noto Serif CJK SC cut down to the GB2312 characters.
 pub const FONTS: &[&[u8]] = &[
     include_bytes!("../fonts/LiberationSerif-Regular.ttf"),
     include_bytes!("../fonts/LiberationSerif-Bold.ttf"),
     include_bytes!("../fonts/LiberationSerif-Italic.ttf"),
     include_bytes!("../fonts/LiberationSerif-BoldItalic.ttf"),
+    include_bytes!("../fonts/NotoNaskhArabic-Regular.ttf"),
+    include_bytes!("../fonts/NotoNaskhArabic-Bold.ttf"),
+    include_bytes!("../fonts/NotoSerifCJKsc-Regular.subset.otf"),
+    include_bytes!("../fonts/NotoSerifCJKsc-Bold.subset.otf"),
 ];
 
 /// The files below `dir` (not following links to folders), a few levels

@@ -315,6 +315,14 @@ pub fn letter(i: usize) -> String {
     std::iter::repeat_n(c, i / 26 + 1).collect()
 }
 
+/// The rank (from 0) of a sub-paragraph letter as [`letter`] writes it:
+/// `a` is 0, `z` 25, `aa` 26.
+pub fn letter_rank(label: &str) -> Option<usize> {
+    let first = label.bytes().next()?;
+    let rank = usize::from(first.checked_sub(b'a')?);
+    (rank < 26 && label.bytes().all(|b| b == first)).then(|| rank + 26 * (label.len() - 1))
+}
+
 fn ordinal(n: usize) -> String {
     let suffix = match (n % 10, n % 100) {
         (1, 11) | (2, 12) | (3, 13) => "th",

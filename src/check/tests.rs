@@ -214,3 +214,13 @@ fn letters_run_on() {
     assert_eq!(letter(25), "z");
     assert_eq!(letter(26), "aa");
 }
+
+#[test]
+fn a_letter_s_rank_is_where_letter_puts_it() {
+    for i in [0, 1, 25, 26, 27, 60] {
+        assert_eq!(letter_rank(&letter(i)), Some(i));
+    }
+    for not in ["", "A", "ab", "أ", "—", "1"] {
+        assert_eq!(letter_rank(not), None, "{not}");
+    }
+}

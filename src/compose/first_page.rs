@@ -262,6 +262,10 @@ pub fn first_page(report: &Report, locale: &Locale, masthead: &Locale) -> FirstP
         organ: locale.organ(format.masthead).to_owned(),
         distribution: masthead.distribution[report.distribution.key()].clone(),
         date: masthead.date(report.date),
+        block_script: locale
+            .masthead_language
+            .filter(|l| *l != report.language)
+            .map(|l| masthead.script(l)),
         // A translation names its own language over the original's.
         language: (report.language != report.original)
             .then(|| upper_first(&masthead.languages[&report.language])),

@@ -42,7 +42,10 @@ pub fn handout(project: &Project, lang: Lang, assets: &Assets) -> Result<Documen
     // Each column keeps its printed footnote numbers; the notes follow the text.
     let mut cols = Columns {
         locales: (&locale, &other_locale),
-        cited: (Cited::own_numbers(left), Cited::own_numbers(right)),
+        cited: (
+            Cited::own_numbers(left, &locale),
+            Cited::own_numbers(right, &other_locale),
+        ),
         notes: Notes::default(),
         rows: Vec::new(),
     };

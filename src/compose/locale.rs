@@ -142,6 +142,18 @@ pub struct Locale {
     pub parallel_title: String,
     /// Shown in a parallel text where one version lacks a paragraph.
     pub language_versions_differ: String,
+    /// What separates two words ("" in Chinese, which writes none): between
+    /// a paragraph's lead words and the rest of it.
+    #[serde(default = "space")]
+    pub word_space: String,
+    /// What separates the items of a list but the last two (", ", "، ",
+    /// "、").
+    #[serde(default = "comma")]
+    pub list_separator: String,
+    /// An action in the implementation table, after its date:
+    /// "{entity} {text}.".
+    #[serde(default = "action")]
+    pub action: String,
     /// The font families of the text, in order: a character is set in the
     /// first that has it.
     #[serde(default = "default_fonts")]
@@ -175,6 +187,18 @@ pub struct Locale {
 
 fn default_fonts() -> Vec<String> {
     vec!["Liberation Serif".to_owned()]
+}
+
+fn space() -> String {
+    " ".to_owned()
+}
+
+fn comma() -> String {
+    ", ".to_owned()
+}
+
+fn action() -> String {
+    "{entity} {text}.".to_owned()
 }
 
 fn dotted() -> String {
@@ -501,7 +525,11 @@ impl Locale {
         match items {
             [] => String::new(),
             [one] => (*one).to_owned(),
-            [init @ .., last] => format!("{}{}{last}", init.join(", "), self.list_and),
+            [init @ .., last] => format!(
+                "{}{}{last}",
+                init.join(&self.list_separator),
+                self.list_and
+            ),
         }
     }
 
@@ -537,13 +565,21 @@ impl Locale {
             .map_or(organ.key(), String::as_str)
     }
 
-    /// A sub-paragraph label: "(a)" or "a)".
-    /// A dash item's label is its dash.
+    /// A sub-paragraph label: "(a)" or "a)". The data letters
+    /// sub-paragraphs a, b, c in every language; a locale with letters of
+    /// its own prints its letter of the same rank ("(أ)" for `a`). A dash
+    /// item's label is its dash.
     pub fn subparagraph(&self, label: &str) -> String {
         if label == crate::model::DASH {
             return label.to_owned();
         }
-        fill(&self.subparagraph, &[("label", label)])
+        let own = crate::check::letter_rank(label)
+            .filter(|_| !self.subparagraph_letters.is_empty())
+            .map(|i| self.letter(i));
+        fill(
+            &self.subparagraph,
+            &[("label", own.as_deref().unwrap_or(label))],
+        )
     }
 }
 
@@ -628,9 +664,42 @@ mod tests {
     }
 
     #[test]
-    fn a_language_without_strings_is_a_clear_error() {
-        let err = Locale::load(&Assets::embedded(), Lang::Ru).unwrap_err();
-        assert!(err.message.contains("`ru`"), "{err}");
-        assert!(err.hint.unwrap().contains("locales/ru.yaml"));
+    fn every_official_language_has_its_strings_and_numbering() {
+        // The titles as UN documents print them (LANGUAGES.md §1.2); Russian,
+        // Arabic and Chinese keep the masthead block in English.
+        let expect = [
+            (Lang::Ar, "تقرير الأمين العام", Some(Lang::En)),
+            (Lang::Zh, "秘书长的报告", Some(Lang::En)),
+            (Lang::En, "Report of the Secretary-General", None),
+            (Lang::Fr, "Rapport du Secrétaire général", None),
+            (Lang::Ru, "Доклад Генерального секретаря", Some(Lang::En)),
+            (Lang::Es, "Informe del Secretario General", None),
+        ];
+        for (lang, title, masthead) in expect {
+            let l = locale(lang);
+            assert_eq!(l.report_of_the_secretary_general, title, "{lang}");
+            assert_eq!(l.masthead_language, masthead, "{lang}");
+        }
+        let (ar, zh, ru) = (locale(Lang::Ar), locale(Lang::Zh), locale(Lang::Ru));
+        assert_eq!((ar.chapter(2), ar.section(2)), ("ثانيا -".into(), "باء -".into()));
+        assert_eq!(ar.paragraph(12), "12 -");
+        assert_eq!(ar.subparagraph("h"), "(ح)");
+        assert_eq!(zh.chapter(3), "三.");
+        assert_eq!(zh.section(1), "A.");
+        assert_eq!(ru.subparagraph("c"), "c)");
+        assert_eq!(locale(Lang::Es).subparagraph("c"), "c)");
     }
+
+    #[test]
+    fn a_locale_with_letters_of_its_own_prints_them_by_rank() {
+        let mut l = locale(Lang::En);
+        assert_eq!(l.subparagraph("b"), "(b)");
+        l.subparagraph_letters = vec!["أ".into(), "ب".into()];
+        assert_eq!(l.subparagraph("b"), "(ب)");
+        // Past its letters, and for a label that is no letter, as given.
+        assert_eq!(l.subparagraph("c"), "(c)");
+        assert_eq!(l.subparagraph("iv"), "(iv)");
+        assert_eq!(l.subparagraph(crate::model::DASH), crate::model::DASH);
+    }
+
 }

@@ -19,6 +19,8 @@ pub struct Notes {
 /// The footnotes of one resolution, as numbered in the document.
 pub struct Cited<'r> {
     resolution: &'r Resolution,
+    /// What separates lead words from the rest: a space, none in Chinese.
+    space: String,
     numbers: HashMap<String, u32>,
     /// In a column of a parallel text: footnotes are marks numbered within
     /// this resolution, their texts listed here instead of set as footnotes.
@@ -26,10 +28,12 @@ pub struct Cited<'r> {
 }
 
 impl<'r> Cited<'r> {
-    /// Starts numbering the footnotes of `resolution`.
-    pub fn new(resolution: &'r Resolution) -> Self {
+    /// Starts numbering the footnotes of `resolution`, printed in the words
+    /// of `locale`.
+    pub fn new(resolution: &'r Resolution, locale: &Locale) -> Self {
         Cited {
             resolution,
+            space: locale.word_space.clone(),
             numbers: HashMap::new(),
             listed: None,
         }
@@ -37,9 +41,10 @@ impl<'r> Cited<'r> {
 
     /// Numbers the footnotes of `resolution` on their own (1, 2, 3 … as
     /// printed), as marks whose texts [`Cited::listed`] returns.
-    pub fn own_numbers(resolution: &'r Resolution) -> Self {
+    pub fn own_numbers(resolution: &'r Resolution, locale: &Locale) -> Self {
         Cited {
             resolution,
+            space: locale.word_space.clone(),
             numbers: HashMap::new(),
             listed: Some(Vec::new()),
         }
@@ -85,7 +90,9 @@ impl<'r> Cited<'r> {
         let mut out = Vec::new();
         if let Some(lead) = lead.filter(|l| !l.is_empty()) {
             out.push(Inline::Emph(vec![Inline::Text(lead.to_owned())]));
-            out.push(Inline::Text(" ".into()));
+            if !self.space.is_empty() {
+                out.push(Inline::Text(self.space.clone()));
+            }
         }
         out.extend(self.inlines(text, notes));
         out
@@ -193,7 +200,7 @@ pub fn closing(r: &Resolution, locale: &Locale) -> Option<Block> {
 
 /// The whole resolution as blocks.
 pub fn blocks(r: &Resolution, locale: &Locale, notes: &mut Notes) -> Vec<Block> {
-    let mut cited = Cited::new(r);
+    let mut cited = Cited::new(r, locale);
     let mut out = over_heading(r, locale);
     out.push(Block::Heading {
         level: 1,

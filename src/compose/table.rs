@@ -361,10 +361,12 @@ fn row(
             }
             actions.push(Inline::Strong(text(locale.date(a.date))));
             actions.push(Inline::Text(format!(
-                "{}{} {}.",
+                "{}{}",
                 locale.label_separator,
-                a.entity.get(lang),
-                a.text.get(lang)
+                crate::compose::locale::fill(
+                    &locale.action,
+                    &[("entity", a.entity.get(lang)), ("text", a.text.get(lang))]
+                )
             )));
             for r in &a.references {
                 if !references.is_empty() {

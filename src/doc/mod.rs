@@ -86,6 +86,11 @@ pub struct FirstPage {
     pub date: String,
     /// The document's language ("French", "Español"), in a translation.
     pub language: Option<String>,
+    /// The script of the right-hand block (distribution, date, language,
+    /// original) when it is in another language than the document: the
+    /// English block of a Russian, Arabic or Chinese document, set left to
+    /// right.
+    pub block_script: Option<Script>,
     /// "Original: English".
     pub original: String,
     /// The body, the session, the place and dates: one line each.

@@ -72,8 +72,10 @@ pub(crate) fn first_page(fp: &FirstPage, g: &Geometry) -> Vec<Part> {
                         .add_run(inlines::plain_run(a).bold())
                 })
                 .chain(
-                    [&fp.distribution, &fp.date, &fp.original]
+                    [&fp.distribution, &fp.date]
                         .into_iter()
+                        .chain(&fp.language)
+                        .chain([&fp.original])
                         .filter(|s| !s.is_empty())
                         .map(|s| line(styles::MAST_DISTR, s)),
                 )

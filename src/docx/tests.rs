@@ -107,6 +107,7 @@ fn sample(lang: Lang, paper: Paper, landscape: bool) -> Document {
             distribution: "Distr.: General".into(),
             date: "1 March 2017".into(),
             language: None,
+            block_script: None,
             original: "Original: English".into(),
             session: vec![
                 "Commission on Crime Prevention and Criminal Justice".into(),

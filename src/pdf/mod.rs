@@ -25,15 +25,24 @@ use world::SandboxWorld;
 pub struct Fonts {
     book: LazyHash<FontBook>,
     fonts: Vec<Font>,
+    /// How many of `fonts` come from `--font-path` (they are first).
+    given: usize,
 }
 
+/// The full Noto Serif CJK collections of Debian's `fonts-noto-cjk`,
+/// used when the system has them: the bundled Chinese face holds the GB2312
+/// characters only, these hold names such as 镕 too.
+const SYSTEM_CJK: [&str; 2] = [
+    "/usr/share/fonts/opentype/noto/NotoSerifCJK-Regular.ttc",
+    "/usr/share/fonts/opentype/noto/NotoSerifCJK-Bold.ttc",
+];
+
 impl Fonts {
-    /// The bundled fonts, then every .ttf/.otf/.ttc in `dirs`.
+    /// Every .ttf/.otf/.ttc in `dirs`, then the bundled fonts. typst takes
+    /// a family's first font of a weight and style, so a font given with
+    /// `--font-path` comes before the bundled one of the same name.
     pub fn load(dirs: &[std::path::PathBuf]) -> Result<Fonts> {
-        let mut fonts: Vec<Font> = FONTS
-            .iter()
-            .flat_map(|data| Font::iter(Bytes::new(*data)))
-            .collect();
+        let mut fonts: Vec<Font> = Vec::new();
         for path in crate::assets::font_files(dirs)? {
             let data = crate::input::read(&path, &crate::input::FONT)?;
             let before = fonts.len();
@@ -46,8 +55,42 @@ impl Fonts {
                 .hint("remove it from the font folder, or replace it with a TrueType or OpenType font (.ttf, .otf, .ttc)"));
             }
         }
+        let given = fonts.len();
+        fonts.extend(
+            FONTS
+                .iter()
+                .flat_map(|data| Font::iter(Bytes::new(*data))),
+        );
         let book = LazyHash::new(FontBook::from_fonts(&fonts));
-        Ok(Fonts { book, fonts })
+        Ok(Fonts {
+            book,
+            fonts,
+            given,
+        })
+    }
+
+    /// These fonts with the system's full Noto Serif CJK put before the
+    /// bundled ones, if the system has it: for a document with characters
+    /// the bundled fonts lack. Read as any font file is (a regular file, of
+    /// bounded size); one that cannot be read is left out.
+    fn with_system_cjk(&self) -> Option<Fonts> {
+        let system: Vec<Font> = SYSTEM_CJK
+            .iter()
+            .filter_map(|path| crate::input::read(Path::new(path), &crate::input::FONT).ok())
+            .flat_map(|data| Font::iter(Bytes::new(data)))
+            .collect();
+        if system.is_empty() {
+            return None;
+        }
+        let mut fonts = self.fonts[..self.given].to_vec();
+        fonts.extend(system);
+        fonts.extend_from_slice(&self.fonts[self.given..]);
+        let book = LazyHash::new(FontBook::from_fonts(&fonts));
+        Some(Fonts {
+            book,
+            fonts,
+            given: self.given,
+        })
     }
 }
 
@@ -55,6 +98,10 @@ impl Fonts {
 pub struct Typesetter {
     library: LazyHash<Library>,
     fonts: Fonts,
+    /// `fonts` with the system's full CJK faces, loaded the first time a
+    /// document needs a character the others lack (none: the system has
+    /// none).
+    with_system: std::sync::OnceLock<Option<Fonts>>,
     style: String,
     style_path: std::path::PathBuf,
 }
@@ -69,6 +116,7 @@ impl Typesetter {
         Ok(Typesetter {
             library: LazyHash::new(Library::default()),
             fonts: Fonts::load(assets.font_dirs())?,
+            with_system: std::sync::OnceLock::new(),
             style: style.text.into_owned(),
             style_path: style.path,
         })
@@ -81,6 +129,25 @@ impl Typesetter {
         doc: &Document,
         root: Option<&Path>,
     ) -> std::result::Result<(PagedDocument, Vec<Error>), PdfError> {
+        match self.layout_with(&self.fonts, doc, root) {
+            Err(PdfError::MissingGlyphs(missing)) => {
+                // A name outside the bundled Chinese face (镕): the system's
+                // full one may have it.
+                match self.with_system.get_or_init(|| self.fonts.with_system_cjk()) {
+                    Some(fonts) => self.layout_with(fonts, doc, root),
+                    None => Err(PdfError::MissingGlyphs(missing)),
+                }
+            }
+            other => other,
+        }
+    }
+
+    fn layout_with(
+        &self,
+        fonts: &Fonts,
+        doc: &Document,
+        root: Option<&Path>,
+    ) -> std::result::Result<(PagedDocument, Vec<Error>), PdfError> {
         let data = serde_json::to_vec(doc)
             .map_err(|e| PdfError::Failed(Error::new(ErrorKind::Internal, e.to_string())))?;
         let today =
@@ -90,7 +157,7 @@ impl Typesetter {
                     doc.date
                 )))
             })?;
-        let world = SandboxWorld::new(&self.library, &self.fonts, &self.style, data, root, today);
+        let world = SandboxWorld::new(&self.library, fonts, &self.style, data, root, today);
         let title: String = doc.title.chars().take(80).collect();
         let step = crate::budget::Step::start(
             &format!(

@@ -90,6 +90,9 @@ fn timeout() -> u64 {
 enum Step {
     /// Removes a file.
     Remove { path: String },
+    /// Keeps the report and resolution files of these languages only (the
+    /// example has six).
+    Languages { keep: Vec<String> },
     /// Writes a file.
     Write { path: String, text: String },
     /// Replaces `from` by `to` (once) in a file; `from` must be there.
@@ -154,6 +157,11 @@ fn apply(step: &Step, at: &Places) -> Result<(), String> {
     let io = |e: std::io::Error| format!("{step:?}: {e}");
     match step {
         Step::Remove { path } => std::fs::remove_file(at.path(path)).map_err(io),
+        Step::Languages { keep } => {
+            let keep: Vec<&str> = keep.iter().map(String::as_str).collect();
+            keep_languages(&at.dir, &keep);
+            Ok(())
+        }
         Step::Write { path, text } => std::fs::write(at.path(path), at.fill(text)).map_err(io),
         Step::Replace {
             path,

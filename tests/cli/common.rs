@@ -315,6 +315,7 @@ pub fn fixture(name: &str) -> PathBuf {
 /// runs over two pages or more.
 pub fn long_table_example() -> tempfile::TempDir {
     let dir = example_copy();
+    keep_languages(dir.path(), &["en", "fr"]);
     let mut fund = String::from("illustrative: true\nname: {en: Test Fund, fr: Fonds d’essai}\ncurrency: USD\ncontributions:\n");
     for i in 1..=90 {
         fund.push_str(&format!(
@@ -727,10 +728,12 @@ pub fn decode_entity(s: &str) -> String {
     }
 }
 
-/// A copy of the worked example with a `resolutions/` folder holding the
-/// import of each of `texts`.
+/// A copy of the worked example, in English and French only, with a
+/// `resolutions/` folder holding the import of each of `texts` (the tests
+/// add progress entries in those two languages).
 pub fn compilation_copy(texts: &[&str]) -> tempfile::TempDir {
     let dir = example_copy();
+    keep_languages(dir.path(), &["en", "fr"]);
     std::fs::create_dir(dir.path().join("resolutions")).unwrap();
     for path in texts {
         let name = Path::new(path).file_stem().unwrap().to_str().unwrap();
@@ -809,4 +812,21 @@ pub fn pdf_lines(pdf: &Path) -> Vec<PdfLine> {
         l.text = normalize(&l.text);
     }
     lines
+}
+
+/// Removes the report files (`report.<lang>.yaml`) and resolution
+/// translations (`resolution.<lang>.yaml`) of every language but `keep` from
+/// a copy of the example, which has six.
+pub fn keep_languages(dir: &Path, keep: &[&str]) {
+    for lang in ["ar", "zh", "en", "fr", "ru", "es"] {
+        if keep.contains(&lang) {
+            continue;
+        }
+        for name in [format!("report.{lang}.yaml"), format!("resolution.{lang}.yaml")] {
+            let path = dir.join(name);
+            if path.exists() {
+                std::fs::remove_file(&path).unwrap();
+            }
+        }
+    }
 }

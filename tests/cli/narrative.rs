@@ -120,7 +120,13 @@ fn check_reads_the_narrative() {
 
 #[test]
 fn a_narrative_without_its_report_file_is_an_error() {
-    check_fails_with("report.es.md", "# A\n\nTexto.\n", "no report.es.yaml");
+    let dir = example_copy();
+    keep_languages(dir.path(), &["en", "fr"]);
+    std::fs::write(dir.path().join("report.es.md"), "# A\n\nTexto.\n").unwrap();
+    let out = resolute(&["check", dir.path().to_str().unwrap()]);
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(3), "{err}");
+    assert!(err.contains("no report.es.yaml"), "{err}");
 }
 
 /// `check` of the example with `name` written as `text` fails as a data
