@@ -525,11 +525,9 @@ impl Locale {
         match items {
             [] => String::new(),
             [one] => (*one).to_owned(),
-            [init @ .., last] => format!(
-                "{}{}{last}",
-                init.join(&self.list_separator),
-                self.list_and
-            ),
+            [init @ .., last] => {
+                format!("{}{}{last}", init.join(&self.list_separator), self.list_and)
+            }
         }
     }
 
@@ -681,7 +679,10 @@ mod tests {
             assert_eq!(l.masthead_language, masthead, "{lang}");
         }
         let (ar, zh, ru) = (locale(Lang::Ar), locale(Lang::Zh), locale(Lang::Ru));
-        assert_eq!((ar.chapter(2), ar.section(2)), ("ثانيا -".into(), "باء -".into()));
+        assert_eq!(
+            (ar.chapter(2), ar.section(2)),
+            ("ثانيا -".into(), "باء -".into())
+        );
         assert_eq!(ar.paragraph(12), "12 -");
         assert_eq!(ar.subparagraph("h"), "(ح)");
         assert_eq!(zh.chapter(3), "三.");
@@ -701,5 +702,4 @@ mod tests {
         assert_eq!(l.subparagraph("iv"), "(iv)");
         assert_eq!(l.subparagraph(crate::model::DASH), crate::model::DASH);
     }
-
 }
