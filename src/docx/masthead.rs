@@ -89,10 +89,7 @@ pub(crate) fn first_page(fp: &FirstPage, g: &Geometry) -> Vec<Part> {
         .layout(TableLayoutType::Fixed)
         .margins(TableCellMargins::new().margin(0, 0, 0, 0));
 
-    let facts = TableFacts {
-        rows: mast.rows.len(),
-        header_rows: 0,
-    };
+    let facts = TableFacts::rows(mast.rows.len(), 0);
     let mut parts = vec![
         Part::table(mast, facts),
         Part::para(Paragraph::new().style(styles::SESSION)),

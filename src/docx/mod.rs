@@ -18,6 +18,7 @@
 
 mod barcode;
 mod blocks;
+mod direction;
 mod inlines;
 mod masthead;
 mod order;
@@ -34,7 +35,7 @@ use docx_rs::{Docx, Paragraph, Table};
 use package::{Facts, TableFacts};
 
 use crate::assets::Asset;
-use crate::doc::Document;
+use crate::doc::{Dir, Document};
 use crate::model::{Date, Lang};
 use crate::{Error, ErrorKind};
 
@@ -57,7 +58,7 @@ pub(crate) fn render(doc: &Document) -> crate::Result<Vec<u8>> {
 /// times and a fixed order).
 pub fn render_with(doc: &Document, styles_file: &Asset) -> crate::Result<Vec<u8>> {
     let geometry = pages::Geometry::of(doc);
-    let styles = styles::part(styles_file, &geometry)?;
+    let styles = styles::part(styles_file, &geometry, &styles::WordFonts::of(doc))?;
     let mut docx = Docx::new().default_tab_stop(styles::DEFAULT_TAB);
 
     let mut parts = Vec::new();
@@ -88,6 +89,15 @@ pub fn render_with(doc: &Document, styles_file: &Asset) -> crate::Result<Vec<u8>
         tables,
         footnotes: notes.ids(),
         marks: notes.marks(),
+        rtl: doc.script.dir == Dir::Rtl,
+        // The masthead block of a Russian, Arabic or Chinese document is
+        // English, set left to right.
+        ltr_styles: doc
+            .first_page
+            .as_ref()
+            .and_then(|f| f.block_script.as_ref())
+            .filter(|s| s.dir == Dir::Ltr)
+            .map_or_else(Vec::new, |_| vec![styles::MAST_DISTR]),
     };
     package::write(docx.build(), styles, &facts)
         .map_err(|e| internal(format!("cannot write the DOCX package: {e}")))

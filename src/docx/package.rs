@@ -36,6 +36,11 @@ pub(crate) struct Facts {
     /// The footnotes among them that print a mark of their own ("a" in an
     /// annex) instead of Word's number: id and mark.
     pub marks: Vec<(usize, String)>,
+    /// Whether the document reads right to left (Arabic).
+    pub rtl: bool,
+    /// Paragraph styles set left to right even so: the masthead's English
+    /// block.
+    pub ltr_styles: Vec<&'static str>,
 }
 
 impl Facts {
@@ -66,6 +71,37 @@ pub(crate) struct TableFacts {
     /// How many of its leading rows are header rows, repeated at the top of
     /// every page the table runs onto (`w:tblHeader`).
     pub header_rows: usize,
+    /// The columns (bit `j` for column `j`, the first 64) set right to left
+    /// and left to right whatever the document's direction: the two
+    /// languages of a parallel text.
+    pub rtl_columns: u64,
+    /// See `rtl_columns`.
+    pub ltr_columns: u64,
+}
+
+impl TableFacts {
+    /// Rows and header rows of a table whose columns follow the document's
+    /// direction.
+    pub fn rows(rows: usize, header_rows: usize) -> TableFacts {
+        TableFacts {
+            rows,
+            header_rows,
+            rtl_columns: 0,
+            ltr_columns: 0,
+        }
+    }
+
+    /// The direction of column `j` if it has its own: right to left or not.
+    pub fn column_rtl(&self, j: usize) -> Option<bool> {
+        let bit = 1u64.checked_shl(u32::try_from(j).ok()?)?;
+        if self.rtl_columns & bit != 0 {
+            Some(true)
+        } else if self.ltr_columns & bit != 0 {
+            Some(false)
+        } else {
+            None
+        }
+    }
 }
 
 /// One entry of the package: its name, its bytes and the repair it needs.
@@ -236,7 +272,12 @@ mod tests {
         let file = crate::assets::Assets::embedded()
             .require(crate::docx::STYLES, "")
             .unwrap();
-        crate::docx::styles::part(&file, &crate::docx::pages::Geometry::a4_portrait()).unwrap()
+        crate::docx::styles::part(
+            &file,
+            &crate::docx::pages::Geometry::a4_portrait(),
+            &crate::docx::styles::WordFonts::default(),
+        )
+        .unwrap()
     }
     use crate::docx::styles;
     use crate::docx::xml;
@@ -249,6 +290,8 @@ mod tests {
             tables,
             footnotes: Vec::new(),
             marks: Vec::new(),
+            rtl: false,
+            ltr_styles: Vec::new(),
         }
     }
 
@@ -280,14 +323,8 @@ mod tests {
             .add_table(table(&[heading, styles::TABLE_TEXT]))
             .add_paragraph(Paragraph::new());
         let facts = facts(vec![
-            TableFacts {
-                rows: 4,
-                header_rows: 2,
-            },
-            TableFacts {
-                rows: 2,
-                header_rows: 0,
-            },
+            TableFacts::rows(4, 2),
+            TableFacts::rows(2, 0),
         ]);
         let mut zip = archive(write(docx.build(), styles(), &facts).unwrap());
         let mut document = String::new();
@@ -303,18 +340,12 @@ mod tests {
     #[test]
     fn facts_that_do_not_match_the_parts_are_an_error() {
         let docx = || Docx::new().add_table(table(&[styles::TABLE_HEADING]));
-        let one = TableFacts {
-            rows: 1,
-            header_rows: 1,
-        };
+        let one = TableFacts::rows(1, 1);
         assert!(write(docx().build(), styles(), &facts(vec![one])).is_ok());
         let err = write(docx().build(), styles(), &facts(vec![one, one])).unwrap_err();
         assert!(err.starts_with("word/document.xml:"), "{err}");
         assert!(write(docx().build(), styles(), &facts(vec![])).is_err());
-        let two = TableFacts {
-            rows: 2,
-            header_rows: 1,
-        };
+        let two = TableFacts::rows(2, 1);
         assert!(write(docx().build(), styles(), &facts(vec![two])).is_err());
         let mut notes = facts(vec![one]);
         notes.footnotes = vec![1];

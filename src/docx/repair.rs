@@ -75,18 +75,23 @@ pub(crate) fn apply(
     let mut part = xml::parse(&bytes)?;
     let root = &mut part.root;
     match repair {
-        Repair::None | Repair::HeaderOrFooter => {}
+        Repair::None => {}
+        Repair::HeaderOrFooter => super::direction::part(root, facts),
         Repair::ContentTypes => add_theme_content_type(root),
         Repair::DocumentRels => add_theme_relationship(root),
         Repair::Core => fix_core(root, facts),
         Repair::Document => {
             mark_header_rows(root, &facts.tables)?;
             mark_custom_references(root, &facts.marks);
+            super::direction::document(root, facts);
         }
         Repair::Styles => fix_styles(root, facts.lang),
         Repair::Settings => fix_settings(root, facts.has_footnotes()),
         Repair::Numbering => drop_run_properties_of_general_ppr(root),
-        Repair::Footnotes => fix_footnotes(root, &facts.footnotes, &facts.marks)?,
+        Repair::Footnotes => {
+            fix_footnotes(root, &facts.footnotes, &facts.marks)?;
+            super::direction::part(root, facts);
+        }
     }
     if repair.is_wordprocessing() {
         drop_grid_column_types(root);
@@ -473,7 +478,7 @@ pub(super) mod tests {
     }
 
     fn facts(rows: usize, header_rows: usize) -> TableFacts {
-        TableFacts { rows, header_rows }
+        TableFacts::rows(rows, header_rows)
     }
 
     /// For each top-level table of the body, which rows have `w:tblHeader`.

@@ -144,10 +144,57 @@ pub(crate) const IDS: &[&str] = &[
     ANNEX_ORIGINAL,
 ];
 
+/// The fonts Word is told to use, by script.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub(crate) struct WordFonts {
+    /// Latin and Cyrillic.
+    pub latin: String,
+    /// Arabic (complex script).
+    pub complex: String,
+    /// Chinese.
+    pub east_asian: String,
+}
+
+/// Word's name for the Latin face the PDF sets in Liberation Serif, whose
+/// metrics it shares.
+const TIMES: &str = "Times New Roman";
+
+impl Default for WordFonts {
+    fn default() -> WordFonts {
+        WordFonts {
+            latin: TIMES.into(),
+            complex: TIMES.into(),
+            east_asian: TIMES.into(),
+        }
+    }
+}
+
+impl WordFonts {
+    /// The fonts of `doc`'s scripts: its own, and those of table columns in
+    /// another language. The first family of an Arabic script sets Arabic,
+    /// of a Chinese one Chinese.
+    pub fn of(doc: &crate::doc::Document) -> WordFonts {
+        let mut fonts = WordFonts::default();
+        let columns = doc.blocks.iter().flat_map(|b| match b {
+            crate::doc::Block::Table(t) => t.langs.iter().flatten().collect::<Vec<_>>(),
+            _ => Vec::new(),
+        });
+        for script in std::iter::once(&doc.script).chain(columns) {
+            let first = script.fonts.first().cloned();
+            match script.lang {
+                crate::model::Lang::Ar => fonts.complex = first.unwrap_or(fonts.complex),
+                crate::model::Lang::Zh => fonts.east_asian = first.unwrap_or(fonts.east_asian),
+                _ => {}
+            }
+        }
+        fonts
+    }
+}
+
 /// The styles part for a page of geometry `g`: the styles file rendered
 /// with the page's measures, checked to be XML that defines every id in
 /// [`IDS`].
-pub(crate) fn part(file: &Asset, g: &Geometry) -> Result<Vec<u8>> {
+pub(crate) fn part(file: &Asset, g: &Geometry, fonts: &WordFonts) -> Result<Vec<u8>> {
     let located = |message: String| {
         Error::new(crate::ErrorKind::Template, message).hint(
             "start from templates/word/styles.xml in the repository, or unzip your Word \
@@ -164,6 +211,7 @@ pub(crate) fn part(file: &Asset, g: &Geometry) -> Result<Vec<u8>> {
         minijinja::context! {
             text_width => g.text_width,
             column_right => g.column_right,
+            fonts => minijinja::Value::from(minijinja::value::Serde(fonts)),
         },
     )?;
     let parsed = super::xml::parse(xml.as_bytes())
@@ -210,7 +258,7 @@ mod tests {
 
     #[test]
     fn the_shipped_styles_name_every_style_and_base_each_paragraph_style_on_another() {
-        let xml = part(&shipped(), &Geometry::a4_portrait()).expect("the shipped file is valid");
+        let xml = part(&shipped(), &Geometry::a4_portrait(), &WordFonts::default()).expect("the shipped file is valid");
         let root = super::super::xml::parse(&xml).expect("XML").root;
         let mut ids = Vec::new();
         for s in root.elements().filter(|e| e.name == "w:style") {
@@ -239,7 +287,7 @@ mod tests {
             file.text
                 .replace(r#"w:styleId="JobNumber""#, r#"w:styleId="Other""#),
         );
-        let e = part(&file, &Geometry::a4_portrait()).unwrap_err().render();
+        let e = part(&file, &Geometry::a4_portrait(), &WordFonts::default()).unwrap_err().render();
         assert!(e.contains("does not define the style JobNumber"), "{e}");
         assert!(e.contains("styles.xml"), "{e}");
     }
@@ -248,20 +296,20 @@ mod tests {
     fn a_broken_styles_file_is_an_error_with_its_line() {
         let mut file = shipped();
         file.text = Cow::Borrowed("\n\n{{ text_width + }}");
-        let e = part(&file, &Geometry::a4_portrait()).unwrap_err().render();
+        let e = part(&file, &Geometry::a4_portrait(), &WordFonts::default()).unwrap_err().render();
         assert!(e.contains("styles.xml:3"), "{e}");
         file.text = Cow::Borrowed("<w:styles><w:style></w:styles>");
-        let e = part(&file, &Geometry::a4_portrait()).unwrap_err().render();
+        let e = part(&file, &Geometry::a4_portrait(), &WordFonts::default()).unwrap_err().render();
         assert!(e.contains("is not a Word styles part"), "{e}");
         // A runaway loop stops, at its line.
         file.text = Cow::Borrowed(
             "\n{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}",
         );
-        let e = part(&file, &Geometry::a4_portrait()).unwrap_err().render();
+        let e = part(&file, &Geometry::a4_portrait(), &WordFonts::default()).unwrap_err().render();
         assert!(e.contains("styles.xml:2"), "{e}");
         assert!(e.contains("ran too long"), "{e}");
         file.text = Cow::Borrowed("<html/>");
-        let e = part(&file, &Geometry::a4_portrait()).unwrap_err().render();
+        let e = part(&file, &Geometry::a4_portrait(), &WordFonts::default()).unwrap_err().render();
         assert!(e.contains("not <w:styles>"), "{e}");
     }
 }

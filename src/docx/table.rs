@@ -100,10 +100,17 @@ pub(crate) fn lower(
         )?);
     }
     let width: usize = grid.iter().sum();
-    let facts = TableFacts {
-        rows: rows.len(),
-        header_rows: heads,
-    };
+    let mut facts = TableFacts::rows(rows.len(), heads);
+    // The columns in a language of their own (a parallel text) read in its
+    // direction.
+    for (j, script) in t.langs.iter().enumerate().take(64) {
+        if let Some(s) = script {
+            match s.dir {
+                crate::doc::Dir::Rtl => facts.rtl_columns |= 1 << j,
+                crate::doc::Dir::Ltr => facts.ltr_columns |= 1 << j,
+            }
+        }
+    }
     let table = WordTable::without_borders(rows)
         .style(styles::UN_TABLE)
         .set_grid(grid)
@@ -187,26 +194,14 @@ mod tests {
             langs: Vec::new(),
         };
         let (table, facts) = lower(&t, &Geometry::a4_portrait(), &mut Notes::default()).unwrap();
-        assert_eq!(
-            facts,
-            TableFacts {
-                rows: 4,
-                header_rows: 2
-            }
-        );
+        assert_eq!(facts, TableFacts::rows(4, 2));
         assert_eq!(table.rows.len(), 4);
         let headless = Table {
             header: vec![],
             ..t
         };
         let (_, facts) = lower(&headless, &Geometry::a4_portrait(), &mut Notes::default()).unwrap();
-        assert_eq!(
-            facts,
-            TableFacts {
-                rows: 2,
-                header_rows: 0
-            }
-        );
+        assert_eq!(facts, TableFacts::rows(2, 0));
     }
 
     #[test]
