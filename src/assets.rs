@@ -61,8 +61,12 @@ const TEMPLATES: &[(&str, &str)] = embedded![
     "locales/es.yaml",
     "un.typ",
     "word/styles.xml",
+    "import/ar.yaml",
+    "import/zh.yaml",
     "import/en.yaml",
     "import/fr.yaml",
+    "import/ru.yaml",
+    "import/es.yaml",
 ];
 
 /// The embedded fonts, all under the SIL Open Font License 1.1 (see

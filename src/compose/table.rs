@@ -280,7 +280,7 @@ impl<'r> Group<'r> {
                 Some(short) => provision_text.push(Inline::Text(short.clone())),
                 None => {
                     // The lead in italics, as the resolution prints it.
-                    provision_text.extend(led(Some(&p.lead), &p.text));
+                    provision_text.extend(led(Some(&p.lead), &p.text, locale));
                     for s in &p.subparagraphs {
                         if followed
                             .iter()
@@ -291,7 +291,7 @@ impl<'r> Group<'r> {
                         provision_text.push(Inline::Break);
                         provision_text
                             .push(Inline::Text(format!("{} ", locale.subparagraph(&s.letter))));
-                        provision_text.extend(led(s.lead.as_deref(), &s.text));
+                        provision_text.extend(led(s.lead.as_deref(), &s.text, locale));
                     }
                 }
             }
@@ -309,7 +309,7 @@ impl<'r> Group<'r> {
                     .subparagraphs
                     .iter()
                     .find(|s| s.letter == letter)
-                    .map(|s| led(s.lead.as_deref(), &s.text))
+                    .map(|s| led(s.lead.as_deref(), &s.text, locale))
                     .unwrap_or_default();
                 let number = format!("{} {}", p.number, locale.subparagraph(&letter));
                 rows.push(row(number, text, Some(e), Some(&e.status)));
@@ -330,12 +330,13 @@ impl<'r> Group<'r> {
 
 /// A provision's text with its lead words in italics, as resolutions print
 /// them ("*Requests* the Secretary-General …").
-fn led(lead: Option<&str>, text: &str) -> Vec<Inline> {
+/// Lead and text are joined by the locale's word space (none in Chinese).
+fn led(lead: Option<&str>, text: &str, locale: &Locale) -> Vec<Inline> {
     let text = plain(text);
     match lead.filter(|l| !l.is_empty()) {
         Some(lead) => vec![
             Inline::Emph(vec![Inline::Text(lead.to_owned())]),
-            Inline::Text(format!(" {text}")),
+            Inline::Text(format!("{}{text}", locale.word_space)),
         ],
         None => vec![Inline::Text(text)],
     }

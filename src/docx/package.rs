@@ -322,10 +322,7 @@ mod tests {
             .add_paragraph(Paragraph::new())
             .add_table(table(&[heading, styles::TABLE_TEXT]))
             .add_paragraph(Paragraph::new());
-        let facts = facts(vec![
-            TableFacts::rows(4, 2),
-            TableFacts::rows(2, 0),
-        ]);
+        let facts = facts(vec![TableFacts::rows(4, 2), TableFacts::rows(2, 0)]);
         let mut zip = archive(write(docx.build(), styles(), &facts).unwrap());
         let mut document = String::new();
         zip.by_name("word/document.xml")

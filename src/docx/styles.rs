@@ -258,7 +258,8 @@ mod tests {
 
     #[test]
     fn the_shipped_styles_name_every_style_and_base_each_paragraph_style_on_another() {
-        let xml = part(&shipped(), &Geometry::a4_portrait(), &WordFonts::default()).expect("the shipped file is valid");
+        let xml = part(&shipped(), &Geometry::a4_portrait(), &WordFonts::default())
+            .expect("the shipped file is valid");
         let root = super::super::xml::parse(&xml).expect("XML").root;
         let mut ids = Vec::new();
         for s in root.elements().filter(|e| e.name == "w:style") {
@@ -287,7 +288,9 @@ mod tests {
             file.text
                 .replace(r#"w:styleId="JobNumber""#, r#"w:styleId="Other""#),
         );
-        let e = part(&file, &Geometry::a4_portrait(), &WordFonts::default()).unwrap_err().render();
+        let e = part(&file, &Geometry::a4_portrait(), &WordFonts::default())
+            .unwrap_err()
+            .render();
         assert!(e.contains("does not define the style JobNumber"), "{e}");
         assert!(e.contains("styles.xml"), "{e}");
     }
@@ -296,20 +299,28 @@ mod tests {
     fn a_broken_styles_file_is_an_error_with_its_line() {
         let mut file = shipped();
         file.text = Cow::Borrowed("\n\n{{ text_width + }}");
-        let e = part(&file, &Geometry::a4_portrait(), &WordFonts::default()).unwrap_err().render();
+        let e = part(&file, &Geometry::a4_portrait(), &WordFonts::default())
+            .unwrap_err()
+            .render();
         assert!(e.contains("styles.xml:3"), "{e}");
         file.text = Cow::Borrowed("<w:styles><w:style></w:styles>");
-        let e = part(&file, &Geometry::a4_portrait(), &WordFonts::default()).unwrap_err().render();
+        let e = part(&file, &Geometry::a4_portrait(), &WordFonts::default())
+            .unwrap_err()
+            .render();
         assert!(e.contains("is not a Word styles part"), "{e}");
         // A runaway loop stops, at its line.
         file.text = Cow::Borrowed(
             "\n{% for i in range(100000) %}{% for j in range(100000) %}x{% endfor %}{% endfor %}",
         );
-        let e = part(&file, &Geometry::a4_portrait(), &WordFonts::default()).unwrap_err().render();
+        let e = part(&file, &Geometry::a4_portrait(), &WordFonts::default())
+            .unwrap_err()
+            .render();
         assert!(e.contains("styles.xml:2"), "{e}");
         assert!(e.contains("ran too long"), "{e}");
         file.text = Cow::Borrowed("<html/>");
-        let e = part(&file, &Geometry::a4_portrait(), &WordFonts::default()).unwrap_err().render();
+        let e = part(&file, &Geometry::a4_portrait(), &WordFonts::default())
+            .unwrap_err()
+            .render();
         assert!(e.contains("not <w:styles>"), "{e}");
     }
 }

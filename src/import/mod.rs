@@ -41,15 +41,29 @@ pub fn import_file(path: &Path, lang: Option<Lang>, assets: &Assets) -> Result<I
             warnings: Vec::new(),
         });
     }
-    let langs: Vec<Lang> = match lang {
-        Some(l) => vec![l],
-        None => vec![Lang::En, Lang::Fr],
+    let lexicons = match lang {
+        Some(l) => vec![lexicon::Lexicon::load(assets, l)?],
+        None => lexicons(assets)?,
     };
-    let lexicons = langs
-        .into_iter()
-        .map(|l| lexicon::Lexicon::load(assets, l))
-        .collect::<Result<Vec<_>>>()?;
     text::import(&text, path, &lexicons)
+}
+
+/// The word lists the enacting formula of a text chooses from when no
+/// language is given: English and French, which must load, then Spanish,
+/// Russian, Arabic and Chinese, each where its word lists and locale load
+/// (a `--templates` folder may lack a locale, and a language resolute cannot
+/// read is then left out rather than stopping every import).
+pub fn lexicons(assets: &Assets) -> Result<Vec<lexicon::Lexicon>> {
+    let mut out = vec![
+        lexicon::Lexicon::load(assets, Lang::En)?,
+        lexicon::Lexicon::load(assets, Lang::Fr)?,
+    ];
+    for lang in [Lang::Es, Lang::Ru, Lang::Ar, Lang::Zh] {
+        if let Ok(l) = lexicon::Lexicon::load(assets, lang) {
+            out.push(l);
+        }
+    }
+    Ok(out)
 }
 
 /// One line saying what an import found.

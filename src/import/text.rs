@@ -12,10 +12,11 @@ use std::sync::LazyLock;
 
 use regex::Regex;
 
-use super::lexicon::{squeeze, Lexicon};
+use super::lexicon::{number, squeeze, Lexicon};
 use pieces::{piece, push_word, tail, CharSet, Cites, Joined};
 
 mod pieces;
+mod rtl;
 use crate::check::letter;
 use crate::error::{Error, Location, Result};
 use crate::model::{
@@ -120,7 +121,7 @@ static NOISE: LazyLock<Regex> = LazyLock::new(|| {
 /// A footnote number alone on its line.
 static NOTE_NUMBER: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^\d{1,3}$").expect("valid"));
 static GLUED: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r#"^(.*\p{L}[’'»)”"]?[,.;:]?)(\d{1,3})([,.;:)»]*)$"#).expect("valid")
+    Regex::new(r#"^(.*\p{L}[’'»)”"]?[,.;:،؛]?)(\d{1,3})([,.;:)»،؛]*)$"#).expect("valid")
 });
 /// A year range with a marker glued to it: "2014–20243" is 2014–2024 and note 3.
 static YEARS_GLUED: LazyLock<Regex> = LazyLock::new(|| {
@@ -131,6 +132,23 @@ static SYMBOL_IN_LINE: LazyLock<Regex> = LazyLock::new(|| {
 });
 static DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,2})(?:er)? (\p{L}+) (\d{4})$").expect("valid"));
+
+/// The English month names, for the English masthead date of a document in
+/// another language.
+const ENGLISH_MONTHS: [&str; 12] = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+];
 
 /// Organ names as printed on mastheads.
 const ORGAN_NAMES: [&str; 8] = [
@@ -149,13 +167,17 @@ const ORGAN_NAMES: [&str; 8] = [
 fn ends_complete(line: &str) -> bool {
     let t = line.trim_end_matches(['»', '"', '”', ')', ' ']);
     let without_marker = t.trim_end_matches(|c: char| c.is_ascii_digit()).trim_end();
-    let t = if without_marker.len() < t.len() && without_marker.ends_with([',', ';', ':', '.']) {
+    let t = if without_marker.len() < t.len() && without_marker.ends_with(ENDS) {
         without_marker
     } else {
         t
     };
-    t.ends_with([',', ';', ':', '.'])
+    t.ends_with(ENDS)
 }
+
+/// The signs a paragraph's line ends with when the paragraph may end there:
+/// Latin, Chinese (full-width) and Arabic.
+const ENDS: [char; 10] = [',', ';', ':', '.', '，', '；', '：', '。', '،', '؛'];
 
 /// Reads the text of a printed resolution.
 pub fn import(text: &str, path: &Path, lexicons: &[Lexicon]) -> Result<Import> {
@@ -174,10 +196,95 @@ pub fn import(text: &str, path: &Path, lexicons: &[Lexicon]) -> Result<Import> {
         ))
         .hint("extract the text first, for example with `pdftotext -layout FILE.pdf`"));
     }
-    let lexicon = choose_lexicon(text, path, lexicons)?;
+    let mut text = rtl::fold_presentation_forms(text);
+    let mut turned = false;
+    let lexicon = match choose_lexicon(&text, path, lexicons) {
+        Ok(l) => l,
+        Err(e) => {
+            // An Arabic text in visual order reads as none of the formulas.
+            if !rtl::has_arabic(&text) {
+                return Err(e);
+            }
+            let logical = rtl::logical_text(&text);
+            let Ok(l) = choose_lexicon(&logical, path, lexicons) else {
+                return Err(e);
+            };
+            text = std::borrow::Cow::Owned(logical);
+            turned = true;
+            l
+        }
+    };
+    if !turned && rtl::visual_order(&text, lexicon) {
+        text = std::borrow::Cow::Owned(rtl::logical_text(&text));
+        turned = true;
+    }
     let mut state = Importer::new(lexicon);
-    state.read(text);
+    if turned {
+        state.warnings.push(Warning {
+            line: 1,
+            message: "the lines of this text are in visual order (drawn left to right, as some extractors give a right-to-left PDF); each line was read turned round, its Latin and figure runs kept left to right".into(),
+        });
+    }
+    state.read(&text);
     state.finish(path)
+}
+
+/// The patterns of paragraph numbers and letters, which depend on the
+/// language: Arabic numbers its paragraphs "1 -" and letters them "(أ)";
+/// Chinese may print no space after "1." or "(a)".
+struct Numbering {
+    operative: Regex,
+    sub: Regex,
+    number_alone: Regex,
+    heading: Regex,
+}
+
+impl Numbering {
+    fn of(lexicon: &Lexicon) -> Numbering {
+        if !(lexicon.spaceless || lexicon.dash_numbers || !lexicon.subparagraph_letters.is_empty())
+        {
+            return Numbering {
+                operative: OPERATIVE.clone(),
+                sub: SUB.clone(),
+                number_alone: NUMBER_ALONE.clone(),
+                heading: HEADING.clone(),
+            };
+        }
+        let space = if lexicon.spaceless { r"\s*" } else { r"\s+" };
+        let stop = if lexicon.dash_numbers {
+            format!(r"(?:[.．]{space}|\s*[-–]\s+)")
+        } else {
+            format!(r"[.．]{space}")
+        };
+        let mut letters: Vec<String> = lexicon
+            .subparagraph_letters
+            .iter()
+            .flat_map(|l| [l.clone(), l.trim_end_matches('\u{640}').to_owned()])
+            .filter(|l| !l.is_empty())
+            .map(|l| regex::escape(&l))
+            .collect();
+        letters.sort_by_key(|l| std::cmp::Reverse(l.len()));
+        letters.dedup();
+        let letter = if letters.is_empty() {
+            "[a-z]{1,2}".to_owned()
+        } else {
+            format!("[a-z]{{1,2}}|{}", letters.join("|"))
+        };
+        let number_stop = if lexicon.dash_numbers {
+            r"(?:[.．]|\s*[-–])"
+        } else {
+            "[.．]"
+        };
+        let build = |re: String| Regex::new(&re).expect("a valid numbering pattern");
+        Numbering {
+            operative: build(format!(r"^(\d{{1,3}}){stop}(\S.*)$")),
+            sub: build(format!(r"^[(（]?({letter})[)）]{space}(\S.*)$")),
+            number_alone: build(format!(
+                r"^(?:\d{{1,3}}{number_stop}|[(（](?:{letter})[)）])$"
+            )),
+            heading: build(format!(r"^(\d{{1,4}}/\d{{1,4}}){stop}(\S.*)$")),
+        }
+    }
 }
 
 /// The lexicon whose enacting formula appears in the text.
@@ -195,7 +302,7 @@ fn choose_lexicon<'a>(text: &str, path: &Path, lexicons: &'a [Lexicon]) -> Resul
         path.display()
     ))
     .hint(
-        "pass --lang (fr, en …); the formulas resolute knows are in templates/import/<lang>.yaml",
+        "pass --lang (en, fr, es, ru, ar, zh); the formulas resolute knows are in templates/import/<lang>.yaml",
     ))
 }
 
@@ -248,6 +355,8 @@ struct Built {
 
 struct Importer<'a> {
     lexicon: &'a Lexicon,
+    /// The patterns of the language's paragraph numbers and letters.
+    numbering: Numbering,
     /// The masthead phrases and organ names, longest first.
     masthead_phrases: Vec<&'a str>,
     /// The characters of those phrases.
@@ -287,12 +396,15 @@ impl<'a> Importer<'a> {
         let mut masthead_phrases: Vec<&str> = lexicon
             .masthead_lines
             .iter()
+            .chain(&lexicon.organ_names)
             .map(String::as_str)
             .chain(ORGAN_NAMES)
             .collect();
-        masthead_phrases.sort_by_key(|p| std::cmp::Reverse(p.len()));
+        masthead_phrases.sort_by(|a, b| b.len().cmp(&a.len()).then(a.cmp(b)));
+        masthead_phrases.dedup();
         Importer {
             lexicon,
+            numbering: Numbering::of(lexicon),
             masthead_chars: CharSet::new(masthead_phrases.iter().flat_map(|p| p.chars())),
             masthead_phrases,
             number_words: lexicon
@@ -419,9 +531,9 @@ impl<'a> Importer<'a> {
                     && t.starts_with(|c: char| c.is_lowercase());
                 if indented
                     || ends_note
-                    || OPERATIVE.is_match(t)
-                    || SUB.is_match(t)
-                    || NUMBER_ALONE.is_match(t)
+                    || self.numbering.operative.is_match(t)
+                    || self.numbering.sub.is_match(t)
+                    || self.numbering.number_alone.is_match(t)
                 {
                     in_notes = false;
                 } else if let Some(last) = self.notes.last_mut() {
@@ -467,7 +579,7 @@ impl<'a> Importer<'a> {
             }
             // The title under the heading, up to the formula (a few lines).
             if title_lines == 0 {
-                if let Some(c) = HEADING.captures(t) {
+                if let Some(c) = self.numbering.heading.captures(t) {
                     title = squeeze(&c[2]);
                     title_lines = 1;
                 }
@@ -481,7 +593,7 @@ impl<'a> Importer<'a> {
             if let Some(last) = self
                 .body
                 .last_mut()
-                .filter(|l| NUMBER_ALONE.is_match(&l.text))
+                .filter(|l| self.numbering.number_alone.is_match(&l.text))
             {
                 // "1." alone, its text on the next line: one line.
                 last.text.push(' ');
@@ -632,7 +744,12 @@ impl<'a> Importer<'a> {
         let numbered_one = lines
             .iter()
             .take_while(|l| !self.is_annex_heading(&l.text))
-            .any(|l| OPERATIVE.captures(&l.text).is_some_and(|c| &c[1] == "1"));
+            .any(|l| {
+                self.numbering
+                    .operative
+                    .captures(&l.text)
+                    .is_some_and(|c| number(&c[1]) == Some(1))
+            });
         self.hyphenated = hyphenated_words(&lines);
         self.unhyphenated = self.dropped.iter().any(|d| d.kind == "job number");
         // Whether the last line of the last paragraph ends complete, for
@@ -672,8 +789,25 @@ impl<'a> Importer<'a> {
             }
             if section == Section::Head {
                 if let Some((start, first_no)) = adoption.take() {
-                    self.adoption_line(&format!("{start} {t}"), first_no, true);
+                    let gap = if self.lexicon.spaceless { "" } else { " " };
+                    self.adoption_line(&format!("{start}{gap}{t}"), first_no, true);
                     self.drop_line(line.no, "adoption line (continued)", t);
+                    continue;
+                }
+                if let Some((meeting, date)) = self.lexicon.adoption(t) {
+                    self.date = Some(date);
+                    match meeting {
+                        Some(name) => {
+                            self.meeting = Some(Meeting { name, date });
+                            self.drop_line(line.no, "adoption line (kept as `meeting`)", t);
+                        }
+                        None => {
+                            // "大会2024年12月2日通过的决议": the General
+                            // Assembly's heading and its date on one line.
+                            after_adopted_heading = true;
+                            self.drop_line(line.no, "adoption heading (kept as `date`)", t);
+                        }
+                    }
                     continue;
                 }
                 if self
@@ -687,8 +821,10 @@ impl<'a> Importer<'a> {
                     continue;
                 }
                 if after_adopted_heading {
+                    // "on 2 December 2024", or a date alone ("2 декабря 2024 года").
                     let date_text = t.split_once(' ').map_or(t, |(_, d)| d);
-                    if let Some(date) = self.parse_date(date_text) {
+                    if let Some(date) = self.parse_date(date_text).or_else(|| self.lexicon.date(t))
+                    {
                         self.date = Some(date);
                         self.drop_line(line.no, "adoption date (kept as `date`)", t);
                         continue;
@@ -731,7 +867,8 @@ impl<'a> Importer<'a> {
                         continue;
                     }
                 }
-                if t.starts_with(&self.lexicon.adopted_prefix) {
+                let prefix = self.lexicon.adopted_prefix.as_str();
+                if !prefix.is_empty() && t.starts_with(prefix) {
                     if self.parse_adoption_date(t).is_none() {
                         adoption = Some((t.to_owned(), line.no));
                         self.drop_line(line.no, "adoption line (kept as `meeting`)", t);
@@ -764,7 +901,7 @@ impl<'a> Importer<'a> {
                     continue;
                 }
                 if self.number.is_none() {
-                    if let Some(c) = HEADING.captures(t) {
+                    if let Some(c) = self.numbering.heading.captures(t) {
                         let before = std::mem::take(&mut pending);
                         self.agenda_item(&before);
                         for (no, text) in before {
@@ -833,7 +970,9 @@ impl<'a> Importer<'a> {
                     continue;
                 }
             }
-            let numbered = OPERATIVE.is_match(t) || DASH_ITEM.is_match(t) || SUB.is_match(t);
+            let numbered = self.numbering.operative.is_match(t)
+                || DASH_ITEM.is_match(t)
+                || self.numbering.sub.is_match(t);
             if part_heading_open {
                 let led = self
                     .lexicon
@@ -871,8 +1010,8 @@ impl<'a> Importer<'a> {
                 }
             }
             if matches!(section, Section::Preamble | Section::Operative) && complete {
-                if let Some(c) = OPERATIVE.captures(t) {
-                    let n = c[1].parse::<u32>().ok();
+                if let Some(c) = self.numbering.operative.captures(t) {
+                    let n = number(&c[1]);
                     // Numbered through the parts, or afresh in each.
                     let afresh = part_operatives == Some(0) && operatives > 0 && n == Some(1);
                     if n == Some(operatives + 1) || afresh {
@@ -910,15 +1049,15 @@ impl<'a> Importer<'a> {
                     continue;
                 }
 
-                if let Some(c) = SUB.captures(t) {
+                if let Some((label, rest)) = self.sub_paragraph(t) {
                     let expected = self.next_letter(&paras);
-                    if c[1] == expected
-                        || c[1] == *"a"
+                    if label == expected
+                        || label == "a"
                             && !matches!(paras.last().map(|p| &p.kind), Some(Kind::Sub(_)))
                     {
                         paras.push(Para {
-                            kind: Kind::Sub(c[1].to_owned()),
-                            lines: vec![(line.no, c[2].to_owned())],
+                            kind: Kind::Sub(label),
+                            lines: vec![(line.no, rest.to_owned())],
                         });
                         continue;
                     }
@@ -992,7 +1131,8 @@ impl<'a> Importer<'a> {
                     lines: vec![(line.no, t.to_owned())],
                 }),
                 Section::Annex => {
-                    let numbered = OPERATIVE.is_match(t) || SUB.is_match(t);
+                    let numbered =
+                        self.numbering.operative.is_match(t) || self.numbering.sub.is_match(t);
                     let title_open = matches!(paras.last(), Some(Para { kind: Kind::AnnexTitle, lines })
                         if lines.is_empty() || !(line.after_blank || line.indented || numbered));
                     if title_open {
@@ -1054,6 +1194,9 @@ impl<'a> Importer<'a> {
 
     /// The number in a heading "Resolution 1445 (2002)" or "RESOLUTION 827 (1993)".
     fn resolution_heading<'t>(&self, t: &'t str) -> Option<&'t str> {
+        if let Some(number) = self.lexicon.resolution_number(t) {
+            return Some(number);
+        }
         let rest = self.resolution_heading_word(t)?;
         rest.starts_with(|c: char| c.is_ascii_digit())
             .then_some(rest)
@@ -1066,8 +1209,8 @@ impl<'a> Importer<'a> {
     fn comma_numbers(&mut self, lines: &mut [Line]) {
         let numbered: HashSet<u32> = lines
             .iter()
-            .filter_map(|l| OPERATIVE.captures(&l.text))
-            .filter_map(|c| c[1].parse().ok())
+            .filter_map(|l| self.numbering.operative.captures(&l.text))
+            .filter_map(|c| number(&c[1]))
             .collect();
         for line in lines.iter_mut() {
             let Some((n, rest)) = COMMA_NUMBER
@@ -1134,18 +1277,31 @@ impl<'a> Importer<'a> {
         let Some(word) = self.lexicon.agenda_item.as_deref() else {
             return;
         };
-        let Some(at) = lines.iter().position(|(_, l)| {
-            l.strip_prefix(word)
-                .and_then(|r| r.strip_prefix(' '))
-                .is_some_and(|r| r.starts_with(|c: char| c.is_ascii_digit()))
+        let spaceless = self.lexicon.spaceless;
+        let Some((at, rest)) = lines.iter().enumerate().find_map(|(i, (_, l))| {
+            let r = l.strip_prefix(word)?;
+            let r = if spaceless {
+                r.trim_start()
+            } else {
+                r.strip_prefix(' ')?
+            };
+            r.starts_with(|c: char| c.is_ascii_digit())
+                .then_some((i, r))
         }) else {
             return;
         };
-        let number = lines[at].1[word.len() + 1..].to_owned();
+        let number = rest.to_owned();
         // The French form ends in "de l'ordre du jour": keep the number only.
-        let number = number
+        let mut number = number
             .split_once(" de l")
             .map_or(number.clone(), |(n, _)| n.to_owned());
+        // "Tema 99 g) del programa", "البند 99 (ز) من جدول الأعمال".
+        for suffix in &self.lexicon.agenda_item_suffixes {
+            if let Some(n) = number.strip_suffix(suffix.as_str()) {
+                number = n.trim_end().to_owned();
+                break;
+            }
+        }
         let title: Vec<&str> = lines[at + 1..]
             .iter()
             .map(|(_, l)| l.as_str())
@@ -1162,6 +1318,19 @@ impl<'a> Importer<'a> {
             number,
             title: (!title.is_empty()).then(|| title.join(" ")),
         });
+    }
+
+    /// A lettered sub-paragraph's letter (as a, b … whatever the script it
+    /// is printed in: "(ب)" is `b`) and its text.
+    fn sub_paragraph<'t>(&self, t: &'t str) -> Option<(String, &'t str)> {
+        let c = self.numbering.sub.captures(t)?;
+        let printed = c.get(1)?.as_str();
+        let label = if printed.bytes().all(|b| b.is_ascii_lowercase()) {
+            printed.to_owned()
+        } else {
+            letter(self.lexicon.letter_rank(printed)?)
+        };
+        Some((label, c.get(2)?.as_str()))
     }
 
     /// The letter the next sub-paragraph should have.
@@ -1235,24 +1404,49 @@ impl<'a> Importer<'a> {
     /// A qualifier in brackets may come anywhere after the number ("50th
     /// (resumed) plenary meeting").
     fn meeting_line(&self, t: &str) -> Option<String> {
-        let (number, rest) = t.split_once(' ')?;
-        if !number.starts_with(|c: char| c.is_ascii_digit()) || number.len() > 8 {
+        if let Some((number, rest)) = t.split_once(' ') {
+            if number.starts_with(|c: char| c.is_ascii_digit()) && number.len() <= 8 {
+                let rest = rest
+                    .split_whitespace()
+                    .filter(|w| !(w.starts_with('(') && w.ends_with(')')))
+                    .collect::<Vec<_>>()
+                    .join(" ");
+                if self.lexicon.meeting_suffixes.contains(&rest) {
+                    return Some(t.to_owned());
+                }
+            }
+        }
+        if self.lexicon.meeting_patterns.is_empty() || t.chars().count() > 60 {
             return None;
         }
-        let rest = rest
-            .split_whitespace()
-            .filter(|w| !(w.starts_with('(') && w.ends_with(')')))
-            .collect::<Vec<_>>()
-            .join(" ");
+        // "第44次全体会议", "الجلسة العامة 44": the number inside the words; a
+        // qualifier in brackets ("(续)") may come anywhere.
+        let mut bare = String::with_capacity(t.len());
+        let mut depth = 0usize;
+        for c in t.chars() {
+            match c {
+                '(' | '（' => depth += 1,
+                ')' | '）' if depth > 0 => depth -= 1,
+                _ if depth == 0 => bare.push(c),
+                _ => {}
+            }
+        }
         self.lexicon
-            .meeting_suffixes
-            .contains(&rest)
+            .meeting_pattern(&squeeze(&bare))
             .then(|| t.to_owned())
     }
 
     /// "Adopted by the Security Council at its 4653rd meeting, on 4 December 2002";
     /// `dropped` when its first line `no` is already in the dropped lines.
     fn adoption_line(&mut self, t: &str, no: usize, dropped: bool) {
+        if let Some((Some(name), date)) = self.lexicon.adoption(t) {
+            self.meeting = Some(Meeting { name, date });
+            self.date = Some(date);
+            if !dropped {
+                self.drop_line(no, "adoption line (kept as `meeting`)", t);
+            }
+            return;
+        }
         let date = t.rsplit_once(", ").and_then(|(_, d)| {
             let d = d.trim_end_matches('.');
             let d = d
@@ -1294,9 +1488,20 @@ impl<'a> Importer<'a> {
     }
 
     fn parse_date(&self, t: &str) -> Option<Date> {
-        let c = DATE.captures(t.trim())?;
-        let month = self.lexicon.month(&c[2])?;
-        Date::new(c[3].parse().ok()?, month, c[1].parse().ok()?)
+        let latin = DATE.captures(t.trim()).and_then(|c| {
+            // The masthead of a Russian, Arabic or Chinese document keeps
+            // its date in English ("Distr.: General / 6 July 2015").
+            let month = self.lexicon.month(&c[2]).or_else(|| {
+                ENGLISH_MONTHS
+                    .iter()
+                    .position(|m| m.eq_ignore_ascii_case(&c[2]))
+                    .and_then(|i| u8::try_from(i + 1).ok())
+            })?;
+            Date::new(c[3].parse().ok()?, month, c[1].parse().ok()?)
+        });
+        // The locale's own pattern: "21 de julio de 2015", "21 июля 2015
+        // года", "25 آذار/مارس 2019", "2015年7月21日".
+        latin.or_else(|| self.lexicon.date(t))
     }
 
     /// Joins a paragraph's lines, undoing line-break hyphenation.
@@ -1328,7 +1533,12 @@ impl<'a> Importer<'a> {
                 });
                 text.push(l);
             } else {
-                if !text.text.is_empty() {
+                // Chinese lines join without a space where either side is a
+                // Chinese character or sign.
+                let glued = self.lexicon.spaceless
+                    && (text.text.chars().next_back().is_some_and(cjk)
+                        || l.chars().next().is_some_and(cjk));
+                if !text.text.is_empty() && !glued {
                     text.push(" ");
                 }
                 text.push(l);
@@ -1367,6 +1577,14 @@ impl<'a> Importer<'a> {
         let mut i = 0;
         while i < words.len() {
             let w = words[i];
+            if self.lexicon.spaceless && w.bytes().any(|b| b.is_ascii_digit()) && w.chars().any(cjk)
+            {
+                // Chinese: a run of text with markers glued inside it.
+                let marked = cjk_markers(w, cites);
+                push_word(&mut out, &mut last, &marked);
+                i += 1;
+                continue;
+            }
             // Markers are digits: a word without one is copied as it is
             // (and the patterns below are not run on it).
             if !w.bytes().any(|b| b.is_ascii_digit()) {
@@ -1686,6 +1904,18 @@ impl<'a> Importer<'a> {
                 return (String::new(), text.to_owned());
             }
         }
+        if self.lexicon.spaceless {
+            // No word to take: the paragraph keeps all its text.
+            self.warnings.push(Warning {
+                line,
+                message: format!(
+                    "no known lead words at the start of this {} paragraph; kept without lead words (add the lead to templates/import/{}.yaml)",
+                    if operative { "operative" } else { "preambular" },
+                    self.lexicon.lang
+                ),
+            });
+            return (String::new(), text.to_owned());
+        }
         let (first, rest) = text.split_once(' ').unwrap_or((text, ""));
         self.warnings.push(Warning {
             line,
@@ -1904,6 +2134,68 @@ fn hyphenated_words(lines: &[Line]) -> HashSet<String> {
                     out.insert(format!("{}-{}", pair[0], pair[1]).to_lowercase());
                 }
             }
+        }
+    }
+    out
+}
+
+/// Whether `c` is a Chinese character or a sign of Chinese text (the CJK
+/// punctuation, full-width forms, the quotation marks and brackets Chinese
+/// prints).
+fn cjk(c: char) -> bool {
+    matches!(c,
+        '\u{2E80}'..='\u{2FDF}'
+        | '\u{3000}'..='\u{303F}'
+        | '\u{3400}'..='\u{4DBF}'
+        | '\u{4E00}'..='\u{9FFF}'
+        | '\u{F900}'..='\u{FAFF}'
+        | '\u{FF00}'..='\u{FFEF}'
+        | '“' | '”' | '‘' | '’' | '…' | '—' | '·')
+}
+
+/// `run` (a stretch of Chinese text without spaces) with the footnote
+/// markers glued inside it written `[^n]`: a figure of one to three digits
+/// right after a Chinese character or a closing sign ("《公约》1，"), before a
+/// Chinese character or sign or the end, that the notes define and that is
+/// the next footnote or one cited already. A figure of a date, a count, an
+/// ordinal or a symbol ("2015年", "第21段", "70/1号", "17个") is none.
+fn cjk_markers(run: &str, cites: &mut Cites) -> String {
+    const AFTER: &[char] = &['》', '”', '）', ')', '」', '』', '’'];
+    const NOT_BEFORE: &[char] = &[
+        '年', '月', '日', '号', '次', '届', '段', '条', '项', '个', '%', '％', '/', '.', '-', '–',
+        '岁', '名', '人', '国', '亿', '万', '千', '百', '天', '周', '小', '时', '分', '秒', '倍',
+        '页', '卷',
+    ];
+    let chars: Vec<char> = run.chars().collect();
+    let mut out = String::with_capacity(run.len() + 8);
+    let mut i = 0;
+    while i < chars.len() {
+        if !chars[i].is_ascii_digit() {
+            out.push(chars[i]);
+            i += 1;
+            continue;
+        }
+        let start = i;
+        while i < chars.len() && chars[i].is_ascii_digit() {
+            i += 1;
+        }
+        let figure: String = chars[start..i].iter().collect();
+        let before = start.checked_sub(1).map(|k| chars[k]);
+        let after = chars.get(i).copied();
+        let glued = figure.len() <= 3
+            && before.is_some_and(|b| {
+                (cjk(b) && b != '第' && !NOT_BEFORE.contains(&b)) || AFTER.contains(&b)
+            })
+            && after.is_none_or(|a| cjk(a) && !NOT_BEFORE.contains(&a))
+            && cites.known(&figure)
+            && cites.plausible(&figure);
+        if glued {
+            cites.cite(&figure);
+            out.push_str("[^");
+            out.push_str(&figure);
+            out.push(']');
+        } else {
+            out.push_str(&figure);
         }
     }
     out

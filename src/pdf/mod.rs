@@ -56,17 +56,9 @@ impl Fonts {
             }
         }
         let given = fonts.len();
-        fonts.extend(
-            FONTS
-                .iter()
-                .flat_map(|data| Font::iter(Bytes::new(*data))),
-        );
+        fonts.extend(FONTS.iter().flat_map(|data| Font::iter(Bytes::new(*data))));
         let book = LazyHash::new(FontBook::from_fonts(&fonts));
-        Ok(Fonts {
-            book,
-            fonts,
-            given,
-        })
+        Ok(Fonts { book, fonts, given })
     }
 
     /// These fonts with the system's full Noto Serif CJK put before the
@@ -133,7 +125,10 @@ impl Typesetter {
             Err(PdfError::MissingGlyphs(missing)) => {
                 // A name outside the bundled Chinese face (镕): the system's
                 // full one may have it.
-                match self.with_system.get_or_init(|| self.fonts.with_system_cjk()) {
+                match self
+                    .with_system
+                    .get_or_init(|| self.fonts.with_system_cjk())
+                {
                     Some(fonts) => self.layout_with(fonts, doc, root),
                     None => Err(PdfError::MissingGlyphs(missing)),
                 }

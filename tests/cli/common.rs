@@ -769,6 +769,7 @@ pub fn assert_in_order(text: &str, lines: &[&str], what: &str) {
 pub struct PdfLine {
     pub text: String,
     pub x: f32,
+    pub right: f32,
     pub bold: bool,
 }
 
@@ -791,10 +792,15 @@ pub fn pdf_lines(pdf: &Path) -> Vec<PdfLine> {
     for line in xml.lines() {
         let line = line.trim();
         if let Some(bbox) = line.strip_prefix("<line bbox=\"") {
-            let x = bbox.split(' ').next().unwrap().parse().unwrap();
+            let edges: Vec<f32> = bbox
+                .split(['"', ' '])
+                .take(3)
+                .map(|v| v.parse().unwrap())
+                .collect();
             lines.push(PdfLine {
                 text: String::new(),
-                x,
+                x: edges[0],
+                right: edges[2],
                 bold: true,
             });
         } else if let Some(rest) = line.strip_prefix("<font name=\"") {
@@ -822,7 +828,10 @@ pub fn keep_languages(dir: &Path, keep: &[&str]) {
         if keep.contains(&lang) {
             continue;
         }
-        for name in [format!("report.{lang}.yaml"), format!("resolution.{lang}.yaml")] {
+        for name in [
+            format!("report.{lang}.yaml"),
+            format!("resolution.{lang}.yaml"),
+        ] {
             let path = dir.join(name);
             if path.exists() {
                 std::fs::remove_file(&path).unwrap();

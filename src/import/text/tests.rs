@@ -289,3 +289,195 @@ fn a_line_end_hyphen_stays_when_the_text_has_the_hyphenated_word() {
         "the ex-combatants and the ex-combatants, and the co-operation, and the reconstruction, and 1990-1991,"
     );
 }
+
+// Spanish, Russian, Arabic and Chinese. These texts are constructed in the
+// layout `pdftotext -raw` gives a UN resolution (masthead, heading, formula,
+// numbered paragraphs, letters, meeting line, notes after a rule) to test
+// the mechanisms one by one; they are not UN texts. Real printed texts are
+// the fixtures' business (tests/fixtures/import/README.md).
+
+fn all_languages() -> Vec<Lexicon> {
+    crate::import::lexicons(&Assets::embedded()).unwrap()
+}
+
+fn run_any(text: &str) -> Import {
+    import(text, Path::new("t.txt"), &all_languages()).unwrap()
+}
+
+fn leads(r: &Resolution) -> (Vec<&str>, Vec<&str>) {
+    (
+        r.preamble.iter().map(|p| p.lead.as_str()).collect(),
+        r.operative.iter().map(|p| p.lead.as_str()).collect(),
+    )
+}
+
+fn subs(r: &Resolution) -> Vec<(&str, &str)> {
+    r.operative
+        .iter()
+        .flat_map(|p| &p.subparagraphs)
+        .map(|s| (s.letter.as_str(), s.text.as_str()))
+        .collect()
+}
+
+#[test]
+fn a_chinese_text_has_leads_without_spaces_and_lines_joined_without_them() {
+    let text = "联合国 A/RES/79/69\n大会 Distr.: General\n2024年12月9日\n24-23084 (C)\n*2423084*\n第七十九届会议\n议程项目99(g)\n联合国裁军信息方案\n大会2024年12月2日通过的决议\n[根据第一委员会的报告(A/79/409，第21段)通过]\n79/69. 联合国裁军信息方案\n大会，\n回顾其1982年决定发起世界裁军运动，1\n又注意到秘书长的报告，2\n1. 决定继续执行该方案；\n2. 请秘书长：\n(a) 提交报告；\n(b) 继续开展\n活动。\n第44次全体会议\n2024年12月2日\n__________________\n1 见大会正式记录。\n2 A/79/98。\n";
+    let i = run_any(text);
+    let r = &i.resolution;
+    assert_eq!(r.language, Lang::Zh);
+    assert_eq!(r.organ, Organ::GeneralAssembly);
+    assert_eq!(
+        (r.number.as_str(), r.title.as_str()),
+        ("79/69", "联合国裁军信息方案")
+    );
+    assert_eq!(r.formula, "大会，");
+    assert_eq!(r.date, Date::new(2024, 12, 2));
+    assert_eq!(
+        r.committee.as_deref(),
+        Some("根据第一委员会的报告(A/79/409，第21段)通过")
+    );
+    assert_eq!(
+        r.agenda_item.as_ref().map(|a| a.number.as_str()),
+        Some("99(g)")
+    );
+    assert_eq!(leads(r), (vec!["回顾", "又注意到"], vec!["决定", "请"]));
+    // A figure of a year is no marker; the notes' numbers after a sign are.
+    assert_eq!(r.preamble[0].text, "其1982年决定发起世界裁军运动，[^1]");
+    assert_eq!(r.preamble[1].text, "秘书长的报告，[^2]");
+    assert_eq!(subs(r), [("a", "提交报告；"), ("b", "继续开展活动。")]);
+    assert_eq!(r.footnotes.len(), 2);
+    assert_eq!(
+        r.meeting.as_ref().map(|m| (m.name.as_str(), m.date)),
+        Some(("第44次全体会议", Date::new(2024, 12, 2).unwrap()))
+    );
+    assert!(i.warnings.is_empty(), "{:?}", i.warnings);
+}
+
+#[test]
+fn chinese_figures_of_dates_counts_and_symbols_are_no_markers() {
+    let mut cites = Cites::new(&[("1".into(), "n".into(), 1), ("2".into(), "n".into(), 2)]);
+    assert_eq!(
+        cjk_markers("大会2000年12月18日第55/162号决议和17个目标", &mut cites),
+        "大会2000年12月18日第55/162号决议和17个目标"
+    );
+    assert_eq!(
+        cjk_markers("《公约》1和《议定书》2，", &mut cites),
+        "《公约》[^1]和《议定书》[^2]，"
+    );
+}
+
+const ARABIC: &str = "الأمم المتحدة A/RES/79/69\nالجمعية العامة Distr.: General\n9 December 2024\n24-23084 (A)\n*2423084*\nالدورة التاسعة والسبعون\nالبند 99 (ز) من جدول الأعمال\nبرنامج الأمم المتحدة للمعلومات المتعلقة بنزع السلاح\nقرار اتخذته الجمعية العامة في 2 كانون الأول/ديسمبر 2024\n[بناء على تقرير اللجنة الأولى (A/79/409، الفقرة 21)]\n79/69 - برنامج الأمم المتحدة للمعلومات المتعلقة بنزع السلاح\nإن الجمعية العامة،\nإذ تشير إلى قرارها 37/100،\nوإذ ترحب بتقرير الأمين العام،\n1 - تقرر مواصلة البرنامج؛\n2 - تطلب أيضا إلى الأمين العام ما يلي:\n(أ) أن يقدم تقريرا؛\n(ب) أن يواصل\nأنشطته.\nالجلسة العامة 44\n2 كانون الأول/ديسمبر 2024\n";
+
+fn check_arabic(i: &Import) {
+    let r = &i.resolution;
+    assert_eq!(r.language, Lang::Ar);
+    assert_eq!(r.organ, Organ::GeneralAssembly);
+    assert_eq!(r.number, "79/69");
+    assert_eq!(r.title, "برنامج الأمم المتحدة للمعلومات المتعلقة بنزع السلاح");
+    assert_eq!(r.date, Date::new(2024, 12, 2));
+    assert_eq!(
+        r.agenda_item.as_ref().map(|a| a.number.as_str()),
+        Some("99 (ز)")
+    );
+    assert_eq!(
+        leads(r),
+        (vec!["إذ تشير", "وإذ ترحب"], vec!["تقرر", "تطلب أيضا"])
+    );
+    // "(أ)", "(ب)" are the model's a and b.
+    assert_eq!(
+        subs(r),
+        [("a", "أن يقدم تقريرا؛"), ("b", "أن يواصل أنشطته.")]
+    );
+    assert_eq!(
+        r.meeting.as_ref().map(|m| (m.name.as_str(), m.date)),
+        Some(("الجلسة العامة 44", Date::new(2024, 12, 2).unwrap()))
+    );
+}
+
+#[test]
+fn an_arabic_text_numbers_with_dashes_and_letters_in_abjad_order() {
+    let i = run_any(ARABIC);
+    check_arabic(&i);
+    assert!(i.warnings.is_empty(), "{:?}", i.warnings);
+}
+
+#[test]
+fn an_arabic_text_in_visual_order_is_turned_round_with_a_warning() {
+    // Each line as an extractor writing visual order gives it.
+    let visual = rtl::logical_text(ARABIC);
+    assert!(visual.contains("،ةماعلا ةيعمجلا نإ"));
+    let i = run_any(&visual);
+    check_arabic(&i);
+    assert_eq!(i.warnings.len(), 1, "{:?}", i.warnings);
+    assert!(i.warnings[0].message.contains("visual order"));
+    // With --lang ar too (the formula then does not choose the language).
+    let ar = Lexicon::load(&Assets::embedded(), Lang::Ar).unwrap();
+    check_arabic(&import(&visual, Path::new("t.txt"), &[ar]).unwrap());
+}
+
+#[test]
+fn a_russian_council_resolution_with_its_adoption_line_over_two_lines() {
+    let text = "Организация Объединенных Наций S/RES/1498 (2003)\nСовет Безопасности Distr.: General\n4 August 2003\n03-00000 (R)\nРезолюция 1498 (2003)\nПринята Советом Безопасности на его 4804-м заседании\n4 августа 2003 года\nСовет Безопасности,\nвновь подтверждая свои предыдущие резолюции,\nприветствуя усилия,\n1. постановляет продлить мандат;\n2. просит также Генерального секретаря:\na) представить доклад;\nb) продолжать\nусилия;\n3. постановляет продолжать активно заниматься этим вопросом.\n";
+    let i = run_any(text);
+    let r = &i.resolution;
+    assert_eq!(r.language, Lang::Ru);
+    assert_eq!(
+        (r.organ, r.number.as_str()),
+        (Organ::SecurityCouncil, "1498 (2003)")
+    );
+    assert_eq!(r.date, Date::new(2003, 8, 4));
+    assert_eq!(
+        r.meeting.as_ref().map(|m| m.name.as_str()),
+        Some("4804-м заседании")
+    );
+    assert_eq!(
+        leads(r),
+        (
+            vec!["вновь подтверждая", "приветствуя"],
+            vec!["постановляет", "просит также", "постановляет"]
+        )
+    );
+    assert_eq!(
+        subs(r),
+        [("a", "представить доклад;"), ("b", "продолжать усилия;")]
+    );
+    assert!(i.warnings.is_empty(), "{:?}", i.warnings);
+}
+
+#[test]
+fn a_spanish_assembly_resolution_with_its_heading_on_one_line() {
+    let text = "Naciones Unidas A/RES/79/69\nAsamblea General Distr. general\n9 de diciembre de 2024\n24-23084 (S)\n*2423084*\nSeptuagésimo noveno período de sesiones\nTema 99 g) del programa\nPrograma de Información de las Naciones Unidas sobre Desarme\nResolución aprobada por la Asamblea General el 2 de diciembre de 2024\n[sobre la base del informe de la Primera Comisión (A/79/409, párr. 21)]\n79/69. Programa de Información de las Naciones Unidas sobre Desarme\nLa Asamblea General,\nRecordando su decisión de 1982,\nAcogiendo con beneplácito el informe del Secretario General1,\n1. Decide continuar el programa;\n2. Solicita también al Secretario General que:\na) Presente un informe;\nb) Siga\ncolaborando.\n44ª sesión plenaria\n2 de diciembre de 2024\n__________________\n1 A/79/98.\n";
+    let i = run_any(text);
+    let r = &i.resolution;
+    assert_eq!(r.language, Lang::Es);
+    assert_eq!(r.date, Date::new(2024, 12, 2));
+    assert_eq!(
+        r.agenda_item.as_ref().map(|a| a.number.as_str()),
+        Some("99 g)")
+    );
+    assert_eq!(
+        leads(r),
+        (
+            vec!["Recordando", "Acogiendo con beneplácito"],
+            vec!["Decide", "Solicita también"]
+        )
+    );
+    assert_eq!(r.preamble[1].text, "el informe del Secretario General[^1],");
+    assert_eq!(
+        subs(r),
+        [("a", "Presente un informe;"), ("b", "Siga colaborando.")]
+    );
+    assert_eq!(
+        r.meeting.as_ref().map(|m| (m.name.as_str(), m.date)),
+        Some(("44ª sesión plenaria", Date::new(2024, 12, 2).unwrap()))
+    );
+    assert!(i.warnings.is_empty(), "{:?}", i.warnings);
+}
+
+#[test]
+fn english_and_french_are_still_chosen_among_six_languages() {
+    let en = "1/1. Title\n\nThe General Assembly,\n\n Recalling its resolutions,\n\n 1. Decides to act.\n";
+    assert_eq!(run_any(en).resolution.language, Lang::En);
+    let fr = "1/1. Titre\n\nL’Assemblée générale,\n\n Rappelant ses résolutions,\n\n 1. Décide d’agir.\n";
+    assert_eq!(run_any(fr).resolution.language, Lang::Fr);
+}
