@@ -462,14 +462,53 @@ fn push_text(inlines: &mut Vec<Inline>, text: &str) {
     inlines.push(Inline::Text(text.to_owned()));
 }
 
+/// Where a line of the source broke inside a paragraph: a noncharacter,
+/// made a space or nothing when the paragraph is complete (see [`trim`]).
+const LINE_BREAK: char = '\u{fdd0}';
+
 fn push_space(inlines: &mut Vec<Inline>) {
     if !inlines.is_empty() {
-        push_text(inlines, " ");
+        push_text(inlines, &LINE_BREAK.to_string());
     }
+}
+
+/// Whether a character belongs to a script written without spaces between
+/// words: Han, kana, and full-width punctuation.
+fn spaceless(c: char) -> bool {
+    matches!(c as u32,
+        0x3000..=0x30FF | 0x3400..=0x4DBF | 0x4E00..=0x9FFF | 0xF900..=0xFAFF | 0xFF00..=0xFFEF)
+}
+
+/// `text` with each source line break a space, or nothing between two
+/// characters of a script written without spaces (Chinese: "贩运\n人口" is
+/// "贩运人口").
+fn resolve_breaks(text: &str) -> String {
+    if !text.contains(LINE_BREAK) {
+        return text.to_owned();
+    }
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len());
+    for (i, &c) in chars.iter().enumerate() {
+        if c != LINE_BREAK {
+            out.push(c);
+            continue;
+        }
+        let before = chars[..i].iter().rev().find(|c| **c != LINE_BREAK);
+        let after = chars[i + 1..].iter().find(|c| **c != LINE_BREAK);
+        if !(before.is_some_and(|c| spaceless(*c)) && after.is_some_and(|c| spaceless(*c))) {
+            out.push(' ');
+        }
+    }
+    out
 }
 
 /// Trims spaces at both ends of a run of inlines.
 fn trim(mut inlines: Vec<Inline>) -> Vec<Inline> {
+    for inline in &mut inlines {
+        if let Inline::Text(t) = inline {
+            *t = resolve_breaks(t);
+        }
+    }
     if let Some(Inline::Text(t)) = inlines.first_mut() {
         *t = t.trim_start().to_owned();
     }

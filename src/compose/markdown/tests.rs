@@ -277,3 +277,27 @@ fn data_cannot_make_an_annex() {
         "{b:?}"
     );
 }
+
+#[test]
+fn a_line_break_in_chinese_is_no_space_and_elsewhere_one() {
+    let b = parse(
+        "本报告根据\n经济及社会理事会第\n2015/23号\n决议提交。\n\nThe report\nis submitted。\n",
+        Lang::Zh,
+    )
+    .unwrap();
+    assert_eq!(
+        b,
+        vec![
+            Block::Paragraph {
+                number: Some("1.".into()),
+                // Between a Han character and a figure the break stays a
+                // space (typst spaces Han from Latin and figures anyway).
+                content: text("本报告根据经济及社会理事会第 2015/23号决议提交。"),
+            },
+            Block::Paragraph {
+                number: Some("2.".into()),
+                content: text("The report is submitted。"),
+            },
+        ]
+    );
+}
