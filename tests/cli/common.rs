@@ -173,19 +173,6 @@ pub fn unraise(text: &str) -> String {
     out
 }
 
-/// Removes running heads ("E/CN.15/2017/7") and page numbers ("3/5").
-pub fn strip_page_furniture(text: &str, pages: usize) -> String {
-    let page_numbers: Vec<String> = (1..=pages).map(|n| format!("{n}/{pages}")).collect();
-    let mut out = Vec::new();
-    for w in text.split(' ') {
-        if w == "E/CN.15/2017/7" || page_numbers.iter().any(|p| p == w) {
-            continue;
-        }
-        out.push(w);
-    }
-    out.join(" ")
-}
-
 /// Runs `render` on a copy of the example with one change, and checks the
 /// error: exit code, message, file:line:column, hint, and no output written.
 pub fn expect_error(
