@@ -33,7 +33,7 @@ fn median(mut f: impl FnMut()) -> Duration {
 fn main() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/ecosoc-2015-23");
     let project = Project::load(&dir).expect("the example loads");
-    let mut renderer = Renderer::new(Assets::embedded());
+    let renderer = Renderer::new(Assets::embedded());
     let doc = renderer
         .compose(&project, Kind::Report, Lang::En)
         .expect("compose");

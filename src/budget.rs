@@ -134,14 +134,16 @@ pub fn set_time_limit(seconds: u64) {
     );
 }
 
-/// The watchdog's one job: a deadline and the message for it.
+/// One of the watchdog's jobs: a step's deadline and the message for it.
 struct Deadline {
     at: Instant,
     message: String,
     generation: u64,
 }
 
-static WATCH: Mutex<Option<Deadline>> = Mutex::new(None);
+/// The deadlines of the steps running now (documents are laid out on
+/// several threads at once).
+static WATCH: Mutex<Vec<Deadline>> = Mutex::new(Vec::new());
 static WAKE: Condvar = Condvar::new();
 static GENERATION: AtomicUsize = AtomicUsize::new(0);
 static STARTED: std::sync::Once = std::sync::Once::new();
@@ -181,8 +183,8 @@ impl Step {
         // A limit too far to reckon (`--time-limit 18446744073709551615`)
         // is no limit.
         let at = Instant::now().checked_add(Duration::from_secs(limit));
-        if let (Ok(mut slot), Some(at)) = (WATCH.lock(), at) {
-            *slot = Some(Deadline {
+        if let (Ok(mut steps), Some(at)) = (WATCH.lock(), at) {
+            steps.push(Deadline {
                 at,
                 message,
                 generation,
@@ -198,22 +200,17 @@ impl Drop for Step {
         // Between steps the memory message names no step (the leaked one
         // stays valid for a reader that loaded it already).
         MESSAGE.store(std::ptr::null_mut(), Ordering::Release);
-        if let Ok(mut slot) = WATCH.lock() {
-            if slot
-                .as_ref()
-                .is_some_and(|d| d.generation == self.generation)
-            {
-                *slot = None;
-            }
+        if let Ok(mut steps) = WATCH.lock() {
+            steps.retain(|d| d.generation != self.generation);
         }
         WAKE.notify_all();
     }
 }
 
 fn watchdog() {
-    let Ok(mut slot) = WATCH.lock() else { return };
+    let Ok(mut steps) = WATCH.lock() else { return };
     loop {
-        let wait = match slot.as_ref() {
+        let wait = match steps.iter().min_by_key(|d| d.at) {
             None => Duration::from_secs(3600),
             Some(d) => {
                 let now = Instant::now();
@@ -225,7 +222,7 @@ fn watchdog() {
                 d.at - now
             }
         };
-        slot = match WAKE.wait_timeout(slot, wait) {
+        steps = match WAKE.wait_timeout(steps, wait) {
             Ok((s, _)) => s,
             Err(_) => return,
         };

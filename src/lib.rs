@@ -26,7 +26,7 @@
 //! if !problems.is_empty() {
 //!     return Err(problems.into());
 //! }
-//! let mut renderer = Renderer::new(Assets::embedded());
+//! let renderer = Renderer::new(Assets::embedded());
 //! let mut outputs = Vec::new();
 //! for (kind, lang) in available(&project) {
 //!     let doc = renderer.compose(&project, kind, lang)?;

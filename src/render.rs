@@ -2,6 +2,7 @@
 
 use std::fmt;
 use std::path::Path;
+use std::sync::{Mutex, OnceLock};
 
 use crate::assets::Assets;
 use crate::compose::{self, Kind};
@@ -48,11 +49,13 @@ impl fmt::Display for Format {
     }
 }
 
-/// Renders documents, keeping fonts and the typst library loaded between them.
+/// Renders documents, keeping fonts and the typst library loaded between
+/// them. One renderer serves several threads at once (`&self` throughout):
+/// they share its typesetter.
 pub struct Renderer {
     assets: Assets,
-    typesetter: Option<Typesetter>,
-    warnings: Vec<Error>,
+    typesetter: OnceLock<Typesetter>,
+    warnings: Mutex<Vec<Error>>,
 }
 
 impl Renderer {
@@ -60,8 +63,8 @@ impl Renderer {
     pub fn new(assets: Assets) -> Renderer {
         Renderer {
             assets,
-            typesetter: None,
-            warnings: Vec::new(),
+            typesetter: OnceLock::new(),
+            warnings: Mutex::new(Vec::new()),
         }
     }
 
@@ -83,7 +86,7 @@ impl Renderer {
     /// the style may read from. A character no font has is reported as
     /// [`LowerError::MissingGlyphs`], for the caller to find in its data.
     pub fn lower(
-        &mut self,
+        &self,
         doc: &Document,
         format: Format,
         root: &Path,
@@ -95,11 +98,7 @@ impl Renderer {
                     PdfError::MissingGlyphs(chars) => LowerError::MissingGlyphs(chars),
                     PdfError::Failed(e) => LowerError::Failed(e),
                 })?;
-                for w in warnings {
-                    if !self.warnings.iter().any(|seen| seen.render() == w.render()) {
-                        self.warnings.push(w);
-                    }
-                }
+                self.remember(warnings);
                 Ok(bytes)
             }
             Format::Docx => {
@@ -114,7 +113,7 @@ impl Renderer {
 
     /// Composes and lowers in one step.
     pub fn render(
-        &mut self,
+        &self,
         project: &Project,
         kind: Kind,
         lang: Lang,
@@ -126,37 +125,70 @@ impl Renderer {
 
     /// Lowers a document composed from `project`; an error about a
     /// character no font has points at the first place the data has it.
-    pub fn lower_for(
-        &mut self,
-        project: &Project,
-        doc: &Document,
-        format: Format,
-    ) -> Result<Vec<u8>> {
+    pub fn lower_for(&self, project: &Project, doc: &Document, format: Format) -> Result<Vec<u8>> {
         self.lower(doc, format, &project.dir).map_err(|e| match e {
             LowerError::Failed(e) => e,
             LowerError::MissingGlyphs(chars) => missing_glyphs(&chars, project),
         })
     }
 
-    /// The typesetter, loaded on first use.
-    pub fn typesetter(&mut self) -> Result<&Typesetter> {
-        if self.typesetter.is_none() {
-            self.typesetter = Some(Typesetter::new(&self.assets)?);
+    /// `doc` as PDF with its pages for `watch --preview`: a picture of each
+    /// page whose hash differs from the one `known` gives for its number.
+    pub(crate) fn pdf_with_previews(
+        &self,
+        project: &Project,
+        doc: &Document,
+        known: &[u128],
+    ) -> Result<(Vec<u8>, Vec<crate::pdf::PagePreview>)> {
+        let typesetter = self.typesetter()?;
+        let (bytes, warnings, pages) = typesetter
+            .pdf_and_previews(doc, Some(&project.dir), known)
+            .map_err(|e| match e {
+                PdfError::MissingGlyphs(chars) => missing_glyphs(&chars, project),
+                PdfError::Failed(e) => e,
+            })?;
+        self.remember(warnings);
+        Ok((bytes, pages))
+    }
+
+    /// Keeps the typesetter's warnings, each once.
+    fn remember(&self, warnings: Vec<Error>) {
+        let mut seen = self.warnings.lock().unwrap_or_else(|e| e.into_inner());
+        for w in warnings {
+            if !seen.iter().any(|s| s.render() == w.render()) {
+                seen.push(w);
+            }
         }
+    }
+
+    /// The typesetter, loaded on first use.
+    pub fn typesetter(&self) -> Result<&Typesetter> {
+        if let Some(t) = self.typesetter.get() {
+            return Ok(t);
+        }
+        // Two threads may both load it; one keeps its own.
+        let _ = self.typesetter.set(Typesetter::new(&self.assets)?);
         self.typesetter
-            .as_ref()
+            .get()
             .ok_or_else(|| Error::new(crate::ErrorKind::Internal, "no typesetter"))
     }
 
     /// Forgets what the typesetter memoized for the documents so far, so
     /// that a batch needs the memory of its largest document, not of all.
-    pub fn forget(&mut self) {
+    pub fn forget(&self) {
         crate::pdf::clear_cache();
     }
 
+    /// Forgets what the typesetter memoized for documents laid out before
+    /// the last two calls: for a batch on several threads, where another
+    /// thread's document keeps what it is using.
+    pub fn forget_older(&self) {
+        crate::pdf::age_cache();
+    }
+
     /// The typesetter's warnings since the last call, each once.
-    pub fn take_warnings(&mut self) -> Vec<Error> {
-        std::mem::take(&mut self.warnings)
+    pub fn take_warnings(&self) -> Vec<Error> {
+        std::mem::take(&mut *self.warnings.lock().unwrap_or_else(|e| e.into_inner()))
     }
 }
 

@@ -1,6 +1,8 @@
 //! The command line: arguments, and what each command does with the library.
 
 pub mod print;
+mod render;
+mod watch;
 
 use std::path::{Path, PathBuf};
 
@@ -8,9 +10,9 @@ use clap::{Parser, Subcommand, ValueEnum};
 
 use crate::assets::Assets;
 use crate::compose::Kind;
-use crate::error::{Error, ErrorKind, Outcome, Result};
+use crate::error::{Error, ErrorKind, Outcome};
 use crate::model::Lang;
-use crate::output::{write_all, write_atomic, Inputs};
+use crate::output::{write_atomic, Inputs};
 use crate::project::Project;
 use crate::render::{available, Format, Renderer};
 
@@ -47,6 +49,16 @@ pub enum Command {
     ///   resolute render examples/ecosoc-2015-23/report.en.yaml -o report.docx
     #[command(verbatim_doc_comment, after_help = EXIT_CODES)]
     Render(RenderArgs),
+    /// Render, then render again whenever an input of the project changes
+    /// (data, narrative, templates, fonts), reusing fonts and typst's
+    /// memoized work: an edit is laid out again, not the whole document.
+    /// Prints what changed, how long it took and any error; while the input
+    /// is broken, the last good output stays in place. Stop with Ctrl-C.
+    ///
+    /// Example:
+    ///   resolute watch examples/ecosoc-2015-23 --kind report --lang en -o out/report.en.pdf --preview out/pages
+    #[command(verbatim_doc_comment, after_help = EXIT_CODES)]
+    Watch(WatchArgs),
     /// Check a report folder without rendering: syntax, fields, numbering,
     /// footnotes, progress entries, templates.
     #[command(after_help = EXIT_CODES)]
@@ -150,6 +162,23 @@ pub struct RenderArgs {
     pub limits: LimitArgs,
 }
 
+/// Arguments of `watch`: those of `render`, and where to draw the pages.
+#[derive(Debug, clap::Args)]
+pub struct WatchArgs {
+    /// What to render, as for `render`.
+    #[command(flatten)]
+    pub render: RenderArgs,
+    /// Also draw each PDF page that changed as DIR/<kind>.<lang>.page<N>.png.
+    #[arg(long, value_name = "DIR")]
+    pub preview: Option<PathBuf>,
+    /// How often to look at the inputs, in milliseconds.
+    #[arg(long, value_name = "MS", default_value_t = 200, hide = true)]
+    pub poll: u64,
+    /// Stop after this many rounds (for tests; 0: never).
+    #[arg(long, value_name = "N", default_value_t = 0, hide = true)]
+    pub rounds: u64,
+}
+
 /// The budgets of a run that lays documents out: a style file or template
 /// that runs away stops with an error naming it.
 #[derive(Debug, Clone, Copy, clap::Args)]
@@ -236,7 +265,11 @@ pub fn run(cli: Cli) -> Outcome<()> {
         }
         Command::Render(args) => {
             args.limits.apply();
-            render(args)
+            render::render(args)
+        }
+        Command::Watch(args) => {
+            args.render.limits.apply();
+            watch::watch(args)
         }
         Command::Import {
             input,
@@ -267,7 +300,7 @@ fn check(target: &Path, templates: Option<PathBuf>, font_path: Vec<PathBuf>) -> 
     let assets = Assets::with_dir(templates)?.with_font_dirs(font_path);
     let mut problems = crate::check::project(&project);
     let pairs = available(&project);
-    let mut renderer = Renderer::new(assets);
+    let renderer = Renderer::new(assets);
     if problems.is_empty() {
         for (kind, lang) in &pairs {
             match renderer.compose(&project, *kind, *lang) {
@@ -288,7 +321,7 @@ fn check(target: &Path, templates: Option<PathBuf>, font_path: Vec<PathBuf>) -> 
             }
         }
     }
-    show_warnings(&mut renderer);
+    show_warnings(&renderer);
     if !problems.is_empty() {
         return Err(distinct(problems).into());
     }
@@ -313,177 +346,9 @@ fn distinct(problems: Vec<Error>) -> Vec<Error> {
         .collect()
 }
 
-fn show_warnings(renderer: &mut Renderer) {
+fn show_warnings(renderer: &Renderer) {
     for warning in renderer.take_warnings() {
         print::message(&warning.render_warning());
-    }
-}
-
-fn render(args: RenderArgs) -> Outcome<()> {
-    let project = Project::load(&args.target)?;
-    let assets = Assets::with_dir(args.templates.clone())?.with_font_dirs(args.font_path.clone());
-    let problems = crate::check::project(&project);
-    if !problems.is_empty() {
-        return Err(problems.into());
-    }
-    let asset_files = assets.files()?;
-    let inputs = Inputs::new(
-        project
-            .files()
-            .into_iter()
-            .chain(asset_files.iter().map(PathBuf::as_path)),
-    );
-    let mut renderer = Renderer::new(assets);
-    let outputs = match (&args.output, &args.out_dir) {
-        (Some(output), _) => vec![(
-            output.clone(),
-            one_document(&args, output, &project, &mut renderer)?,
-        )],
-        (None, Some(out_dir)) => every_document(&args, out_dir, &project, &mut renderer)?,
-        (None, None) => {
-            return Err(Error::new(ErrorKind::Usage, "no output given")
-                .hint("pass -o FILE for one document or --out-dir DIR for all of them")
-                .into())
-        }
-    };
-    show_warnings(&mut renderer);
-    write_all(&outputs, &inputs)?;
-    for (path, _) in &outputs {
-        print::message(&format!("wrote {}\n", path.display()));
-    }
-    Ok(())
-}
-
-/// The bytes of the one document `-o` asks for.
-fn one_document(
-    args: &RenderArgs,
-    output: &Path,
-    project: &Project,
-    renderer: &mut Renderer,
-) -> Result<Vec<u8>> {
-    let format = match args.format {
-        Some(f) => f.into(),
-        None => Format::from_path(output).ok_or_else(|| {
-            let hint = if output.is_dir() {
-                "that is a folder: use --out-dir for a folder, or name a .pdf or .docx file"
-            } else {
-                "name the file .pdf or .docx, or pass --format pdf|docx"
-            };
-            Error::new(
-                ErrorKind::Usage,
-                format!(
-                    "cannot tell the format of {} from its extension",
-                    output.display()
-                ),
-            )
-            .hint(hint)
-        })?,
-    };
-    let kind = args.kind.map(Kind::from).unwrap_or(Kind::Report);
-    let lang = match args.lang {
-        Some(l) => l,
-        None => only_language(project, kind)?,
-    };
-    // Only what the folder can make: the checks vouch for the data of these
-    // documents (a table in a language its data is not given in would print
-    // empty or untranslated text).
-    let can: Vec<Lang> = available(project)
-        .into_iter()
-        .filter(|(k, _)| *k == kind)
-        .map(|(_, l)| l)
-        .collect();
-    if !can.contains(&lang) {
-        return Err(Error::data(format!(
-            "{} cannot make the {} in `{lang}`",
-            project.dir.display(),
-            kind.name()
-        ))
-        .hint(if can.is_empty() {
-            format!("it makes no {} at all", kind.name())
-        } else {
-            format!(
-                "it makes the {} in {}; add a report.{lang}.yaml (or resolution.{lang}.yaml) for `{lang}`",
-                kind.name(),
-                can.iter().map(|l| format!("`{l}`")).collect::<Vec<_>>().join(", ")
-            )
-        }));
-    }
-    renderer.render(project, kind, lang, format)
-}
-
-/// Every document `--out-dir` asks for, rendered in memory: nothing is
-/// written unless all of them render.
-fn every_document(
-    args: &RenderArgs,
-    out_dir: &Path,
-    project: &Project,
-    renderer: &mut Renderer,
-) -> Result<Vec<(PathBuf, Vec<u8>)>> {
-    let formats: Vec<Format> = match args.format {
-        Some(f) => vec![f.into()],
-        None => Format::ALL.to_vec(),
-    };
-    let pairs: Vec<(Kind, Lang)> = available(project)
-        .into_iter()
-        .filter(|(k, l)| {
-            args.kind.is_none_or(|a| Kind::from(a) == *k) && args.lang.is_none_or(|a| a == *l)
-        })
-        .collect();
-    if pairs.is_empty() {
-        return Err(
-            Error::data(format!("{} has nothing to render", args.target.display()))
-                .hint("add a report.<lang>.yaml, or check --kind and --lang"),
-        );
-    }
-    let mut outputs = Vec::new();
-    for (kind, lang) in pairs {
-        let doc = renderer.compose(project, kind, lang)?;
-        for format in &formats {
-            let bytes = renderer.lower_for(project, &doc, *format)?;
-            outputs.push((
-                out_dir.join(format!("{}.{lang}.{format}", kind.name())),
-                bytes,
-            ));
-        }
-        renderer.forget();
-    }
-    Ok(outputs)
-}
-
-/// The language of the one document of `kind` the folder can make in one
-/// language only.
-fn only_language(project: &Project, kind: Kind) -> Result<Lang> {
-    let langs: Vec<Lang> = available(project)
-        .into_iter()
-        .filter(|(k, _)| *k == kind)
-        .map(|(_, l)| l)
-        .collect();
-    match langs.as_slice() {
-        [one] => Ok(*one),
-        [] => Err(Error::data(format!(
-            "{} has nothing to make a {} from",
-            project.dir.display(),
-            kind.name()
-        ))
-        .hint(match kind {
-            Kind::Report => "add a report file, such as report.en.yaml",
-            Kind::Table => "add progress data (progress.yaml, .csv or .xlsx)",
-            _ => "add the resolution in a second language (resolution.<lang>.yaml) for a handout",
-        })),
-        many => Err(Error::new(
-            ErrorKind::Usage,
-            format!(
-                "the folder can make the {} in several languages",
-                kind.name()
-            ),
-        )
-        .hint(format!(
-            "choose one with --lang ({})",
-            many.iter()
-                .map(|l| l.to_string())
-                .collect::<Vec<_>>()
-                .join(", ")
-        ))),
     }
 }
 

@@ -178,6 +178,48 @@ impl Typesetter {
         Ok((laid_out, warnings))
     }
 
+    /// Writes `doc` as PDF/A-2b bytes, with typst's warnings, and a
+    /// picture of each page whose hash is not the one `known` gives for its
+    /// number (`watch --preview`: only the pages an edit changed are drawn
+    /// again).
+    pub fn pdf_and_previews(
+        &self,
+        doc: &Document,
+        root: Option<&Path>,
+        known: &[u128],
+    ) -> std::result::Result<Previewed, PdfError> {
+        let (laid_out, warnings) = self.layout(doc, root)?;
+        let mut previews = Vec::new();
+        for (i, page) in laid_out.pages().iter().enumerate() {
+            let hash = typst::utils::hash128(&page.frame);
+            let png = if known.get(i) == Some(&hash) {
+                None
+            } else {
+                // 96 dpi: 4/3 pixels to the point.
+                let options = typst_render::RenderOptions {
+                    pixel_per_pt: typst::utils::Scalar::new(4.0 / 3.0),
+                    render_bleed: false,
+                };
+                let pixmap = typst_render::render(page, &options);
+                Some(pixmap.encode_png().map_err(|e| {
+                    PdfError::Failed(Error::new(
+                        ErrorKind::Internal,
+                        format!("cannot encode a preview: {e}"),
+                    ))
+                })?)
+            };
+            previews.push(PagePreview {
+                number: i + 1,
+                hash,
+                png,
+            });
+        }
+        let bytes = self
+            .write_pdf(doc, &laid_out, root)
+            .map_err(PdfError::Failed)?;
+        Ok((bytes, warnings, previews))
+    }
+
     /// Writes `doc` as PDF/A-2b bytes, with typst's warnings.
     pub fn pdf(
         &self,
@@ -268,6 +310,21 @@ impl Typesetter {
     }
 }
 
+/// A PDF's bytes, typst's warnings, and its pages for `watch --preview`.
+pub type Previewed = (Vec<u8>, Vec<Error>, Vec<PagePreview>);
+
+/// A page of a PDF for `watch --preview`: its number (from 1), the hash of
+/// what is on it, and its picture (PNG) when it is new or changed.
+#[derive(Debug, Clone)]
+pub struct PagePreview {
+    /// The page's number, from 1.
+    pub number: usize,
+    /// The hash of its content.
+    pub hash: u128,
+    /// Its picture, if it changed.
+    pub png: Option<Vec<u8>>,
+}
+
 /// Why the typst backend made no PDF.
 #[derive(Debug)]
 pub enum PdfError {
@@ -281,4 +338,11 @@ pub enum PdfError {
 /// benchmarks; a long-lived process keeps the cache to re-render quickly).
 pub fn clear_cache() {
     comemo::evict(0);
+}
+
+/// Forgets the memoized work no layout has used since the call before the
+/// last: what documents laid out earlier left, not what one being laid out
+/// on another thread uses now.
+pub fn age_cache() {
+    comemo::evict(2);
 }

@@ -16,3 +16,4 @@ mod languages;
 mod narrative;
 mod organs;
 mod report;
+mod watch;
