@@ -1,0 +1,299 @@
+//! Long documents, re-rendering and batches, measured as whole processes.
+//!
+//! 1. Reports made from the worked example with N numbered paragraphs, each
+//!    citing a footnote (the narrative written for the purpose), at several
+//!    sizes: the median time and the peak memory of `resolute render`, and
+//!    of `typst compile` on the same source (the document resolute composes,
+//!    as JSON, with `templates/un.typ` and the bundled fonts, as PDF/A-2b),
+//!    measured in the same run, with their ratio; and how the time grows when
+//!    the length doubles.
+//! 2. `resolute watch` on a report of about 30 pages: the first render, and
+//!    the render after one paragraph of the narrative is edited.
+//! 3. `resolute render --out-dir` of the whole example (every kind, language
+//!    and format).
+//!
+//! Run with `cargo bench --bench long`. The typst CLI is looked for as
+//! `$TYPST`, then `typst` on the PATH (`cargo install typst-cli --version
+//! 0.15.1 --locked`); without it, the typst columns are left out.
+//! `RESOLUTE_BENCH_SIZES=250,500` sets the sizes, `RESOLUTE_BENCH_RUNS` the
+//! runs per median (5).
+
+use std::io::{BufRead, BufReader};
+use std::path::{Path, PathBuf};
+use std::process::{Command, Stdio};
+use std::time::{Duration, Instant};
+
+use resolute::{Assets, Kind, Project, Renderer};
+
+const EXAMPLE: &str = "examples/ecosoc-2015-23";
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// The time (s) and peak resident memory (MiB) of one run of `program`.
+fn run(program: &Path, args: &[&str], dir: &Path) -> (f64, f64) {
+    let start = Instant::now();
+    let child = Command::new(program)
+        .args(args)
+        .current_dir(dir)
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap_or_else(|e| panic!("{} does not run: {e}", program.display()));
+    let pid = child.id() as libc::pid_t;
+    let mut status = 0;
+    // SAFETY: a zeroed rusage is a valid value for wait4 to fill in.
+    let mut usage: libc::rusage = unsafe { std::mem::zeroed() };
+    // SAFETY: waits for our own child, writing into the two locals.
+    let waited = unsafe { libc::wait4(pid, &mut status, 0, &mut usage) };
+    let seconds = start.elapsed().as_secs_f64();
+    assert_eq!(waited, pid, "wait4 failed");
+    if !(libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0) {
+        let mut err = String::new();
+        if let Some(mut e) = child.stderr {
+            std::io::Read::read_to_string(&mut e, &mut err).ok();
+        }
+        panic!("{} {args:?} failed:\n{err}", program.display());
+    }
+    (seconds, usage.ru_maxrss as f64 / 1024.0)
+}
+
+/// The median time and the largest peak of `runs` runs.
+fn median(runs: usize, mut one: impl FnMut() -> (f64, f64)) -> (f64, f64) {
+    let mut times = Vec::new();
+    let mut peak: f64 = 0.0;
+    for _ in 0..runs {
+        let (t, m) = one();
+        times.push(t);
+        peak = peak.max(m);
+    }
+    times.sort_by(f64::total_cmp);
+    (times[times.len() / 2], peak)
+}
+
+/// A copy of the example in English only whose narrative has `n` numbered
+/// paragraphs, each citing a footnote of its own, in chapters of 50.
+fn long_report(dir: &Path, n: usize) {
+    std::fs::create_dir_all(dir).unwrap();
+    for entry in std::fs::read_dir(root().join(EXAMPLE)).unwrap() {
+        let path = entry.unwrap().path();
+        let name = path.file_name().unwrap().to_string_lossy().into_owned();
+        let other_language = (name.starts_with("report.") || name.starts_with("resolution."))
+            && !name.starts_with("report.en.")
+            && name != "resolution.yaml";
+        if path.is_file() && !other_language && !name.ends_with(".png") {
+            std::fs::copy(&path, dir.join(&name)).unwrap();
+        }
+    }
+    std::fs::write(dir.join("report.en.md"), narrative(n, "")).unwrap();
+}
+
+fn narrative(n: usize, edit: &str) -> String {
+    let mut md = String::from("# Introduction\n\n");
+    for i in 1..=n {
+        if i % 50 == 1 {
+            md.push_str(&format!("# Chapter {}\n\n", i / 50 + 1));
+        }
+        let extra = if i == n / 2 { edit } else { "" };
+        md.push_str(&format!(
+            "Paragraph {i} describes the action taken under the resolution by the entities responsible, with figures and dates recorded in the progress data of the office, so that its implementation can be followed{extra}.[^n{i}]\n\n[^n{i}]: Illustrative reference {i}: document UNODC/ILL/2016/{i}.\n\n"
+        ));
+    }
+    md
+}
+
+/// The source typst is given for `dir`'s report, in `to`: the composed
+/// document as JSON, the style file, a main file that lays one out with the
+/// other.
+fn typst_source(dir: &Path, to: &Path) {
+    std::fs::create_dir_all(to).unwrap();
+    let project = Project::load(dir).unwrap();
+    let renderer = Renderer::new(Assets::embedded());
+    let doc = renderer
+        .compose(&project, Kind::Report, resolute::model::Lang::En)
+        .unwrap();
+    std::fs::write(to.join("doc.json"), serde_json::to_vec(&doc).unwrap()).unwrap();
+    std::fs::copy(root().join("templates/un.typ"), to.join("un.typ")).unwrap();
+    std::fs::write(
+        to.join("main.typ"),
+        "#import \"un.typ\": un-document\n#un-document(json(\"doc.json\"))\n",
+    )
+    .unwrap();
+}
+
+fn pages(pdf: &Path) -> usize {
+    // Page objects: "/Type /Page" (or "/Type/Page") not followed by "s".
+    let bytes = std::fs::read(pdf).unwrap();
+    let text = String::from_utf8_lossy(&bytes).replace("/Type/Page", "/Type /Page");
+    text.match_indices("/Type /Page")
+        .filter(|(i, m)| !text[i + m.len()..].starts_with('s'))
+        .count()
+}
+
+fn typst_cli() -> Option<PathBuf> {
+    let candidate = std::env::var_os("TYPST")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| PathBuf::from("typst"));
+    Command::new(&candidate)
+        .arg("--version")
+        .output()
+        .ok()
+        .filter(|o| o.status.success())
+        .map(|_| candidate)
+}
+
+/// The first render and a re-render after one edit of the narrative, by
+/// `resolute watch` on `dir` (the times it prints).
+fn watch_times(binary: &Path, dir: &Path, n: usize) -> (f64, f64) {
+    let out = dir.with_extension("pdf");
+    let mut child = Command::new(binary)
+        .args([
+            "watch",
+            dir.to_str().unwrap(),
+            "--kind",
+            "report",
+            "--lang",
+            "en",
+            "-o",
+            out.to_str().unwrap(),
+            "--poll",
+            "20",
+            "--rounds",
+            "2",
+        ])
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut lines = BufReader::new(child.stderr.take().unwrap()).lines();
+    let mut times = Vec::new();
+    while let Some(Ok(line)) = lines.next() {
+        if let Some(ms) = line
+            .split(" in ")
+            .nth(1)
+            .and_then(|r| r.strip_suffix(" ms"))
+            .and_then(|v| v.parse::<f64>().ok())
+        {
+            times.push(ms / 1000.0);
+            if times.len() == 1 {
+                std::thread::sleep(Duration::from_millis(100));
+                std::fs::write(dir.join("report.en.md"), narrative(n, " (edited)")).unwrap();
+            }
+        }
+    }
+    child.wait().unwrap();
+    // Put the narrative back for the next run.
+    std::fs::write(dir.join("report.en.md"), narrative(n, "")).unwrap();
+    assert_eq!(times.len(), 2, "watch printed {times:?}");
+    (times[0], times[1])
+}
+
+fn main() {
+    let binary = PathBuf::from(env!("CARGO_BIN_EXE_resolute"));
+    let runs: usize = std::env::var("RESOLUTE_BENCH_RUNS")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(5);
+    let sizes: Vec<usize> = std::env::var("RESOLUTE_BENCH_SIZES")
+        .ok()
+        .map(|v| v.split(',').filter_map(|s| s.trim().parse().ok()).collect())
+        .unwrap_or_else(|| vec![500, 1000, 2000, 4000]);
+    let typst = typst_cli();
+    let work = tempfile::tempdir().unwrap();
+    let fonts = root().join("fonts");
+
+    println!("## Long reports (one footnote per paragraph), medians of {runs} runs\n");
+    println!("| paragraphs | pages | resolute | peak | typst compile | peak | ratio | time / time of half the paragraphs |");
+    println!("|---:|---:|---:|---:|---:|---:|---:|---:|");
+    let mut previous: Option<f64> = None;
+    for &n in &sizes {
+        let dir = work.path().join(format!("r{n}"));
+        long_report(&dir, n);
+        let source = work.path().join(format!("r{n}-typst"));
+        typst_source(&dir, &source);
+        let pdf = work.path().join(format!("r{n}.pdf"));
+        let args = [
+            "render",
+            dir.to_str().unwrap(),
+            "--kind",
+            "report",
+            "--lang",
+            "en",
+            "-o",
+            pdf.to_str().unwrap(),
+        ];
+        let (ours, our_peak) = median(runs, || run(&binary, &args, &root()));
+        let typst_cell = typst.as_ref().map(|t| {
+            let targs = [
+                "compile",
+                "--font-path",
+                fonts.to_str().unwrap(),
+                "--ignore-system-fonts",
+                "--pdf-standard",
+                "a-2b",
+                "main.typ",
+                "typst.pdf",
+            ];
+            median(runs, || run(t, &targs, &source))
+        });
+        let (typst_time, typst_peak, ratio) = match typst_cell {
+            Some((t, m)) => (
+                format!("{t:.2} s"),
+                format!("{m:.0} MiB"),
+                format!("{:.2}", ours / t),
+            ),
+            None => ("–".into(), "–".into(), "–".into()),
+        };
+        let growth = previous.map_or("–".into(), |p| format!("{:.2}", ours / p));
+        println!(
+            "| {n} | {} | {ours:.2} s | {our_peak:.0} MiB | {typst_time} | {typst_peak} | {ratio} | {growth} |",
+            pages(&pdf)
+        );
+        previous = Some(ours);
+    }
+    if typst.is_none() {
+        println!("\n(no typst CLI: set TYPST or install typst-cli 0.15.1 for the typst columns)");
+    }
+
+    // About 30 pages: 380 paragraphs.
+    let n = 380;
+    let dir = work.path().join("watched");
+    long_report(&dir, n);
+    let mut cold = Vec::new();
+    let mut warm = Vec::new();
+    for _ in 0..runs {
+        let (c, w) = watch_times(&binary, &dir, n);
+        cold.push(c);
+        warm.push(w);
+    }
+    cold.sort_by(f64::total_cmp);
+    warm.sort_by(f64::total_cmp);
+    let (c, w) = (cold[runs / 2], warm[runs / 2]);
+    println!(
+        "\n## watch, a report of {n} paragraphs ({} pages), medians of {runs}\n",
+        pages(&dir.with_extension("pdf"))
+    );
+    println!("| first render | after editing one paragraph | ratio |");
+    println!("|---:|---:|---:|");
+    println!(
+        "| {:.0} ms | {:.0} ms | {:.2} |",
+        c * 1000.0,
+        w * 1000.0,
+        w / c
+    );
+
+    let out = work.path().join("batch");
+    let example = root().join(EXAMPLE);
+    let args = [
+        "render",
+        example.to_str().unwrap(),
+        "--out-dir",
+        out.to_str().unwrap(),
+    ];
+    let (t, m) = median(runs, || run(&binary, &args, &root()));
+    let files = std::fs::read_dir(&out).unwrap().count();
+    println!("\n## render --out-dir of the example, median of {runs}\n");
+    println!("| files | time | peak |");
+    println!("|---:|---:|---:|");
+    println!("| {files} | {t:.2} s | {m:.0} MiB |");
+}
