@@ -33,12 +33,16 @@ fn root() -> PathBuf {
 
 /// The time (s) and peak resident memory (MiB) of one run of `program`.
 fn run(program: &Path, args: &[&str], dir: &Path) -> (f64, f64) {
+    // Messages go to a file, not a pipe nobody reads while waiting.
+    let log = tempfile::tempfile().unwrap();
     let start = Instant::now();
+    // Reaped by wait4 below, which also gives the peak memory.
+    #[allow(clippy::zombie_processes)]
     let child = Command::new(program)
         .args(args)
         .current_dir(dir)
         .stdout(Stdio::null())
-        .stderr(Stdio::piped())
+        .stderr(log.try_clone().unwrap())
         .spawn()
         .unwrap_or_else(|e| panic!("{} does not run: {e}", program.display()));
     let pid = child.id() as libc::pid_t;
@@ -51,9 +55,9 @@ fn run(program: &Path, args: &[&str], dir: &Path) -> (f64, f64) {
     assert_eq!(waited, pid, "wait4 failed");
     if !(libc::WIFEXITED(status) && libc::WEXITSTATUS(status) == 0) {
         let mut err = String::new();
-        if let Some(mut e) = child.stderr {
-            std::io::Read::read_to_string(&mut e, &mut err).ok();
-        }
+        let mut log = log;
+        std::io::Seek::rewind(&mut log).ok();
+        std::io::Read::read_to_string(&mut log, &mut err).ok();
         panic!("{} {args:?} failed:\n{err}", program.display());
     }
     (seconds, usage.ru_maxrss as f64 / 1024.0)
