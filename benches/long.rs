@@ -204,6 +204,9 @@ fn main() {
         .unwrap_or_else(|| vec![500, 1000, 2000, 4000]);
     let typst = typst_cli();
     let work = tempfile::tempdir().unwrap();
+    // RESOLUTE_BENCH_KEEP=DIR: a copy of the folders and typst sources made,
+    // to look at or time otherwise.
+    let keep = std::env::var_os("RESOLUTE_BENCH_KEEP").map(PathBuf::from);
     let fonts = root().join("fonts");
 
     println!("## Long reports (one footnote per paragraph), medians of {runs} runs\n");
@@ -296,6 +299,13 @@ fn main() {
     ];
     let (t, m) = median(runs, || run(&binary, &args, &root()));
     let files = std::fs::read_dir(&out).unwrap().count();
+    if let Some(keep) = keep {
+        let copied = Command::new("cp")
+            .args(["-r", &format!("{}/.", work.path().display())])
+            .arg(&keep)
+            .status();
+        println!("\nkept in {}: {copied:?}", keep.display());
+    }
     println!("\n## render --out-dir of the example, median of {runs}\n");
     println!("| files | time | peak |");
     println!("|---:|---:|---:|");
