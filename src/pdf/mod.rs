@@ -16,7 +16,7 @@ use typst_layout::PagedDocument;
 use typst_pdf::{PdfOptions, PdfStandard, PdfStandards, Timestamp};
 
 use crate::assets::{Assets, FONTS};
-use crate::doc::Document;
+use crate::doc::{Document, Inline};
 use crate::error::{Error, ErrorKind, Location, Result};
 
 use world::SandboxWorld;
@@ -143,7 +143,7 @@ impl Typesetter {
         doc: &Document,
         root: Option<&Path>,
     ) -> std::result::Result<(PagedDocument, Vec<Error>), PdfError> {
-        let data = serde_json::to_vec(doc)
+        let data = serde_json::to_vec(&numbered_notes(doc))
             .map_err(|e| PdfError::Failed(Error::new(ErrorKind::Internal, e.to_string())))?;
         let today =
             Datetime::from_ymd(doc.date.year, doc.date.month, doc.date.day).ok_or_else(|| {
@@ -332,6 +332,36 @@ pub enum PdfError {
     MissingGlyphs(Vec<char>),
     /// Anything else.
     Failed(Error),
+}
+
+/// `doc` with each numbered note given its number as its mark, in the
+/// order of citation (the order Word numbers a DOCX's footnotes in). The
+/// style prints the mark it is given: typst's own footnote numbers are
+/// known only after a first layout of the whole document, and every
+/// paragraph citing a note would be laid out a second time to print them.
+fn numbered_notes(doc: &Document) -> Document {
+    fn walk(inlines: &mut [Inline], next: &mut u32) {
+        for inline in inlines {
+            match inline {
+                Inline::Note(content) => {
+                    *next += 1;
+                    let content = std::mem::take(content);
+                    *inline = Inline::MarkedNote {
+                        mark: next.to_string(),
+                        content,
+                    };
+                }
+                Inline::Emph(c) | Inline::Strong(c) | Inline::Link { content: c, .. } => {
+                    walk(c, next)
+                }
+                _ => {}
+            }
+        }
+    }
+    let mut doc = doc.clone();
+    let mut next = 0;
+    doc.each_inlines_mut(&mut |inlines| walk(inlines, &mut next));
+    doc
 }
 
 /// Forgets typst's memoized work, so the next layout starts cold (for
