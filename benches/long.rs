@@ -117,7 +117,7 @@ fn typst_source(dir: &Path, to: &Path) {
     let doc = renderer
         .compose(&project, Kind::Report, resolute::model::Lang::En)
         .unwrap();
-    std::fs::write(to.join("doc.json"), serde_json::to_vec(&doc).unwrap()).unwrap();
+    std::fs::write(to.join("doc.json"), resolute::style_data(&doc).unwrap()).unwrap();
     std::fs::copy(root().join("templates/un.typ"), to.join("un.typ")).unwrap();
     std::fs::write(
         to.join("main.typ"),

@@ -74,7 +74,7 @@ pub use import::lexicon::Lexicon;
 pub use import::text::import as import_text;
 pub use import::{import_file, Dropped, Import, Join, Warning};
 pub use output::{write_all, Inputs};
-pub use pdf::clear_cache;
+pub use pdf::{clear_cache, style_data};
 pub use project::Project;
 pub use render::{available, Format, LowerError, Renderer};
 

@@ -143,8 +143,7 @@ impl Typesetter {
         doc: &Document,
         root: Option<&Path>,
     ) -> std::result::Result<(PagedDocument, Vec<Error>), PdfError> {
-        let data = serde_json::to_vec(&numbered_notes(doc))
-            .map_err(|e| PdfError::Failed(Error::new(ErrorKind::Internal, e.to_string())))?;
+        let data = style_data(doc).map_err(PdfError::Failed)?;
         let today =
             Datetime::from_ymd(doc.date.year, doc.date.month, doc.date.day).ok_or_else(|| {
                 PdfError::Failed(Error::data(format!(
@@ -332,6 +331,13 @@ pub enum PdfError {
     MissingGlyphs(Vec<char>),
     /// Anything else.
     Failed(Error),
+}
+
+/// The data the style file lays out (`json("/doc.json")` in the main
+/// file typst compiles): `doc` as JSON, each numbered note with its number.
+pub fn style_data(doc: &Document) -> Result<Vec<u8>> {
+    serde_json::to_vec(&numbered_notes(doc))
+        .map_err(|e| Error::new(ErrorKind::Internal, e.to_string()))
 }
 
 /// `doc` with each numbered note given its number as its mark, in the
