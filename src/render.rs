@@ -56,6 +56,7 @@ pub struct Renderer {
     assets: Assets,
     typesetter: OnceLock<Typesetter>,
     warnings: Mutex<Vec<Error>>,
+    keep_layouts: bool,
 }
 
 impl Renderer {
@@ -65,7 +66,16 @@ impl Renderer {
             assets,
             typesetter: OnceLock::new(),
             warnings: Mutex::new(Vec::new()),
+            keep_layouts: false,
         }
+    }
+
+    /// This renderer, keeping each document's last PDF layout: laying the
+    /// document out again after an edit then takes fewer of typst's passes
+    /// (for `watch`; the layout of each document stays in memory).
+    pub fn keeping_layouts(mut self) -> Renderer {
+        self.keep_layouts = true;
+        self
     }
 
     /// Composes the document of `kind` in `lang`.
@@ -167,7 +177,9 @@ impl Renderer {
             return Ok(t);
         }
         // Two threads may both load it; one keeps its own.
-        let _ = self.typesetter.set(Typesetter::new(&self.assets)?);
+        let _ = self
+            .typesetter
+            .set(Typesetter::new(&self.assets, self.keep_layouts)?);
         self.typesetter
             .get()
             .ok_or_else(|| Error::new(crate::ErrorKind::Internal, "no typesetter"))

@@ -87,7 +87,7 @@ fn render_round(
     let files = assets.files()?;
     let stamps: Stamps = files.iter().map(|p| (p.clone(), stamp(p))).collect();
     if slot.as_ref().is_none_or(|(s, _)| *s != stamps) {
-        *slot = Some((stamps, Renderer::new(assets)));
+        *slot = Some((stamps, Renderer::new(assets).keeping_layouts()));
     }
     let Some((_, renderer)) = slot.as_ref() else {
         return Ok(0);

@@ -3,6 +3,7 @@
 //! use stays in this module.
 
 mod glyphs;
+mod passes;
 mod world;
 
 use std::path::Path;
@@ -96,11 +97,16 @@ pub struct Typesetter {
     with_system: std::sync::OnceLock<Option<Fonts>>,
     style: String,
     style_path: std::path::PathBuf,
+    /// The last layout of each document, by title and language, when
+    /// layouts are kept (`watch`): the next layout of that document starts
+    /// from its answers.
+    earlier: Option<std::sync::Mutex<std::collections::HashMap<String, PagedDocument>>>,
 }
 
 impl Typesetter {
-    /// Loads fonts and the style file from `assets`.
-    pub fn new(assets: &Assets) -> Result<Typesetter> {
+    /// Loads fonts and the style file from `assets`; `keep_layouts` keeps
+    /// each document's last layout to start its next one from.
+    pub fn new(assets: &Assets, keep_layouts: bool) -> Result<Typesetter> {
         let style = assets.require(
             "un.typ",
             "restore templates/un.typ in the --templates folder or remove it",
@@ -111,6 +117,7 @@ impl Typesetter {
             with_system: std::sync::OnceLock::new(),
             style: style.text.into_owned(),
             style_path: style.path,
+            earlier: keep_layouts.then(Default::default),
         })
     }
 
@@ -160,7 +167,14 @@ impl Typesetter {
             ),
             &self.style_path,
         );
-        let result = typst::compile::<PagedDocument>(&world);
+        let key = format!("{}\u{0}{}", doc.title, doc.script.lang);
+        let earlier = self.earlier.as_ref().and_then(|kept| {
+            kept.lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .get(&key)
+                .cloned()
+        });
+        let result = passes::compile(&world, earlier.as_ref());
         drop(step);
         let warnings = result
             .warnings
@@ -173,6 +187,11 @@ impl Typesetter {
         let missing = glyphs::missing(&laid_out);
         if !missing.is_empty() {
             return Err(PdfError::MissingGlyphs(missing));
+        }
+        if let Some(kept) = &self.earlier {
+            kept.lock()
+                .unwrap_or_else(|e| e.into_inner())
+                .insert(key, laid_out.clone());
         }
         Ok((laid_out, warnings))
     }

@@ -47,7 +47,7 @@ fn watch_renders_again_after_an_edit_and_keeps_the_last_pdf_while_broken() {
             "--poll",
             "50",
             "--rounds",
-            "3",
+            "4",
         ])
         .stderr(Stdio::piped())
         .spawn()
@@ -89,19 +89,57 @@ fn watch_renders_again_after_an_edit_and_keeps_the_last_pdf_while_broken() {
     let second = std::fs::read(&pdf).unwrap();
     assert_ne!(first, second, "the PDF was not written again");
     assert!(normalize(&pdf_text(&pdf)).contains("convened a regional seminar"));
+    // Laid out from the layout before the edit, it is the PDF a fresh
+    // render makes.
+    assert_eq!(second, fresh_pdf(dir.path()), "round 2 differs from render");
+    let pages_before = pdf_text(&pdf).matches('\u{c}').count();
 
-    // Round 3: a broken edit is reported at its line; the PDF stays.
+    // Round 3: an edit that pushes text onto further pages: the page
+    // numbers and the contents of the layout before are wrong now, and the
+    // PDF is still the one a fresh render makes.
+    let long = "convened a regional seminar, ".repeat(300);
+    let edited = edited.replacen(
+        "convened a regional seminar",
+        long.trim_end_matches(", "),
+        1,
+    );
+    std::fs::write(&progress, &edited).unwrap();
+    wait_for(&lines, "rendered", &mut seen);
+    let third = std::fs::read(&pdf).unwrap();
+    let pages_after = pdf_text(&pdf).matches('\u{c}').count();
+    assert!(pages_after > pages_before, "the edit added no page");
+    assert_eq!(third, fresh_pdf(dir.path()), "round 3 differs from render");
+
+    // Round 4: a broken edit is reported at its line; the PDF stays.
     std::fs::write(&progress, format!("{edited}\nbroken: [\n")).unwrap();
     wait_for(&lines, "not rendered", &mut seen);
     assert!(seen.contains("progress.yaml:"), "{seen}");
     assert!(seen.contains("unclosed bracket"), "{seen}");
     assert_eq!(
         std::fs::read(&pdf).unwrap(),
-        second,
+        third,
         "the last good PDF changed"
     );
 
-    // Three rounds asked for: it ends by itself.
+    // Four rounds asked for: it ends by itself.
     let status = child.wait().unwrap();
     assert!(status.success(), "{seen}");
+}
+
+/// The report `resolute render` makes of `dir` now.
+fn fresh_pdf(dir: &std::path::Path) -> Vec<u8> {
+    let out = tempfile::tempdir().unwrap();
+    let pdf = out.path().join("fresh.pdf");
+    let run = resolute(&[
+        "render",
+        dir.to_str().unwrap(),
+        "--kind",
+        "report",
+        "--lang",
+        "en",
+        "-o",
+        pdf.to_str().unwrap(),
+    ]);
+    assert!(run.status.success(), "{}", stderr(&run));
+    std::fs::read(&pdf).unwrap()
 }
