@@ -1,7 +1,7 @@
 //! `watch`: render, then render again whenever an input of the project
-//! changes. The renderer (fonts, the typst library) and typst's memoized
-//! work live from one round to the next, so an edit lays out again only
-//! what it touched; a new renderer is made only when a template or a font
+//! changes. The renderer (fonts, the typst library, each document's last
+//! layout) and typst's memoized work live from one round to the next, so an
+//! edit lays out again only what it touched, in one pass when no page moves; a new renderer is made only when a template or a font
 //! changes. The inputs are looked at every `--poll` milliseconds (their
 //! sizes and times): no notification service is needed.
 
