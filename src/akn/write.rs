@@ -589,7 +589,7 @@ fn iri_token(s: &str) -> String {
 fn display_date(lang: Lang, d: Date) -> String {
     let m = usize::from(d.month.clamp(1, 12)) - 1;
     match lang {
-        Lang::En => format!("{} {} {}", d.day, EN_MONTHS[m], d.year),
+        Lang::En => format!("{} {} {}", d.day, Date::ENGLISH_MONTHS[m], d.year),
         Lang::Fr if d.day == 1 => format!("1er {} {}", FR_MONTHS[m], d.year),
         Lang::Fr => format!("{} {} {}", d.day, FR_MONTHS[m], d.year),
         Lang::Es => format!("{} de {} de {}", d.day, ES_MONTHS[m], d.year),
@@ -599,20 +599,6 @@ fn display_date(lang: Lang, d: Date) -> String {
     }
 }
 
-const EN_MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
 const FR_MONTHS: [&str; 12] = [
     "janvier",
     "février",

@@ -133,23 +133,6 @@ static SYMBOL_IN_LINE: LazyLock<Regex> = LazyLock::new(|| {
 static DATE: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"^(\d{1,2})(?:er)? (\p{L}+) (\d{4})$").expect("valid"));
 
-/// The English month names, for the English masthead date of a document in
-/// another language.
-const ENGLISH_MONTHS: [&str; 12] = [
-    "January",
-    "February",
-    "March",
-    "April",
-    "May",
-    "June",
-    "July",
-    "August",
-    "September",
-    "October",
-    "November",
-    "December",
-];
-
 /// Organ names as printed on mastheads.
 const ORGAN_NAMES: [&str; 8] = [
     "General Assembly",
@@ -1492,7 +1475,7 @@ impl<'a> Importer<'a> {
             // The masthead of a Russian, Arabic or Chinese document keeps
             // its date in English ("Distr.: General / 6 July 2015").
             let month = self.lexicon.month(&c[2]).or_else(|| {
-                ENGLISH_MONTHS
+                Date::ENGLISH_MONTHS
                     .iter()
                     .position(|m| m.eq_ignore_ascii_case(&c[2]))
                     .and_then(|i| u8::try_from(i + 1).ok())

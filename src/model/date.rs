@@ -18,6 +18,23 @@ pub struct Date {
 }
 
 impl Date {
+    /// The months' names in English, January first: the English masthead
+    /// date of every language version, and Akoma Ntoso's English dates.
+    pub const ENGLISH_MONTHS: [&'static str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+
     /// Builds a date, checking that the day exists in that month.
     pub fn new(year: i32, month: u8, day: u8) -> Option<Date> {
         let leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
