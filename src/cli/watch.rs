@@ -1,8 +1,8 @@
 //! `watch`: render, then render again whenever an input of the project
 //! changes. The renderer (fonts, the typst library, each document's last
 //! layout) and typst's memoized work live from one round to the next, so an
-//! edit lays out again only what it touched, in one pass when no page moves; a new renderer is made only when a template or a font
-//! changes. The inputs are looked at every `--poll` milliseconds (their
+//! edit lays out again only what it touched, in one pass when no page
+//! moves; a new renderer is made only when a template or a font changes. The inputs are looked at every `--poll` milliseconds (their
 //! sizes and times): no notification service is needed.
 
 use std::collections::{BTreeMap, HashMap};
@@ -48,6 +48,12 @@ pub(super) fn watch(args: WatchArgs) -> Outcome<()> {
                 }
                 print::message("not rendered: the last good output stays in place\n");
             }
+        }
+        // What the last two rounds did not use is forgotten, so that a long
+        // session does not keep every version of the document: once the
+        // outputs are written and the time printed, while nothing waits.
+        if let Some((_, r)) = &renderer {
+            r.forget_older();
         }
         if args.rounds != 0 && round >= args.rounds {
             return Ok(());
@@ -98,9 +104,6 @@ fn render_round(
     if let Some(p) = previews {
         p.known.extend(made.hashes);
     }
-    // What the last two rounds did not use is forgotten, so that a long
-    // session does not keep every version of the document.
-    renderer.forget_older();
     Ok(made.outputs.len())
 }
 
