@@ -95,7 +95,7 @@ pub struct Typesetter {
     /// document needs a character the others lack (none: the system has
     /// none).
     with_system: std::sync::OnceLock<Option<Fonts>>,
-    style: String,
+    sources: world::Sources,
     style_path: std::path::PathBuf,
     /// The last layout of each document, by title and language, when
     /// layouts are kept (`watch`): the next layout of that document starts
@@ -115,7 +115,7 @@ impl Typesetter {
             library: LazyHash::new(Library::default()),
             fonts: Fonts::load(assets.font_dirs())?,
             with_system: std::sync::OnceLock::new(),
-            style: style.text.into_owned(),
+            sources: world::Sources::new(&style.text),
             style_path: style.path,
             earlier: keep_layouts.then(Default::default),
         })
@@ -158,7 +158,7 @@ impl Typesetter {
                     doc.date
                 )))
             })?;
-        let world = SandboxWorld::new(&self.library, fonts, &self.style, data, root, today);
+        let world = SandboxWorld::new(&self.library, fonts, &self.sources, data, root, today);
         let title: String = doc.title.chars().take(80).collect();
         let step = crate::budget::Step::start(
             &format!(
@@ -270,7 +270,7 @@ impl Typesetter {
             let world = SandboxWorld::new(
                 &self.library,
                 &self.fonts,
-                &self.style,
+                &self.sources,
                 Vec::new(),
                 root,
                 date,
@@ -310,7 +310,10 @@ impl Typesetter {
         if let (Some(id), Some(range)) = (id, world.range(first.span)) {
             let vpath = id.get().vpath().get_with_slash().to_owned();
             let (path, text) = if vpath == world::STYLE {
-                (self.style_path.clone(), Some(self.style.clone()))
+                (
+                    self.style_path.clone(),
+                    Some(self.sources.style_text().to_owned()),
+                )
             } else if vpath == world::MAIN {
                 (Path::new("(generated main file)").to_owned(), None)
             } else {

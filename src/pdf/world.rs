@@ -2,7 +2,6 @@
 //! bundled fonts are in memory; the report's own folder is readable; nothing
 //! else is — no other path, no package, no clock.
 
-use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use typst::diag::{FileError, FileResult};
@@ -26,11 +25,44 @@ pub const DATA: &str = "/doc.json";
 pub struct SandboxWorld<'a> {
     library: &'a LazyHash<Library>,
     fonts: &'a Fonts,
-    main: FileId,
-    sources: HashMap<FileId, Source>,
-    files: HashMap<FileId, Bytes>,
+    sources: &'a Sources,
+    data: Bytes,
     root: Option<PathBuf>,
     today: Datetime,
+}
+
+/// The main file and the style file, parsed once for every document a
+/// typesetter lays out.
+pub struct Sources {
+    main: Source,
+    style: Source,
+    data: FileId,
+}
+
+impl Sources {
+    /// The main file, which lays out the data with `style`, and the style.
+    pub fn new(style: &str) -> Sources {
+        let main = file_id(MAIN);
+        let style_id = file_id(STYLE);
+        let main_text =
+            format!("#import \"{STYLE}\": un-document\n#un-document(json(\"{DATA}\"))\n");
+        Sources {
+            main: Source::new(main, main_text),
+            style: Source::new(style_id, style.to_owned()),
+            data: file_id(DATA),
+        }
+    }
+
+    /// The style file's text.
+    pub fn style_text(&self) -> &str {
+        self.style.text()
+    }
+
+    fn get(&self, id: FileId) -> Option<&Source> {
+        [&self.main, &self.style]
+            .into_iter()
+            .find(|source| source.id() == id)
+    }
 }
 
 /// The file id of a path in the project root.
@@ -40,30 +72,20 @@ pub fn file_id(path: &str) -> FileId {
 }
 
 impl<'a> SandboxWorld<'a> {
-    /// A world whose main file imports `style` and lays out `data`.
+    /// A world whose main file lays out `data` with the style of `sources`.
     pub fn new(
         library: &'a LazyHash<Library>,
         fonts: &'a Fonts,
-        style: &str,
+        sources: &'a Sources,
         data: Vec<u8>,
         root: Option<&Path>,
         today: Datetime,
     ) -> Self {
-        let main = file_id(MAIN);
-        let style_id = file_id(STYLE);
-        let main_text =
-            format!("#import \"{STYLE}\": un-document\n#un-document(json(\"{DATA}\"))\n");
-        let mut sources = HashMap::new();
-        sources.insert(main, Source::new(main, main_text));
-        sources.insert(style_id, Source::new(style_id, style.to_owned()));
-        let mut files = HashMap::new();
-        files.insert(file_id(DATA), Bytes::new(data));
         SandboxWorld {
             library,
             fonts,
-            main,
             sources,
-            files,
+            data: Bytes::new(data),
             root: root.and_then(|r| r.canonicalize().ok()),
             today,
         }
@@ -107,11 +129,11 @@ impl World for SandboxWorld<'_> {
     }
 
     fn main(&self) -> FileId {
-        self.main
+        self.sources.main.id()
     }
 
     fn source(&self, id: FileId) -> FileResult<Source> {
-        if let Some(source) = self.sources.get(&id) {
+        if let Some(source) = self.sources.get(id) {
             return Ok(source.clone());
         }
         let bytes = self.read_from_root(id)?;
@@ -120,10 +142,10 @@ impl World for SandboxWorld<'_> {
     }
 
     fn file(&self, id: FileId) -> FileResult<Bytes> {
-        if let Some(bytes) = self.files.get(&id) {
-            return Ok(bytes.clone());
+        if id == self.sources.data {
+            return Ok(self.data.clone());
         }
-        if let Some(source) = self.sources.get(&id) {
+        if let Some(source) = self.sources.get(id) {
             return Ok(Bytes::from_string(source.clone()));
         }
         self.read_from_root(id).map(Bytes::new)
