@@ -83,27 +83,6 @@ pub const FONTS: &[&[u8]] = &[
     include_bytes!("../fonts/NotoSerifCJKsc-Bold.subset.otf"),
 ];
 
-/// The files below `dir` (not following links to folders), a few levels
-/// deep, as the templates folder is laid out.
-fn files_below(dir: &Path, depth: usize, out: &mut Vec<PathBuf>) {
-    const DEEPEST: usize = 4;
-    const MOST: usize = 10_000;
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        if out.len() >= MOST {
-            return;
-        }
-        let path = entry.path();
-        match entry.file_type() {
-            Ok(t) if t.is_dir() && depth < DEEPEST => files_below(&path, depth + 1, out),
-            Ok(t) if !t.is_dir() => out.push(path),
-            _ => {}
-        }
-    }
-}
-
 /// The font files (.ttf, .otf, .ttc, .otc) of `dirs`, sorted by name within
 /// each folder.
 pub fn font_files(dirs: &[PathBuf]) -> Result<Vec<PathBuf>> {
@@ -213,7 +192,7 @@ impl Assets {
     pub fn files(&self) -> Result<Vec<PathBuf>> {
         let mut out: Vec<PathBuf> = Vec::new();
         if let Some(dir) = &self.dir {
-            files_below(dir, 0, &mut out);
+            out = crate::input::files_below(dir, 4, &|_| false);
         }
         out.extend(font_files(&self.font_dirs)?);
         Ok(out)

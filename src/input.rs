@@ -225,6 +225,38 @@ fn kind_of(meta: &std::fs::Metadata) -> &'static str {
     "not a regular file"
 }
 
+/// The files below `dir`, at most `deepest` folders down, without the
+/// entries `skip` names (a skipped folder is not entered). Links to folders
+/// are not followed, so a loop of links cannot trap the walk; a link to a
+/// file, a FIFO or a device is listed (and refused, as any such file, when
+/// read). At most 10,000 entries: a folder given by mistake (a home folder)
+/// is not walked to the end.
+pub fn files_below(dir: &Path, deepest: usize, skip: &dyn Fn(&Path) -> bool) -> Vec<PathBuf> {
+    fn walk(dir: &Path, left: usize, skip: &dyn Fn(&Path) -> bool, out: &mut Vec<PathBuf>) {
+        const MOST: usize = 10_000;
+        let Ok(entries) = std::fs::read_dir(dir) else {
+            return;
+        };
+        for entry in entries.flatten() {
+            if out.len() >= MOST {
+                return;
+            }
+            let path = entry.path();
+            if skip(&path) {
+                continue;
+            }
+            match entry.file_type() {
+                Ok(t) if t.is_dir() && left > 0 => walk(&path, left - 1, skip, out),
+                Ok(t) if !t.is_dir() => out.push(path),
+                _ => {}
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(dir, deepest, skip, &mut out);
+    out
+}
+
 /// Opens a file for reading without waiting for a writer (a FIFO).
 #[cfg(unix)]
 pub fn open_nonblocking(path: &Path) -> std::io::Result<File> {

@@ -129,42 +129,25 @@ fn snapshot(args: &WatchArgs) -> Stamps {
         .chain(&args.preview)
         .map(|p| canonical(p))
         .collect();
-    let mut out = Stamps::new();
-    for root in roots {
-        walk(&root, 0, &outputs, &mut out);
-    }
-    out
+    let skip = |path: &Path| {
+        let hidden = path
+            .file_name()
+            .is_some_and(|n| n.to_string_lossy().starts_with('.'));
+        hidden || outputs.iter().any(|o| canonical(path).starts_with(o))
+    };
+    roots
+        .iter()
+        .flat_map(|root| crate::input::files_below(root, 3, &skip))
+        .map(|path| {
+            let stamp = stamp(&path);
+            (path, stamp)
+        })
+        .collect()
 }
 
 /// `path` made absolute as far as it exists, to compare paths.
 fn canonical(path: &Path) -> PathBuf {
     path.canonicalize().unwrap_or_else(|_| path.to_owned())
-}
-
-fn walk(dir: &Path, depth: usize, outputs: &[PathBuf], out: &mut Stamps) {
-    const DEEPEST: usize = 3;
-    const MOST: usize = 10_000;
-    let Ok(entries) = std::fs::read_dir(dir) else {
-        return;
-    };
-    for entry in entries.flatten() {
-        if out.len() >= MOST {
-            return;
-        }
-        let path = entry.path();
-        let hidden = entry.file_name().to_string_lossy().starts_with('.');
-        let absolute = canonical(&path);
-        if hidden || outputs.iter().any(|o| absolute.starts_with(o)) {
-            continue;
-        }
-        match entry.file_type() {
-            Ok(t) if t.is_dir() && depth < DEEPEST => walk(&path, depth + 1, outputs, out),
-            Ok(t) if t.is_file() => {
-                out.insert(path.clone(), stamp(&path));
-            }
-            _ => {}
-        }
-    }
 }
 
 fn stamp(path: &Path) -> Stamp {
