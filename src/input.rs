@@ -334,6 +334,55 @@ mod tests {
         assert_eq!(read_inside(dir.path(), &link, &SMALL).unwrap(), b"a: 1");
     }
 
+    #[cfg(unix)]
+    #[test]
+    fn files_below_stay_within_their_depth_and_skip_what_they_are_told() {
+        let dir = tempfile::tempdir().unwrap();
+        let root = dir.path();
+        std::fs::create_dir_all(root.join("a/b/c")).unwrap();
+        for file in [
+            "top.yaml",
+            "a/one.typ",
+            "a/b/two.typ",
+            "a/b/c/three.typ",
+            ".hidden",
+        ] {
+            std::fs::write(root.join(file), b"x").unwrap();
+        }
+        // A link back up would loop for ever if links to folders were followed.
+        std::os::unix::fs::symlink(root, root.join("a/loop")).unwrap();
+        std::os::unix::fs::symlink(root.join("top.yaml"), root.join("linked.yaml")).unwrap();
+        let hidden = |p: &Path| {
+            p.file_name()
+                .is_some_and(|n| n.to_string_lossy().starts_with('.'))
+        };
+        let names = |deepest| {
+            let mut found: Vec<String> = files_below(root, deepest, &hidden)
+                .iter()
+                .map(|p| p.strip_prefix(root).unwrap().display().to_string())
+                .collect();
+            found.sort();
+            found
+        };
+        assert_eq!(names(0), ["linked.yaml", "top.yaml"]);
+        assert_eq!(
+            names(2),
+            [
+                "a/b/two.typ",
+                "a/loop",
+                "a/one.typ",
+                "linked.yaml",
+                "top.yaml"
+            ]
+        );
+        let no_b = |p: &Path| p.ends_with("b");
+        assert_eq!(
+            files_below(&root.join("a"), 5, &no_b).len(),
+            2,
+            "one.typ and the link"
+        );
+    }
+
     #[test]
     fn sizes_read_as_people_write_them() {
         assert_eq!(size_text(512), "512 bytes");
