@@ -14,6 +14,8 @@
 //! 3. `resolute render --out-dir` of the whole example (every kind, language
 //!    and format).
 //!
+//! Ratios are medians of the ratios of runs made in turn (ours, then the
+//! other), so that a drift of the shared machine's speed touches both.
 //! Run with `cargo bench --bench long`. The typst CLI is looked for as
 //! `$TYPST`, then `typst` on the PATH (`cargo install typst-cli --version
 //! 0.15.1 --locked`); without it, the typst columns are left out.
@@ -65,17 +67,33 @@ fn run(program: &Path, args: &[&str], dir: &Path) -> (f64, f64) {
     (seconds, usage.ru_maxrss as f64 / 1024.0)
 }
 
-/// The median time and the largest peak of `runs` runs.
-fn median(runs: usize, mut one: impl FnMut() -> (f64, f64)) -> (f64, f64) {
-    let mut times = Vec::new();
-    let mut peak: f64 = 0.0;
-    for _ in 0..runs {
-        let (t, m) = one();
-        times.push(t);
-        peak = peak.max(m);
+/// The times (s) and the largest peak (MiB) of repeated runs.
+#[derive(Default)]
+struct Runs {
+    times: Vec<f64>,
+    peak: f64,
+}
+
+impl Runs {
+    fn add(&mut self, (time, peak): (f64, f64)) {
+        self.times.push(time);
+        self.peak = self.peak.max(peak);
     }
-    times.sort_by(f64::total_cmp);
-    (times[times.len() / 2], peak)
+
+    fn median(&self) -> f64 {
+        median_of(self.times.clone())
+    }
+}
+
+fn median_of(mut values: Vec<f64>) -> f64 {
+    values.sort_by(f64::total_cmp);
+    values[values.len() / 2]
+}
+
+/// The median of `a / b` run by run, for runs made in turn (a, b, a, b…):
+/// a drift of the machine's speed touches both sides of a pair alike.
+fn paired_ratio(a: &[f64], b: &[f64]) -> f64 {
+    median_of(a.iter().zip(b).map(|(x, y)| x / y).collect())
 }
 
 /// A copy of the example in English only whose narrative has `n` numbered
@@ -231,27 +249,33 @@ fn main() {
             "-o",
             pdf.to_str().unwrap(),
         ];
-        let (ours, our_peak) = median(runs, || run(&binary, &args, &root()));
-        let typst_cell = typst.as_ref().map(|t| {
-            let targs = [
-                "compile",
-                "--font-path",
-                fonts.to_str().unwrap(),
-                "--ignore-system-fonts",
-                "--pdf-standard",
-                "a-2b",
-                "main.typ",
-                "typst.pdf",
-            ];
-            median(runs, || run(t, &targs, &source))
-        });
-        let (typst_time, typst_peak, ratio) = match typst_cell {
-            Some((t, m)) => (
-                format!("{t:.2} s"),
-                format!("{m:.0} MiB"),
-                format!("{:.2}", ours / t),
-            ),
-            None => ("–".into(), "–".into(), "–".into()),
+        let targs = [
+            "compile",
+            "--font-path",
+            fonts.to_str().unwrap(),
+            "--ignore-system-fonts",
+            "--pdf-standard",
+            "a-2b",
+            "main.typ",
+            "typst.pdf",
+        ];
+        // In turn, ours then typst's, so that the ratio is of neighbours.
+        let (mut ours_runs, mut typst_runs) = (Runs::default(), Runs::default());
+        for _ in 0..runs {
+            ours_runs.add(run(&binary, &args, &root()));
+            if let Some(t) = &typst {
+                typst_runs.add(run(t, &targs, &source));
+            }
+        }
+        let (ours, our_peak) = (ours_runs.median(), ours_runs.peak);
+        let (typst_time, typst_peak, ratio) = if typst.is_some() {
+            (
+                format!("{:.2} s", typst_runs.median()),
+                format!("{:.0} MiB", typst_runs.peak),
+                format!("{:.2}", paired_ratio(&ours_runs.times, &typst_runs.times)),
+            )
+        } else {
+            ("–".into(), "–".into(), "–".into())
         };
         let growth = previous.map_or("–".into(), |p| format!("{:.2}", ours / p));
         println!(
@@ -288,10 +312,11 @@ fn main() {
         warm.push(w);
         process.push(run(&binary, &args, &root()).0);
     }
-    for times in [&mut cold, &mut warm, &mut process] {
-        times.sort_by(f64::total_cmp);
-    }
-    let (c, w, p) = (cold[runs / 2], warm[runs / 2], process[runs / 2]);
+    let (c, w, p) = (
+        median_of(cold.clone()),
+        median_of(warm.clone()),
+        median_of(process.clone()),
+    );
     println!(
         "\n## watch, a report of {n} paragraphs ({} pages), medians of {runs}\n",
         pages(&dir.with_extension("pdf"))
@@ -303,8 +328,8 @@ fn main() {
         p * 1000.0,
         c * 1000.0,
         w * 1000.0,
-        w / c,
-        w / p
+        paired_ratio(&warm, &cold),
+        paired_ratio(&warm, &process)
     );
 
     let out = work.path().join("batch");
@@ -315,7 +340,11 @@ fn main() {
         "--out-dir",
         out.to_str().unwrap(),
     ];
-    let (t, m) = median(runs, || run(&binary, &args, &root()));
+    let mut batch = Runs::default();
+    for _ in 0..runs {
+        batch.add(run(&binary, &args, &root()));
+    }
+    let (t, m) = (batch.median(), batch.peak);
     let files = std::fs::read_dir(&out).unwrap().count();
     if let Some(keep) = keep {
         let copied = Command::new("cp")
