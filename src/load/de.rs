@@ -638,8 +638,12 @@ impl<'de> de::MapAccess<'de> for Map<'de> {
             return Err(de::Error::custom("a value was asked for before its key"));
         };
         let name = key.key().unwrap_or("").to_owned();
-        seed.deserialize(self.de.child(value, Some(key.pos)))
-            .map_err(|e| e.at(key.pos).under(Step::Key(name)))
+        let child = self.de.child(value, Some(key.pos));
+        // A value a type refuses after reading it (a date that is no day of
+        // the calendar) is pointed at; a mapping or list at its key.
+        let here = child.here();
+        seed.deserialize(child)
+            .map_err(|e| e.at(here).under(Step::Key(name)))
     }
 
     fn size_hint(&self) -> Option<usize> {
@@ -723,6 +727,8 @@ mod tests {
         list: Vec<u8>,
         #[serde(default)]
         paper: Paper,
+        #[serde(default)]
+        adopted: Option<crate::model::Date>,
     }
 
     #[derive(Debug, Deserialize, PartialEq, Default)]
@@ -768,6 +774,23 @@ mod tests {
         );
         assert_eq!(err.pos.unwrap().line, 2, "at the key of the mapping");
         assert_eq!(err.path, [Step::Key("session".into())]);
+    }
+
+    #[test]
+    fn a_value_refused_after_it_is_read_is_pointed_at_not_its_key() {
+        let err = de("title: T\nsession: {name: x, start: 1, end: 2}\nadopted: 2016-13-15\n")
+            .unwrap_err();
+        assert!(
+            format!("{:?}", err.problem).contains("not a day"),
+            "{err:?}"
+        );
+        let pos = err.pos.unwrap();
+        assert_eq!(
+            (pos.line, pos.column),
+            (3, 10),
+            "at the date, after `adopted: `"
+        );
+        assert_eq!(err.path, [Step::Key("adopted".into())]);
     }
 
     #[test]
