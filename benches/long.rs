@@ -36,7 +36,11 @@ fn root() -> PathBuf {
 }
 
 /// The time (s) and peak resident memory (MiB) of one run of `program`.
-fn run(program: &Path, args: &[&str], dir: &Path) -> (f64, f64) {
+fn run<S: AsRef<std::ffi::OsStr> + std::fmt::Debug>(
+    program: &Path,
+    args: &[S],
+    dir: &Path,
+) -> (f64, f64) {
     // Messages go to a file, not a pipe nobody reads while waiting.
     let log = tempfile::tempfile().unwrap();
     let start = Instant::now();
@@ -146,6 +150,17 @@ fn typst_source(dir: &Path, to: &Path) {
     .unwrap();
 }
 
+/// The arguments of `command` (`render` or `watch`) that make the English
+/// report of `dir` as `out`.
+fn report_args(command: &str, dir: &Path, out: &Path) -> Vec<String> {
+    let (dir, out) = (dir.display().to_string(), out.display().to_string());
+    [
+        command, &dir, "--kind", "report", "--lang", "en", "-o", &out,
+    ]
+    .map(str::to_owned)
+    .to_vec()
+}
+
 fn pages(pdf: &Path) -> usize {
     // Page objects: "/Type /Page" (or "/Type/Page") not followed by "s".
     let bytes = std::fs::read(pdf).unwrap();
@@ -172,20 +187,8 @@ fn typst_cli() -> Option<PathBuf> {
 fn watch_times(binary: &Path, dir: &Path, n: usize) -> (f64, f64) {
     let out = dir.with_extension("pdf");
     let mut child = Command::new(binary)
-        .args([
-            "watch",
-            dir.to_str().unwrap(),
-            "--kind",
-            "report",
-            "--lang",
-            "en",
-            "-o",
-            out.to_str().unwrap(),
-            "--poll",
-            "20",
-            "--rounds",
-            "2",
-        ])
+        .args(report_args("watch", dir, &out))
+        .args(["--poll", "20", "--rounds", "2"])
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
@@ -239,16 +242,7 @@ fn main() {
         let source = work.path().join(format!("r{n}-typst"));
         typst_source(&dir, &source);
         let pdf = work.path().join(format!("r{n}.pdf"));
-        let args = [
-            "render",
-            dir.to_str().unwrap(),
-            "--kind",
-            "report",
-            "--lang",
-            "en",
-            "-o",
-            pdf.to_str().unwrap(),
-        ];
+        let args = report_args("render", &dir, &pdf);
         let targs = [
             "compile",
             "--font-path",
@@ -293,16 +287,7 @@ fn main() {
     let dir = work.path().join("watched");
     long_report(&dir, n);
     let pdf = work.path().join("rendered.pdf");
-    let args = [
-        "render",
-        dir.to_str().unwrap(),
-        "--kind",
-        "report",
-        "--lang",
-        "en",
-        "-o",
-        pdf.to_str().unwrap(),
-    ];
+    let args = report_args("render", &dir, &pdf);
     let mut cold = Vec::new();
     let mut warm = Vec::new();
     let mut process = Vec::new();
