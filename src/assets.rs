@@ -192,7 +192,7 @@ impl Assets {
     pub fn files(&self) -> Result<Vec<PathBuf>> {
         let mut out: Vec<PathBuf> = Vec::new();
         if let Some(dir) = &self.dir {
-            out = crate::input::files_below(dir, 4, &|_| false);
+            out = crate::input::files_below(dir, 4, 10_000, &|_| false).files;
         }
         out.extend(font_files(&self.font_dirs)?);
         Ok(out)

@@ -225,36 +225,59 @@ fn kind_of(meta: &std::fs::Metadata) -> &'static str {
     "not a regular file"
 }
 
-/// The files below `dir`, at most `deepest` folders down, without the
-/// entries `skip` names (a skipped folder is not entered). Links to folders
-/// are not followed, so a loop of links cannot trap the walk; a link to a
-/// file, a FIFO or a device is listed (and refused, as any such file, when
-/// read). At most 10,000 entries: a folder given by mistake (a home folder)
-/// is not walked to the end.
-pub fn files_below(dir: &Path, deepest: usize, skip: &dyn Fn(&Path) -> bool) -> Vec<PathBuf> {
-    fn walk(dir: &Path, left: usize, skip: &dyn Fn(&Path) -> bool, out: &mut Vec<PathBuf>) {
-        const MOST: usize = 10_000;
-        let Ok(entries) = std::fs::read_dir(dir) else {
-            return;
+/// What [`files_below`] found.
+#[derive(Debug, Default)]
+pub struct Listing {
+    /// The files: those of a folder before those of its subfolders.
+    pub files: Vec<PathBuf>,
+    /// False when the walk stopped at its limit of entries.
+    pub complete: bool,
+}
+
+/// The files below `dir`, at most `deepest` folders down and `most` entries
+/// (files and folders) in all, without the entries `skip` names (a skipped
+/// folder is not entered). A folder's files come before those of its
+/// subfolders, so that a project's own files are listed even in a folder
+/// too large to walk to the end (a home folder given by mistake). Links to
+/// folders are neither followed nor listed: a loop of links cannot trap the
+/// walk. A link to a file, a FIFO or a device is listed (and refused, as
+/// any such file, when read).
+pub fn files_below(
+    dir: &Path,
+    deepest: usize,
+    most: usize,
+    skip: &dyn Fn(&Path) -> bool,
+) -> Listing {
+    let mut listing = Listing::default();
+    let mut folders = std::collections::VecDeque::from([(dir.to_owned(), 0)]);
+    let mut entries_seen = 0usize;
+    while let Some((folder, depth)) = folders.pop_front() {
+        let Ok(entries) = std::fs::read_dir(&folder) else {
+            continue;
         };
         for entry in entries.flatten() {
-            if out.len() >= MOST {
-                return;
+            if entries_seen >= most {
+                return listing;
             }
             let path = entry.path();
             if skip(&path) {
                 continue;
             }
+            entries_seen += 1;
             match entry.file_type() {
-                Ok(t) if t.is_dir() && left > 0 => walk(&path, left - 1, skip, out),
-                Ok(t) if !t.is_dir() => out.push(path),
-                _ => {}
+                Ok(t) if t.is_dir() => {
+                    if depth < deepest {
+                        folders.push_back((path, depth + 1));
+                    }
+                }
+                Ok(t) if t.is_symlink() && path.is_dir() => {}
+                Ok(_) => listing.files.push(path),
+                Err(_) => {}
             }
         }
     }
-    let mut out = Vec::new();
-    walk(dir, deepest, skip, &mut out);
-    out
+    listing.complete = true;
+    listing
 }
 
 /// Opens a file for reading without waiting for a writer (a FIFO).
@@ -349,38 +372,38 @@ mod tests {
         ] {
             std::fs::write(root.join(file), b"x").unwrap();
         }
-        // A link back up would loop for ever if links to folders were followed.
+        // A link back up would loop for ever if links to folders were
+        // followed; it is not listed either (it is no file).
         std::os::unix::fs::symlink(root, root.join("a/loop")).unwrap();
         std::os::unix::fs::symlink(root.join("top.yaml"), root.join("linked.yaml")).unwrap();
         let hidden = |p: &Path| {
             p.file_name()
                 .is_some_and(|n| n.to_string_lossy().starts_with('.'))
         };
-        let names = |deepest| {
-            let mut found: Vec<String> = files_below(root, deepest, &hidden)
+        let names = |deepest, most| {
+            let listing = files_below(root, deepest, most, &hidden);
+            let mut found: Vec<String> = listing
+                .files
                 .iter()
                 .map(|p| p.strip_prefix(root).unwrap().display().to_string())
                 .collect();
             found.sort();
-            found
+            (found, listing.complete)
         };
-        assert_eq!(names(0), ["linked.yaml", "top.yaml"]);
         assert_eq!(
-            names(2),
-            [
-                "a/b/two.typ",
-                "a/loop",
-                "a/one.typ",
-                "linked.yaml",
-                "top.yaml"
-            ]
+            names(0, 100),
+            (vec!["linked.yaml".into(), "top.yaml".into()], true)
+        );
+        assert_eq!(
+            names(2, 100).0,
+            ["a/b/two.typ", "a/one.typ", "linked.yaml", "top.yaml"]
         );
         let no_b = |p: &Path| p.ends_with("b");
-        assert_eq!(
-            files_below(&root.join("a"), 5, &no_b).len(),
-            2,
-            "one.typ and the link"
-        );
+        assert_eq!(files_below(&root.join("a"), 5, 100, &no_b).files.len(), 1);
+        // Cut short, the walk has listed the top folder's files first.
+        let (found, complete) = names(5, 3);
+        assert!(!complete);
+        assert_eq!(found, ["linked.yaml", "top.yaml"]);
     }
 
     #[test]

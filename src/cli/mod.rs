@@ -171,8 +171,8 @@ pub struct WatchArgs {
     /// Also draw each PDF page that changed as DIR/<kind>.<lang>.page<N>.png.
     #[arg(long, value_name = "DIR")]
     pub preview: Option<PathBuf>,
-    /// How often to look at the inputs, in milliseconds.
-    #[arg(long, value_name = "MS", default_value_t = 200, hide = true)]
+    /// How often to look at the inputs, in milliseconds (at least 10).
+    #[arg(long, value_name = "MS", default_value_t = 200)]
     pub poll: u64,
     /// Stop after this many rounds (for tests; 0: never).
     #[arg(long, value_name = "N", default_value_t = 0, hide = true)]

@@ -27,6 +27,16 @@ pub(super) struct Previews {
     pub known: HashMap<PathBuf, Vec<u128>>,
 }
 
+impl Previews {
+    /// Where the picture of page `number` of the PDF `pdf` goes.
+    pub fn picture(&self, pdf: &Path, number: usize) -> PathBuf {
+        let stem = pdf
+            .file_stem()
+            .map_or_else(|| "document".into(), |s| s.to_string_lossy().into_owned());
+        self.dir.join(format!("{stem}.page{number}.png"))
+    }
+}
+
 /// What a round of rendering made: the files, and the pages' hashes to
 /// remember once they are written.
 pub(super) struct Made {
@@ -163,16 +173,10 @@ fn lowered(
     };
     let known = previews.known.get(path).map_or(&[][..], Vec::as_slice);
     let (bytes, pages) = renderer.pdf_with_previews(project, doc, known)?;
-    let stem = path
-        .file_stem()
-        .map_or_else(|| "document".into(), |s| s.to_string_lossy().into_owned());
     let mut outputs = vec![(path.to_owned(), bytes)];
     outputs.extend(pages.iter().filter_map(|p| {
         let png = p.png.clone()?;
-        Some((
-            previews.dir.join(format!("{stem}.page{}.png", p.number)),
-            png,
-        ))
+        Some((previews.picture(path, p.number), png))
     }));
     Ok(Made {
         outputs,

@@ -2,10 +2,11 @@
 //! changes. The renderer (fonts, the typst library, each document's last
 //! layout) and typst's memoized work live from one round to the next, so an
 //! edit lays out again only what it touched, in one pass when no page
-//! moves; a new renderer is made only when a template or a font changes. The inputs are looked at every `--poll` milliseconds (their
-//! sizes and times): no notification service is needed.
+//! moves; a new renderer is made only when a template or a font changes.
+//! The inputs are looked at every `--poll` milliseconds (their sizes and
+//! times): no notification service is needed.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
@@ -23,6 +24,9 @@ type Stamp = (u64, Option<SystemTime>);
 /// The files looked at, and their stamps.
 type Stamps = BTreeMap<PathBuf, Stamp>;
 
+/// The most entries of each folder's walk looked at in one poll.
+const MOST_ENTRIES: usize = 10_000;
+
 /// Runs `watch` until interrupted (or for `--rounds` rounds).
 pub(super) fn watch(args: WatchArgs) -> Outcome<()> {
     let mut previews = args.preview.clone().map(|dir| Previews {
@@ -31,24 +35,39 @@ pub(super) fn watch(args: WatchArgs) -> Outcome<()> {
     });
     let mut renderer: Option<(Stamps, Renderer)> = None;
     let poll = Duration::from_millis(args.poll.max(10));
-    let mut before = snapshot(&args);
+    // What this watch writes is no input: its own writes start no round,
+    // even where they land inside the project's folder.
+    let mut written: HashSet<PathBuf> = args.render.output.iter().map(|o| absolute(o)).collect();
+    let mut warned = false;
+    let mut before = snapshot(&args, &written, &mut warned);
+    let mut rendered = false;
     let mut round = 0u64;
     loop {
         round += 1;
         let started = Instant::now();
         match render_round(&args, &mut renderer, previews.as_mut()) {
-            Ok(files) => print::message(&format!(
-                "rendered {files} file{} in {} ms\n",
-                if files == 1 { "" } else { "s" },
-                started.elapsed().as_millis()
-            )),
+            Ok(files) => {
+                print::message(&format!(
+                    "rendered {} file{} in {} ms\n",
+                    files.len(),
+                    if files.len() == 1 { "" } else { "s" },
+                    started.elapsed().as_millis()
+                ));
+                written.extend(files.iter().map(|f| absolute(f)));
+                rendered = true;
+            }
             Err(problems) => {
                 for problem in problems.errors {
                     print::message(&problem.render());
                 }
-                print::message("not rendered: the last good output stays in place\n");
+                print::message(if rendered {
+                    "not rendered: the last good output stays in place\n"
+                } else {
+                    "not rendered: nothing is written until the input is mended\n"
+                });
             }
         }
+        before.retain(|path, _| !written.contains(path));
         // What the last two rounds did not use is forgotten, so that a long
         // session does not keep every version of the document: once the
         // outputs are written and the time printed, while nothing waits.
@@ -58,29 +77,33 @@ pub(super) fn watch(args: WatchArgs) -> Outcome<()> {
         if args.rounds != 0 && round >= args.rounds {
             return Ok(());
         }
+        // A folder of many files takes a while to look at: the pause is at
+        // least twenty times that, so that watching stays light while idle.
+        let mut pause = poll;
         let changed = loop {
-            std::thread::sleep(poll);
-            let now = snapshot(&args);
+            std::thread::sleep(pause);
+            let looking = Instant::now();
+            let now = snapshot(&args, &written, &mut warned);
+            pause = poll.max(looking.elapsed() * 20);
             let changed = differences(&before, &now);
             if !changed.is_empty() {
                 // Let a save in progress finish before reading.
                 std::thread::sleep(poll);
-                before = snapshot(&args);
+                before = snapshot(&args, &written, &mut warned);
                 break changed;
             }
         };
-        let names: Vec<String> = changed.iter().map(|p| p.display().to_string()).collect();
-        print::message(&format!("changed: {}\n", names.join(", ")));
+        print::message(&format!("changed: {}\n", listed(&changed)));
     }
 }
 
 /// One round: load, check, render and write what `args` asks for; the
-/// number of files written.
+/// files written.
 fn render_round(
     args: &WatchArgs,
     slot: &mut Option<(Stamps, Renderer)>,
     previews: Option<&mut Previews>,
-) -> std::result::Result<usize, Problems> {
+) -> std::result::Result<Vec<PathBuf>, Problems> {
     let r = &args.render;
     let project = Project::load(&r.target)?;
     let assets = Assets::with_dir(r.templates.clone())?.with_font_dirs(r.font_path.clone());
@@ -96,21 +119,29 @@ fn render_round(
         *slot = Some((stamps, Renderer::new(assets).keeping_layouts()));
     }
     let Some((_, renderer)) = slot.as_ref() else {
-        return Ok(0);
+        return Ok(Vec::new());
     };
     let made = make(r, &project, renderer, previews.as_deref(), true)?;
     show_warnings(renderer);
     write_all(&made.outputs, &inputs)?;
     if let Some(p) = previews {
+        // A document that lost pages leaves no pictures of them behind.
+        for (pdf, hashes) in &made.hashes {
+            let before = p.known.get(pdf).map_or(0, Vec::len);
+            for number in hashes.len() + 1..=before {
+                let _ = std::fs::remove_file(p.picture(pdf, number));
+            }
+        }
         p.known.extend(made.hashes);
     }
-    Ok(made.outputs.len())
+    Ok(made.outputs.into_iter().map(|(path, _)| path).collect())
 }
 
 /// The stamps of the files `watch` follows: the project's folder (a few
 /// levels deep), the templates folder and the font folders, without the
-/// outputs and hidden files (a write in progress).
-fn snapshot(args: &WatchArgs) -> Stamps {
+/// files it wrote itself and hidden files (a write in progress). Warns once
+/// when a folder is too large to follow whole.
+fn snapshot(args: &WatchArgs, written: &HashSet<PathBuf>, warned: &mut bool) -> Stamps {
     let r = &args.render;
     let folder = if r.target.is_dir() {
         r.target.clone()
@@ -122,32 +153,74 @@ fn snapshot(args: &WatchArgs) -> Stamps {
     let mut roots = vec![folder];
     roots.extend(r.templates.clone());
     roots.extend(r.font_path.iter().cloned());
-    let outputs: Vec<PathBuf> = r
-        .output
-        .iter()
-        .chain(&r.out_dir)
-        .chain(&args.preview)
-        .map(|p| canonical(p))
-        .collect();
+    // Below a folder made absolute once, a path is what `absolute` makes of
+    // it: the walk follows no link to a folder.
     let skip = |path: &Path| {
         let hidden = path
             .file_name()
             .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-        hidden || outputs.iter().any(|o| canonical(path).starts_with(o))
+        hidden || written.contains(path)
     };
-    roots
-        .iter()
-        .flat_map(|root| crate::input::files_below(root, 3, &skip))
-        .map(|path| {
+    let mut stamps = Stamps::new();
+    for root in roots {
+        let root = canonical(&root);
+        let listing = crate::input::files_below(&root, 3, MOST_ENTRIES, &skip);
+        if !listing.complete && !*warned {
+            *warned = true;
+            print::message(&format!(
+                "warning: {} holds more than {MOST_ENTRIES} files and folders: watch follows those nearest the top (a folder's own files before its subfolders')\n",
+                root.display()
+            ));
+        }
+        stamps.extend(listing.files.into_iter().map(|path| {
             let stamp = stamp(&path);
             (path, stamp)
-        })
-        .collect()
+        }));
+    }
+    stamps
 }
 
 /// `path` made absolute as far as it exists, to compare paths.
 fn canonical(path: &Path) -> PathBuf {
     path.canonicalize().unwrap_or_else(|_| path.to_owned())
+}
+
+/// `path` with its folder made absolute, its own name kept (a link is
+/// named, not followed): what the walk below an absolute folder gives.
+fn absolute(path: &Path) -> PathBuf {
+    match (path.parent(), path.file_name()) {
+        (Some(parent), Some(name)) => {
+            let parent = if parent.as_os_str().is_empty() {
+                Path::new(".")
+            } else {
+                parent
+            };
+            canonical(parent).join(name)
+        }
+        _ => canonical(path),
+    }
+}
+
+/// The changed files for a message: named from the current folder where
+/// they are below it, at most ten.
+fn listed(changed: &[PathBuf]) -> String {
+    const SHOWN: usize = 10;
+    let here = std::env::current_dir().map(|d| canonical(&d)).ok();
+    let mut names: Vec<String> = changed
+        .iter()
+        .take(SHOWN)
+        .map(|p| {
+            here.as_ref()
+                .and_then(|h| p.strip_prefix(h).ok())
+                .unwrap_or(p)
+                .display()
+                .to_string()
+        })
+        .collect();
+    if changed.len() > SHOWN {
+        names.push(format!("and {} more", changed.len() - SHOWN));
+    }
+    names.join(", ")
 }
 
 fn stamp(path: &Path) -> Stamp {

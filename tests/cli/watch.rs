@@ -2,7 +2,7 @@
 //! pages that changed), and keeps the last good PDF while the input is broken.
 
 use std::io::{BufRead, BufReader};
-use std::process::{Command, Stdio};
+use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
 
@@ -25,30 +25,11 @@ fn wait_for(lines: &mpsc::Receiver<String>, needle: &str, seen: &mut String) {
     }
 }
 
-#[test]
-fn watch_renders_again_after_an_edit_and_keeps_the_last_pdf_while_broken() {
-    require!("pdftotext");
-    let dir = example_copy();
-    let out = tempfile::tempdir().unwrap();
-    let pdf = out.path().join("r.pdf");
-    let pages = out.path().join("pages");
+/// Starts `resolute watch` with `args`; its messages, line by line.
+fn spawn_watch(args: &[&str]) -> (Child, mpsc::Receiver<String>) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_resolute"))
-        .args([
-            "watch",
-            dir.path().to_str().unwrap(),
-            "--kind",
-            "report",
-            "--lang",
-            "en",
-            "-o",
-            pdf.to_str().unwrap(),
-            "--preview",
-            pages.to_str().unwrap(),
-            "--poll",
-            "50",
-            "--rounds",
-            "4",
-        ])
+        .arg("watch")
+        .args(args)
         .stderr(Stdio::piped())
         .spawn()
         .expect("run resolute watch");
@@ -61,6 +42,77 @@ fn watch_renders_again_after_an_edit_and_keeps_the_last_pdf_while_broken() {
             }
         }
     });
+    (child, lines)
+}
+
+#[test]
+fn watch_ignores_its_own_outputs_in_the_project_and_links_to_folders() {
+    let dir = example_copy();
+    let project = dir.path();
+    // A link to a folder whose time changes at every write of the outputs
+    // (the project itself): followed, it would start round after round.
+    #[cfg(unix)]
+    std::os::unix::fs::symlink(project, project.join("itself")).unwrap();
+    // The outputs go into the project's own folder.
+    let (mut child, lines) = spawn_watch(&[
+        project.to_str().unwrap(),
+        "--kind",
+        "report",
+        "--lang",
+        "en",
+        "--out-dir",
+        project.to_str().unwrap(),
+        "--poll",
+        "20",
+        "--rounds",
+        "2",
+    ]);
+    let mut seen = String::new();
+    wait_for(&lines, "rendered", &mut seen);
+    assert!(project.join("report.en.pdf").exists(), "{seen}");
+    // Fifty polls without an edit: no round.
+    std::thread::sleep(Duration::from_secs(1));
+    if let Ok(line) = lines.try_recv() {
+        panic!("watch went on without an edit: {line}\n{seen}");
+    }
+    let progress = project.join("progress.yaml");
+    let text = std::fs::read_to_string(&progress).unwrap();
+    std::fs::write(
+        &progress,
+        text.replacen("regional workshop", "regional seminar", 1),
+    )
+    .unwrap();
+    wait_for(&lines, "changed:", &mut seen);
+    assert!(
+        seen.trim_end().ends_with("progress.yaml"),
+        "only the edit is a change:\n{seen}"
+    );
+    wait_for(&lines, "rendered", &mut seen);
+    assert!(child.wait().unwrap().success(), "{seen}");
+}
+
+#[test]
+fn watch_renders_again_after_an_edit_and_keeps_the_last_pdf_while_broken() {
+    require!("pdftotext");
+    let dir = example_copy();
+    let out = tempfile::tempdir().unwrap();
+    let pdf = out.path().join("r.pdf");
+    let pages = out.path().join("pages");
+    let (mut child, lines) = spawn_watch(&[
+        dir.path().to_str().unwrap(),
+        "--kind",
+        "report",
+        "--lang",
+        "en",
+        "-o",
+        pdf.to_str().unwrap(),
+        "--preview",
+        pages.to_str().unwrap(),
+        "--poll",
+        "50",
+        "--rounds",
+        "5",
+    ]);
     let mut seen = String::new();
 
     // Round 1: the report and a picture of each of its pages.
@@ -109,19 +161,33 @@ fn watch_renders_again_after_an_edit_and_keeps_the_last_pdf_while_broken() {
     let pages_after = pdf_text(&pdf).matches('\u{c}').count();
     assert!(pages_after > pages_before, "the edit added no page");
     assert_eq!(third, fresh_pdf(dir.path()), "round 3 differs from render");
+    let pictures = || std::fs::read_dir(&pages).unwrap().count();
+    assert_eq!(pictures(), pages_after, "a picture of each page");
 
-    // Round 4: a broken edit is reported at its line; the PDF stays.
-    std::fs::write(&progress, format!("{edited}\nbroken: [\n")).unwrap();
+    // Round 4: the pages added go again, and so do their pictures.
+    let short = std::fs::read_to_string(&progress).unwrap().replacen(
+        long.trim_end_matches(", "),
+        "convened a regional seminar",
+        1,
+    );
+    std::fs::write(&progress, &short).unwrap();
+    wait_for(&lines, "rendered", &mut seen);
+    let fourth = std::fs::read(&pdf).unwrap();
+    assert_eq!(pdf_text(&pdf).matches('\u{c}').count(), pages_before);
+    assert_eq!(pictures(), pages_before, "pictures of pages gone are left");
+
+    // Round 5: a broken edit is reported at its line; the PDF stays.
+    std::fs::write(&progress, format!("{short}\nbroken: [\n")).unwrap();
     wait_for(&lines, "not rendered", &mut seen);
     assert!(seen.contains("progress.yaml:"), "{seen}");
     assert!(seen.contains("unclosed bracket"), "{seen}");
     assert_eq!(
         std::fs::read(&pdf).unwrap(),
-        third,
+        fourth,
         "the last good PDF changed"
     );
 
-    // Four rounds asked for: it ends by itself.
+    // Five rounds asked for: it ends by itself.
     let status = child.wait().unwrap();
     assert!(status.success(), "{seen}");
 }
