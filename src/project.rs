@@ -431,9 +431,16 @@ fn scan(dir: &Path, problems: &mut Vec<Error>) -> Result<Vec<(Role, PathBuf)>> {
                     continue;
                 }
                 let stems = ["resolution", "progress", "statuses", "trust-fund", "report"];
-                let hint = match crate::error::nearest(&stem, stems) {
-                    Some(best) => format!("did you mean {best}…? {KNOWN}"),
-                    None => format!("{KNOWN}; move other data elsewhere"),
+                let hint = match stem.split_once('.') {
+                    // `report.de`: a known file in a language resolute has not.
+                    Some((known, lang)) if matches!(known, "resolution" | "report") => {
+                        let ext = name.rsplit_once('.').map_or("", |(_, e)| e);
+                        format!("`{lang}` is not one of the six official languages: name the file {known}.<lang>.{ext}, <lang> one of ar, en, es, fr, ru, zh")
+                    }
+                    _ => match crate::error::nearest(&stem, stems) {
+                        Some(best) => format!("did you mean {best}…? {KNOWN}"),
+                        None => format!("{KNOWN}; move other data elsewhere"),
+                    },
                 };
                 problems.push(
                     Error::data(format!("{} is not a file resolute reads", path.display()))

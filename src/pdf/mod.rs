@@ -294,7 +294,10 @@ impl Typesetter {
             return Error::new(ErrorKind::Typeset, "typst failed without saying why");
         };
         self.diagnostic(world, first, "typesetting failed")
-            .hint("if you edited templates/un.typ, check it against the embedded one; otherwise report this as a bug")
+            .hint(format!(
+            "if you edited {}, check it against the embedded one; otherwise report this as a bug",
+            self.style_path.display()
+        ))
     }
 
     /// One of typst's diagnostics as ours, pointing into the style file
