@@ -96,6 +96,13 @@ pub fn write_all(outputs: &[(PathBuf, Vec<u8>)], inputs: &Inputs) -> Result<()> 
     for (path, bytes) in &files {
         let dir = folder_of(path);
         if !folders.contains(&dir) {
+            if std::fs::metadata(&dir).is_ok_and(|m| !m.is_dir()) {
+                return Err(Error::new(
+                    ErrorKind::Io,
+                    format!("{} is a file, not a folder", dir.display()),
+                )
+                .hint("name a folder for --out-dir or --preview, or a file in one for -o"));
+            }
             // On failure `written` is dropped, which removes every
             // temporary file written so far.
             std::fs::create_dir_all(&dir).map_err(|e| Error::io("create the folder", &dir, e))?;
