@@ -41,16 +41,22 @@ pub(super) fn watch(args: WatchArgs) -> Outcome<()> {
     let mut warned = false;
     let mut before = snapshot(&args, &written, &mut warned);
     let mut rendered = false;
+    let mut last = Written::new();
     let mut round = 0u64;
     loop {
         round += 1;
         let started = Instant::now();
-        match render_round(&args, &mut renderer, previews.as_mut()) {
-            Ok(files) => {
+        match render_round(&args, &mut renderer, previews.as_mut(), &mut last) {
+            Ok((files, unchanged)) => {
+                let made = files.len() + unchanged;
+                let same = if unchanged == 0 {
+                    String::new()
+                } else {
+                    format!(" ({unchanged} unchanged, not written again)")
+                };
                 print::message(&format!(
-                    "rendered {} file{} in {} ms\n",
-                    files.len(),
-                    if files.len() == 1 { "" } else { "s" },
+                    "rendered {made} file{}{same} in {} ms\n",
+                    if made == 1 { "" } else { "s" },
                     started.elapsed().as_millis()
                 ));
                 written.extend(files.iter().map(|f| absolute(f)));
@@ -97,13 +103,26 @@ pub(super) fn watch(args: WatchArgs) -> Outcome<()> {
     }
 }
 
+/// What watch last wrote at each path: the hash and length of the bytes.
+type Written = HashMap<PathBuf, (u64, usize)>;
+
+fn fingerprint(bytes: &[u8]) -> (u64, usize) {
+    use std::hash::{Hash, Hasher};
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    bytes.hash(&mut hasher);
+    (hasher.finish(), bytes.len())
+}
+
 /// One round: load, check, render and write what `args` asks for; the
-/// files written.
+/// files written, and how many were made as they already are (not
+/// written again, so that a viewer that reloads a changed file is left
+/// alone, and the disk is spared).
 fn render_round(
     args: &WatchArgs,
     slot: &mut Option<(Stamps, Renderer)>,
     previews: Option<&mut Previews>,
-) -> std::result::Result<Vec<PathBuf>, Problems> {
+    last: &mut Written,
+) -> std::result::Result<(Vec<PathBuf>, usize), Problems> {
     let r = &args.render;
     let project = Project::load(&r.target)?;
     let assets = Assets::with_dir(r.templates.clone())?.with_font_dirs(r.font_path.clone());
@@ -119,11 +138,27 @@ fn render_round(
         *slot = Some((stamps, Renderer::new(assets).keeping_layouts()));
     }
     let Some((_, renderer)) = slot.as_ref() else {
-        return Ok(Vec::new());
+        return Ok((Vec::new(), 0));
     };
     let made = make(r, &project, renderer, previews.as_deref(), true)?;
     show_warnings(renderer);
-    write_all(&made.outputs, &inputs)?;
+    // A file is the same when its bytes are what watch wrote there last and
+    // the file still has their length (it was not replaced meanwhile).
+    let same = |path: &PathBuf, bytes: &[u8]| {
+        let print = fingerprint(bytes);
+        last.get(path) == Some(&print)
+            && std::fs::metadata(path).is_ok_and(|m| m.len() == print.1 as u64)
+    };
+    let (unchanged, fresh): (Vec<_>, Vec<_>) = made
+        .outputs
+        .into_iter()
+        .partition(|(path, bytes)| same(path, bytes));
+    write_all(&fresh, &inputs)?;
+    last.extend(
+        fresh
+            .iter()
+            .map(|(path, bytes)| (path.clone(), fingerprint(bytes))),
+    );
     if let Some(p) = previews {
         // A document that lost pages leaves no pictures of them behind.
         for (pdf, hashes) in &made.hashes {
@@ -134,7 +169,10 @@ fn render_round(
         }
         p.known.extend(made.hashes);
     }
-    Ok(made.outputs.into_iter().map(|(path, _)| path).collect())
+    Ok((
+        fresh.into_iter().map(|(path, _)| path).collect(),
+        unchanged.len(),
+    ))
 }
 
 /// The stamps of the files `watch` follows: the project's folder (a few

@@ -65,7 +65,7 @@ fn watch_ignores_its_own_outputs_in_the_project_and_links_to_folders() {
         "--poll",
         "20",
         "--rounds",
-        "2",
+        "3",
     ]);
     let mut seen = String::new();
     wait_for(&lines, "rendered", &mut seen);
@@ -88,6 +88,23 @@ fn watch_ignores_its_own_outputs_in_the_project_and_links_to_folders() {
         "only the edit is a change:\n{seen}"
     );
     wait_for(&lines, "rendered", &mut seen);
+    // The same text saved again: the documents come out as they are, and
+    // are not written again (a viewer reloading changed files is left be).
+    let pdf = project.join("report.en.pdf");
+    let written = std::fs::metadata(&pdf).unwrap().modified().unwrap();
+    let saved = std::fs::read(&progress).unwrap();
+    std::thread::sleep(Duration::from_millis(50));
+    std::fs::write(&progress, saved).unwrap();
+    wait_for(&lines, "rendered", &mut seen);
+    assert!(
+        seen.trim_end()
+            .contains("rendered 2 files (2 unchanged, not written again) in"),
+        "{seen}"
+    );
+    assert_eq!(
+        std::fs::metadata(&pdf).unwrap().modified().unwrap(),
+        written
+    );
     assert!(child.wait().unwrap().success(), "{seen}");
 }
 
