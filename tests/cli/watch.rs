@@ -2,6 +2,7 @@
 //! pages that changed), and keeps the last good PDF while the input is broken.
 
 use std::io::{BufRead, BufReader};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::sync::mpsc;
 use std::time::Duration;
@@ -25,11 +26,21 @@ fn wait_for(lines: &mpsc::Receiver<String>, needle: &str, seen: &mut String) {
     }
 }
 
-/// Starts `resolute watch` with `args`; its messages, line by line.
-fn spawn_watch(args: &[&str]) -> (Child, mpsc::Receiver<String>) {
+/// Starts `resolute watch` on the English report of `project`, written as
+/// `outputs` say, looking every `poll` ms, for `rounds` rounds; its
+/// messages, line by line.
+fn spawn_watch(
+    project: &Path,
+    outputs: &[&str],
+    poll: u32,
+    rounds: u32,
+) -> (Child, mpsc::Receiver<String>) {
     let mut child = Command::new(env!("CARGO_BIN_EXE_resolute"))
         .arg("watch")
-        .args(args)
+        .arg(project)
+        .args(["--kind", "report", "--lang", "en"])
+        .args(outputs)
+        .args(["--poll", &poll.to_string(), "--rounds", &rounds.to_string()])
         .stderr(Stdio::piped())
         .spawn()
         .expect("run resolute watch");
@@ -54,19 +65,7 @@ fn watch_ignores_its_own_outputs_in_the_project_and_links_to_folders() {
     #[cfg(unix)]
     std::os::unix::fs::symlink(project, project.join("itself")).unwrap();
     // The outputs go into the project's own folder.
-    let (mut child, lines) = spawn_watch(&[
-        project.to_str().unwrap(),
-        "--kind",
-        "report",
-        "--lang",
-        "en",
-        "--out-dir",
-        project.to_str().unwrap(),
-        "--poll",
-        "20",
-        "--rounds",
-        "3",
-    ]);
+    let (mut child, lines) = spawn_watch(project, &["--out-dir", project.to_str().unwrap()], 20, 3);
     let mut seen = String::new();
     wait_for(&lines, "rendered", &mut seen);
     assert!(project.join("report.en.pdf").exists(), "{seen}");
@@ -115,21 +114,13 @@ fn watch_renders_again_after_an_edit_and_keeps_the_last_pdf_while_broken() {
     let out = tempfile::tempdir().unwrap();
     let pdf = out.path().join("r.pdf");
     let pages = out.path().join("pages");
-    let (mut child, lines) = spawn_watch(&[
-        dir.path().to_str().unwrap(),
-        "--kind",
-        "report",
-        "--lang",
-        "en",
+    let outputs = [
         "-o",
         pdf.to_str().unwrap(),
         "--preview",
         pages.to_str().unwrap(),
-        "--poll",
-        "50",
-        "--rounds",
-        "5",
-    ]);
+    ];
+    let (mut child, lines) = spawn_watch(dir.path(), &outputs, 50, 5);
     let mut seen = String::new();
 
     // Round 1: the report and a picture of each of its pages.
@@ -210,7 +201,7 @@ fn watch_renders_again_after_an_edit_and_keeps_the_last_pdf_while_broken() {
 }
 
 /// The report `resolute render` makes of `dir` now.
-fn fresh_pdf(dir: &std::path::Path) -> Vec<u8> {
+fn fresh_pdf(dir: &Path) -> Vec<u8> {
     let out = tempfile::tempdir().unwrap();
     let pdf = out.path().join("fresh.pdf");
     let run = resolute(&[
