@@ -204,16 +204,6 @@ fn watch_renders_again_after_an_edit_and_keeps_the_last_pdf_while_broken() {
 fn fresh_pdf(dir: &Path) -> Vec<u8> {
     let out = tempfile::tempdir().unwrap();
     let pdf = out.path().join("fresh.pdf");
-    let run = resolute(&[
-        "render",
-        dir.to_str().unwrap(),
-        "--kind",
-        "report",
-        "--lang",
-        "en",
-        "-o",
-        pdf.to_str().unwrap(),
-    ]);
-    assert!(run.status.success(), "{}", stderr(&run));
+    render_file(dir, "report", "en", &pdf);
     std::fs::read(&pdf).unwrap()
 }
