@@ -6,7 +6,7 @@
 //! The inputs are looked at every `--poll` milliseconds (their sizes and
 //! times): no notification service is needed.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant, SystemTime};
 
@@ -35,20 +35,18 @@ pub(super) fn watch(args: WatchArgs) -> Outcome<()> {
     });
     let mut renderer: Option<(Stamps, Renderer)> = None;
     let poll = Duration::from_millis(args.poll.max(10));
-    // What this watch writes is no input: its own writes start no round,
-    // even where they land inside the project's folder.
-    let mut written: HashSet<PathBuf> = args.render.output.iter().map(|o| absolute(o)).collect();
+    // What this watch has written. No input: its own writes start no
+    // round, even where they land inside the project's folder.
+    let mut written = Written::new();
     let mut warned = false;
     let mut before = snapshot(&args, &written, &mut warned);
-    let mut rendered = false;
-    let mut last = Written::new();
     let mut round = 0u64;
     loop {
         round += 1;
         let started = Instant::now();
-        match render_round(&args, &mut renderer, previews.as_mut(), &mut last) {
-            Ok((files, unchanged)) => {
-                let made = files.len() + unchanged;
+        match render_round(&args, &mut renderer, previews.as_mut(), &mut written) {
+            Ok((fresh, unchanged)) => {
+                let made = fresh + unchanged;
                 let same = if unchanged == 0 {
                     String::new()
                 } else {
@@ -59,21 +57,19 @@ pub(super) fn watch(args: WatchArgs) -> Outcome<()> {
                     if made == 1 { "" } else { "s" },
                     started.elapsed().as_millis()
                 ));
-                written.extend(files.iter().map(|f| absolute(f)));
-                rendered = true;
             }
             Err(problems) => {
                 for problem in problems.errors {
                     print::message(&problem.render());
                 }
-                print::message(if rendered {
+                print::message(if !written.is_empty() {
                     "not rendered: the last good output stays in place\n"
                 } else {
                     "not rendered: nothing is written until the input is mended\n"
                 });
             }
         }
-        before.retain(|path, _| !written.contains(path));
+        before.retain(|path, _| !written.contains_key(path));
         // What the last two rounds did not use is forgotten, so that a long
         // session does not keep every version of the document: once the
         // outputs are written and the time printed, while nothing waits.
@@ -103,7 +99,8 @@ pub(super) fn watch(args: WatchArgs) -> Outcome<()> {
     }
 }
 
-/// What watch last wrote at each path: the hash and length of the bytes.
+/// What watch last wrote at each path (made absolute, as the walk gives
+/// paths): the hash and length of the bytes.
 type Written = HashMap<PathBuf, (u64, usize)>;
 
 fn fingerprint(bytes: &[u8]) -> (u64, usize) {
@@ -113,16 +110,16 @@ fn fingerprint(bytes: &[u8]) -> (u64, usize) {
     (hasher.finish(), bytes.len())
 }
 
-/// One round: load, check, render and write what `args` asks for; the
-/// files written, and how many were made as they already are (not
-/// written again, so that a viewer that reloads a changed file is left
-/// alone, and the disk is spared).
+/// One round: load, check, render and write what `args` asks for; how
+/// many files were written, and how many were made as they already are
+/// (not written again, so that a viewer that reloads a changed file is
+/// left alone, and the disk is spared).
 fn render_round(
     args: &WatchArgs,
     slot: &mut Option<(Stamps, Renderer)>,
     previews: Option<&mut Previews>,
-    last: &mut Written,
-) -> std::result::Result<(Vec<PathBuf>, usize), Problems> {
+    written: &mut Written,
+) -> std::result::Result<(usize, usize), Problems> {
     let r = &args.render;
     let project = Project::load(&r.target)?;
     let assets = Assets::with_dir(r.templates.clone())?.with_font_dirs(r.font_path.clone());
@@ -138,7 +135,7 @@ fn render_round(
         *slot = Some((stamps, Renderer::new(assets).keeping_layouts()));
     }
     let Some((_, renderer)) = slot.as_ref() else {
-        return Ok((Vec::new(), 0));
+        return Ok((0, 0));
     };
     let made = make(r, &project, renderer, previews.as_deref(), true)?;
     show_warnings(renderer);
@@ -146,7 +143,7 @@ fn render_round(
     // the file still has their length (it was not replaced meanwhile).
     let same = |path: &PathBuf, bytes: &[u8]| {
         let print = fingerprint(bytes);
-        last.get(path) == Some(&print)
+        written.get(&absolute(path)) == Some(&print)
             && std::fs::metadata(path).is_ok_and(|m| m.len() == print.1 as u64)
     };
     let (unchanged, fresh): (Vec<_>, Vec<_>) = made
@@ -154,10 +151,10 @@ fn render_round(
         .into_iter()
         .partition(|(path, bytes)| same(path, bytes));
     write_all(&fresh, &inputs)?;
-    last.extend(
+    written.extend(
         fresh
             .iter()
-            .map(|(path, bytes)| (path.clone(), fingerprint(bytes))),
+            .map(|(path, bytes)| (absolute(path), fingerprint(bytes))),
     );
     if let Some(p) = previews {
         // A document that lost pages leaves no pictures of them behind.
@@ -169,17 +166,14 @@ fn render_round(
         }
         p.known.extend(made.hashes);
     }
-    Ok((
-        fresh.into_iter().map(|(path, _)| path).collect(),
-        unchanged.len(),
-    ))
+    Ok((fresh.len(), unchanged.len()))
 }
 
 /// The stamps of the files `watch` follows: the project's folder (a few
 /// levels deep), the templates folder and the font folders, without the
 /// files it wrote itself and hidden files (a write in progress). Warns once
 /// when a folder is too large to follow whole.
-fn snapshot(args: &WatchArgs, written: &HashSet<PathBuf>, warned: &mut bool) -> Stamps {
+fn snapshot(args: &WatchArgs, written: &Written, warned: &mut bool) -> Stamps {
     let r = &args.render;
     let folder = if r.target.is_dir() {
         r.target.clone()
@@ -197,7 +191,7 @@ fn snapshot(args: &WatchArgs, written: &HashSet<PathBuf>, warned: &mut bool) -> 
         let hidden = path
             .file_name()
             .is_some_and(|n| n.to_string_lossy().starts_with('.'));
-        hidden || written.contains(path)
+        hidden || written.contains_key(path)
     };
     let mut stamps = Stamps::new();
     for root in roots {
