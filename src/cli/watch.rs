@@ -139,23 +139,20 @@ fn render_round(
     };
     let made = make(r, &project, renderer, previews.as_deref(), true)?;
     show_warnings(renderer);
-    // A file is the same when its bytes are what watch wrote there last and
-    // the file still has their length (it was not replaced meanwhile).
-    let same = |path: &PathBuf, bytes: &[u8]| {
-        let print = fingerprint(bytes);
-        written.get(&absolute(path)) == Some(&print)
-            && std::fs::metadata(path).is_ok_and(|m| m.len() == print.1 as u64)
-    };
-    let (unchanged, fresh): (Vec<_>, Vec<_>) = made
+    // Each output with its key and fingerprint, worked out once. A file is
+    // the same when its bytes are what watch wrote there last and it still
+    // has their length (it was not replaced meanwhile).
+    let keyed = made
         .outputs
         .into_iter()
-        .partition(|(path, bytes)| same(path, bytes));
+        .map(|(path, bytes)| ((absolute(&path), fingerprint(&bytes)), (path, bytes)));
+    let (unchanged, fresh): (Vec<_>, Vec<_>) = keyed.partition(|((key, print), (path, _))| {
+        written.get(key) == Some(print)
+            && std::fs::metadata(path).is_ok_and(|m| m.len() == print.1 as u64)
+    });
+    let (keys, fresh): (Vec<_>, Vec<_>) = fresh.into_iter().unzip();
     write_all(&fresh, &inputs)?;
-    written.extend(
-        fresh
-            .iter()
-            .map(|(path, bytes)| (absolute(path), fingerprint(bytes))),
-    );
+    written.extend(keys);
     if let Some(p) = previews {
         // A document that lost pages leaves no pictures of them behind.
         for (pdf, hashes) in &made.hashes {
