@@ -58,10 +58,24 @@ enum Role {
     Narrative(Lang),
 }
 
+/// A data file of a report folder that resolute does not know.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Stray {
+    /// A name it does not know (its stem: `progres`).
+    Name(String),
+    /// A report or resolution in a language that is not one of the six.
+    Language {
+        /// `report` or `resolution`.
+        known: &'static str,
+        /// The language as written (`de`).
+        lang: String,
+    },
+}
+
 impl Role {
     /// The role of a file named `name`, `Ok(None)` for a file resolute does
     /// not read (not a data file), `Err` for a data file it does not know.
-    fn of(name: &str) -> std::result::Result<Option<Role>, String> {
+    fn of(name: &str) -> std::result::Result<Option<Role>, Stray> {
         let Some((stem, ext)) = name.rsplit_once('.') else {
             return Ok(None);
         };
@@ -78,7 +92,7 @@ impl Role {
                 Some(("report", lang)) => lang
                     .parse()
                     .map(|l| Some(Role::Narrative(l)))
-                    .map_err(|_| stem.to_owned()),
+                    .map_err(|_| Stray::language("report", lang)),
                 _ => Ok(None),
             };
         }
@@ -91,13 +105,16 @@ impl Role {
                 "progress" => Role::Progress,
                 "statuses" => Role::Statuses,
                 "trust-fund" => Role::Fund,
-                _ => return Err(stem.to_owned()),
+                _ => return Err(Stray::Name(stem.to_owned())),
             },
-            Some(("resolution", lang)) => {
-                Role::Translation(lang.parse().map_err(|_| stem.to_owned())?)
+            Some(("resolution", lang)) => Role::Translation(
+                lang.parse()
+                    .map_err(|_| Stray::language("resolution", lang))?,
+            ),
+            Some(("report", lang)) => {
+                Role::Report(lang.parse().map_err(|_| Stray::language("report", lang))?)
             }
-            Some(("report", lang)) => Role::Report(lang.parse().map_err(|_| stem.to_owned())?),
-            Some(_) => return Err(stem.to_owned()),
+            Some(_) => return Err(Stray::Name(stem.to_owned())),
         };
         Ok(Some(role))
     }
@@ -112,6 +129,15 @@ impl Role {
             Role::Fund => "trust-fund".into(),
             Role::Report(l) => format!("report.{l}"),
             Role::Narrative(l) => format!("report.{l}.md"),
+        }
+    }
+}
+
+impl Stray {
+    fn language(known: &'static str, lang: &str) -> Stray {
+        Stray::Language {
+            known,
+            lang: lang.to_owned(),
         }
     }
 }
@@ -424,23 +450,24 @@ fn scan(dir: &Path, problems: &mut Vec<Error>) -> Result<Vec<(Role, PathBuf)>> {
                 }
                 out.push((role, path));
             }
-            Err(stem) => {
+            Err(stray) => {
                 // Only a regular file (or a link to one) is a data file
                 // gone astray; leave folders and the like alone.
                 if std::fs::metadata(&path).is_ok_and(|m| m.is_dir()) {
                     continue;
                 }
-                let stems = ["resolution", "progress", "statuses", "trust-fund", "report"];
-                let hint = match stem.split_once('.') {
-                    // `report.de`: a known file in a language resolute has not.
-                    Some((known, lang)) if matches!(known, "resolution" | "report") => {
+                let hint = match stray {
+                    Stray::Language { known, lang } => {
                         let ext = name.rsplit_once('.').map_or("", |(_, e)| e);
                         format!("`{lang}` is not one of the six official languages: name the file {known}.<lang>.{ext}, <lang> one of ar, en, es, fr, ru, zh")
                     }
-                    _ => match crate::error::nearest(&stem, stems) {
-                        Some(best) => format!("did you mean {best}…? {KNOWN}"),
-                        None => format!("{KNOWN}; move other data elsewhere"),
-                    },
+                    Stray::Name(stem) => {
+                        let stems = ["resolution", "progress", "statuses", "trust-fund", "report"];
+                        match crate::error::nearest(&stem, stems) {
+                            Some(best) => format!("did you mean {best}…? {KNOWN}"),
+                            None => format!("{KNOWN}; move other data elsewhere"),
+                        }
+                    }
                 };
                 problems.push(
                     Error::data(format!("{} is not a file resolute reads", path.display()))
@@ -550,12 +577,18 @@ mod tests {
             Ok(Some(Role::Narrative(Lang::Fr)))
         );
         assert_eq!(Role::of("README.md"), Ok(None));
-        assert_eq!(Role::of("report.xx.md"), Err("report.xx".into()));
+        assert_eq!(
+            Role::of("report.xx.md"),
+            Err(Stray::language("report", "xx"))
+        );
         assert_eq!(Role::of("notes.md"), Ok(None));
         assert_eq!(Role::of("progress.xlsx"), Ok(Some(Role::Sheet)));
         assert_eq!(Role::of("preview.png"), Ok(None));
         assert_eq!(Role::of(".resolute-x.part"), Ok(None));
-        assert_eq!(Role::of("progres.yaml"), Err("progres".into()));
-        assert_eq!(Role::of("report.de.yaml"), Err("report.de".into()));
+        assert_eq!(Role::of("progres.yaml"), Err(Stray::Name("progres".into())));
+        assert_eq!(
+            Role::of("report.de.yaml"),
+            Err(Stray::language("report", "de"))
+        );
     }
 }
